@@ -1,0 +1,107 @@
+// The public API: the pipeline in one place.
+//   front matter → directive pre-pass → md4c callbacks → model → policy → renderer
+#include "broadsheet/broadsheet.hpp"
+
+#include <algorithm>
+
+#include "core/builder.hpp"
+#include "core/directives.hpp"
+#include "core/front_matter.hpp"
+#include "core/md4c_adapter.hpp"
+#include "core/policy.hpp"
+#include "core/utf8.hpp"
+#include "render/html.hpp"
+#include "render/json.hpp"
+
+namespace broadsheet {
+
+std::optional<Format> parse_format(std::string_view name) {
+  if (name == "html") return Format::Html;
+  if (name == "json") return Format::Json;
+  if (name == "email") return Format::Email;
+  if (name == "text") return Format::Text;
+  return std::nullopt;
+}
+
+namespace {
+
+Result failure(Diagnostic error) {
+  Result result;
+  result.error = std::move(error);
+  result.meta_json = "{}";
+  result.outline_json = "[]";
+  return result;
+}
+
+// Parses `input` (valid UTF-8) into `doc`; an error stops the render.
+std::optional<Diagnostic> build(std::string_view input, const Options& options, Document& doc) {
+  doc.commonmark = options.commonmark;
+  doc.source.set_original(input);
+  std::string_view body = input;
+  std::uint32_t base = 0;
+  if (!options.commonmark) {
+    if (auto error = parse_front_matter(input, doc.front, doc.warnings)) return error;
+    base = doc.front.body_offset;
+    body = input.substr(base);
+  }
+  DirectivePass directives;
+  if (!options.commonmark) directives = find_directives(body, base, doc);
+  std::string_view buffer = directives.buffer.empty() ? body : std::string_view(directives.buffer);
+  doc.source.set_parse_buffer(buffer, base);
+  for (const auto& [parse_offset, original_offset] : directives.segments)
+    doc.source.add_segment(parse_offset, original_offset);
+
+  Builder builder(doc, directives.markers, buffer);
+  if (!parse_markdown(buffer, builder, ParseSettings{options.commonmark, options.allow_html}))
+    return Diagnostic{0, 0, "the Markdown parser ran out of memory"};
+  apply_policy(doc, options);
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result render(std::string_view markdown, const Options& options) {
+  if (markdown.size() > options.max_input_bytes)
+    return failure({0, 0, "the input is " + std::to_string(markdown.size()) + " bytes, over the limit of " +
+                              std::to_string(options.max_input_bytes) + " (option maxInputBytes)"});
+  if (options.format == Format::Email || options.format == Format::Text)
+    return failure({0, 0, "the email and text formats are not available yet"});
+
+  // Invalid UTF-8 is repaired up front so every later step (and every output) sees valid text.
+  std::string repaired;
+  if (!utf8::is_valid(markdown)) {
+    repaired = utf8::repaired(markdown);
+    markdown = repaired;
+  }
+
+  Document doc;
+  if (auto error = build(markdown, options, doc)) return failure(std::move(*error));
+  if (!repaired.empty())
+    doc.warnings.insert(doc.warnings.begin(), Diagnostic{1, 1, "the input is not valid UTF-8; invalid bytes were replaced by U+FFFD"});
+
+  std::stable_sort(doc.warnings.begin(), doc.warnings.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return a.line != b.line ? a.line < b.line : a.column < b.column;
+  });
+
+  Result result;
+  result.output.reserve(markdown.size() + markdown.size() / 2 + (options.standalone ? 8192 : 256));
+  if (options.format == Format::Json) render_json(doc, result.output);
+  else if (options.commonmark) render_commonmark_html(doc, result.output);
+  else render_web_html(doc, options, result.output);
+
+  result.meta_json = doc.front.meta_json;
+  result.outline_json = outline_json(doc.outline);
+  result.warnings = std::move(doc.warnings);
+  return result;
+}
+
+std::string sidecar_json(const Result& result) {
+  std::string out = "{\"meta\":" + (result.meta_json.empty() ? std::string("{}") : result.meta_json);
+  out += ",\"outline\":" + (result.outline_json.empty() ? std::string("[]") : result.outline_json);
+  out += ",\"warnings\":" + diagnostics_json(result.warnings);
+  out += ",\"error\":" + (result.error ? diagnostic_json(*result.error) : std::string("null"));
+  out += "}";
+  return out;
+}
+
+}  // namespace broadsheet

@@ -1,0 +1,91 @@
+// The native CLI: the same interface as the npm CLI (web/cli.js), over the same core. Used by the tests
+// (native/wasm parity), fuzzing and benchmarks.
+//   broadsheet render FILE|- [--format html|json|email|text] [--commonmark] [--fragment] [--allow-html]
+//                            [--id-prefix P]
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+
+#include "broadsheet/broadsheet.hpp"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: broadsheet render FILE|- [--format html|json|email|text] [--commonmark] [--fragment]\n"
+    "                                [--allow-html] [--id-prefix PREFIX]\n";
+
+int usage_error(const std::string& message) {
+  std::cerr << "broadsheet: " << message << "\n" << kUsage;
+  return 2;
+}
+
+bool read_input(const std::string& path, std::string& out) {
+  if (path == "-") {
+    std::ostringstream buffer;
+    buffer << std::cin.rdbuf();
+    out = buffer.str();
+    return true;
+  }
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return false;
+  out.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+  return !file.bad();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc >= 2 && (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0)) {
+    std::cout << kUsage;
+    return 0;
+  }
+  if (argc < 2 || std::strcmp(argv[1], "render") != 0) return usage_error("expected the command `render`");
+  broadsheet::Options options;
+  bool fragment = false;
+  std::string path;
+  for (int i = 2; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--format" && i + 1 < argc) {
+      auto format = broadsheet::parse_format(argv[++i]);
+      if (!format) return usage_error(std::string("unknown format `") + argv[i] + "`");
+      options.format = *format;
+    } else if (arg == "--commonmark") {
+      options.commonmark = true;
+    } else if (arg == "--fragment") {
+      fragment = true;
+    } else if (arg == "--allow-html") {
+      options.allow_html = true;
+    } else if (arg == "--id-prefix" && i + 1 < argc) {
+      options.id_prefix = argv[++i];
+    } else if ((arg.size() > 1 && arg[0] == '-') || !path.empty()) {
+      return usage_error("unexpected argument `" + arg + "`");
+    } else {
+      path = arg;
+    }
+  }
+  if (path.empty()) return usage_error("missing FILE (or - for standard input)");
+  options.standalone = !fragment && options.format == broadsheet::Format::Html && !options.commonmark;
+
+  std::string input;
+  std::string shown = path == "-" ? "<stdin>" : path;
+  if (!read_input(path, input)) {
+    std::cerr << "broadsheet: cannot read " << shown << ": " << std::strerror(errno) << "\n";
+    return 1;
+  }
+  broadsheet::Result result = broadsheet::render(input, options);
+  for (const auto& warning : result.warnings)
+    std::cerr << shown << ":" << warning.line << ":" << warning.column << ": warning: " << warning.message << "\n";
+  if (!result.ok()) {
+    const auto& error = *result.error;
+    if (error.line > 0) std::cerr << shown << ":" << error.line << ":" << error.column << ": " << error.message << "\n";
+    else std::cerr << shown << ": " << error.message << "\n";
+    return 1;
+  }
+  std::fwrite(result.output.data(), 1, result.output.size(), stdout);
+  return 0;
+}

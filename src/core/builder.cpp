@@ -1,0 +1,259 @@
+#include "core/builder.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace broadsheet {
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// "[!NOTE]" → "note"; empty if it is not a GitHub alert marker.
+std::string alert_kind(std::string_view line) {
+  line = trim(line);
+  if (line.size() < 4 || line.substr(0, 2) != "[!" || line.back() != ']') return {};
+  std::string kind;
+  for (char c : line.substr(2, line.size() - 3)) kind.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (std::string_view known : {"note", "tip", "important", "warning", "caution"})
+    if (kind == known) return kind;
+  return {};
+}
+
+}  // namespace
+
+Builder::Builder(Document& doc, const std::vector<DirectiveMarker>& markers, std::string_view parse_buffer)
+    : doc_(doc), markers_(markers), parse_buffer_(parse_buffer) {
+  doc_.nodes.clear();
+  doc_.nodes.reserve(parse_buffer.size() / 8 + 16);  // roughly one node per 8–16 bytes of Markdown
+  doc_.nodes.emplace_back();                         // node 0: the document
+  push(0);
+}
+
+std::uint32_t Builder::make(NodeType type) {
+  auto index = static_cast<std::uint32_t>(doc_.nodes.size());
+  doc_.nodes.emplace_back();
+  doc_.nodes.back().type = type;
+  return index;
+}
+
+void Builder::attach(std::uint32_t child) {
+  Open& parent = stack_.back();
+  if (parent.last_child) doc_.nodes[parent.last_child].next = child;
+  else doc_.nodes[parent.node].first_child = child;
+  parent.last_child = child;
+}
+
+std::uint32_t Builder::pop() {
+  std::uint32_t node = stack_.back().node;
+  stack_.pop_back();
+  return node;
+}
+
+std::uint32_t Builder::open(NodeType type) {
+  std::uint32_t node = make(type);
+  attach(node);
+  push(node);
+  return node;
+}
+
+void Builder::close(NodeType type) {
+  // md4c nests properly; only directives (whose markers can sit at another depth) may still be open here.
+  while (stack_.size() > 1) {
+    std::uint32_t node = stack_.back().node;
+    NodeType open_type = doc_.nodes[node].type;
+    if (open_type == NodeType::Directive) {
+      const Directive& d = doc_.directives[static_cast<std::size_t>(doc_.nodes[node].num)];
+      doc_.warnings.push_back({d.line, 1, "`::: " + d.name + "` was closed by the end of the block around it"});
+    }
+    pop();
+    if (open_type == type) break;
+  }
+  if (type == NodeType::Paragraph) finish_paragraph(stack_.back().last_child);
+  else if (type == NodeType::BlockQuote && !doc_.commonmark) finish_quote(stack_.back().last_child);
+  else if (type == NodeType::Link) last_closed_link_ = stack_.back().last_child;
+}
+
+void Builder::note_source(const char* source) {
+  // Give every open node without a position the position of its first text (cheap: stops at the first
+  // node that already has one).
+  std::uint32_t offset = kNoOffset;
+  for (auto it = stack_.rbegin(); it != stack_.rend() && doc_.nodes[it->node].offset == kNoOffset; ++it) {
+    if (offset == kNoOffset) offset = doc_.source.to_original(source);
+    if (offset == kNoOffset) return;
+    doc_.nodes[it->node].offset = offset;
+  }
+}
+
+void Builder::text(std::string_view text, const char* source) {
+  if (text.empty()) return;
+  if (heading_ && stack_.back().node == heading_ && !heading_has_text_) {
+    heading_has_text_ = true;
+    heading_marker_ = marker_at(source);
+    if (heading_marker_) return;
+  }
+  Open& parent = stack_.back();
+  if (last_closed_link_ && parent.last_child == last_closed_link_ && !doc_.commonmark) {
+    last_closed_link_ = 0;
+    if (text.substr(0, 9) == "{.button}") {
+      doc_.nodes[parent.last_child].flags |= kButton;
+      text.remove_prefix(9);
+      if (text.empty()) return;
+      source = source ? source + 9 : nullptr;
+    }
+  }
+  last_closed_link_ = 0;
+  if (source && doc_.nodes[parent.node].offset == kNoOffset) note_source(source);
+  // Adjacent runs of the same buffer merge into one text node.
+  if (parent.last_child) {
+    Node& last = doc_.nodes[parent.last_child];
+    if (last.type == NodeType::Text && last.text.data() + last.text.size() == text.data()) {
+      last.text = std::string_view(last.text.data(), last.text.size() + text.size());
+      return;
+    }
+  }
+  std::uint32_t node = make(NodeType::Text);
+  doc_.nodes[node].text = text;
+  attach(node);
+}
+
+void Builder::inline_html(std::string_view html, const char* source) {
+  if (source && doc_.nodes[stack_.back().node].offset == kNoOffset) note_source(source);
+  std::uint32_t node = make(NodeType::InlineHtml);
+  doc_.nodes[node].text = html;
+  attach(node);
+}
+
+void Builder::leaf(NodeType type) {
+  last_closed_link_ = 0;
+  attach(make(type));
+}
+
+const DirectiveMarker* Builder::marker_at(const char* source) const {
+  if (markers_.empty() || source < parse_buffer_.data() || source >= parse_buffer_.data() + parse_buffer_.size())
+    return nullptr;
+  auto offset = static_cast<std::uint32_t>(source - parse_buffer_.data());
+  auto found = std::lower_bound(markers_.begin(), markers_.end(), offset,
+                                [](const DirectiveMarker& m, std::uint32_t value) { return m.text_offset < value; });
+  return (found != markers_.end() && found->text_offset == offset) ? &*found : nullptr;
+}
+
+void Builder::open_heading(int level) {
+  heading_ = make(NodeType::Heading);
+  doc_.nodes[heading_].level = static_cast<std::uint16_t>(level);
+  heading_marker_ = nullptr;
+  heading_has_text_ = false;
+  push(heading_);
+}
+
+bool Builder::at_top_level() const {
+  NodeType type = doc_.nodes[stack_.back().node].type;
+  return type == NodeType::Document || type == NodeType::Section || type == NodeType::Story;
+}
+
+// Closes the open story (and section): they end where the next heading of their level begins.
+void Builder::close_structure(bool also_section) {
+  while (stack_.size() > 1) {
+    NodeType type = doc_.nodes[stack_.back().node].type;
+    if (type == NodeType::Story || (also_section && type == NodeType::Section)) pop();
+    else break;
+  }
+}
+
+void Builder::close_heading() {
+  std::uint32_t heading = pop();
+  heading_ = 0;
+  if (heading_marker_) {
+    const DirectiveMarker* marker = heading_marker_;
+    heading_marker_ = nullptr;
+    if (marker->opens) open_directive(marker->directive);
+    else close_directive(marker->directive, marker->line);
+    return;
+  }
+  int level = doc_.nodes[heading].level;
+  if (!doc_.commonmark && at_top_level()) {
+    if (level <= 2) close_structure(/*also_section=*/true);
+    if (level == 3) close_structure(/*also_section=*/false);
+    if (level == 2 || level == 3) {
+      std::uint32_t container = open(level == 2 ? NodeType::Section : NodeType::Story);
+      doc_.nodes[container].offset = doc_.nodes[heading].offset;
+    }
+  }
+  attach(heading);
+}
+
+void Builder::open_directive(std::uint32_t directive) {
+  std::uint32_t node = open(NodeType::Directive);
+  doc_.nodes[node].num = static_cast<std::int32_t>(directive);
+}
+
+void Builder::close_directive(std::uint32_t directive, std::uint32_t line) {
+  const Node& top = doc_.nodes[stack_.back().node];
+  if (top.type == NodeType::Directive && static_cast<std::uint32_t>(top.num) == directive) {
+    pop();
+    return;
+  }
+  // The closing line sits at another depth than the opening one (e.g. inside a list item): the directive
+  // ends with the block around it instead.
+  doc_.warnings.push_back({line, 1, "this `:::` is not at the same level as the `::: " + doc_.directives[directive].name +
+                                        "` it should close; it was ignored"});
+}
+
+void Builder::finish_paragraph(std::uint32_t paragraph) {
+  if (doc_.commonmark || paragraph == 0) return;
+  Node& p = doc_.nodes[paragraph];
+  if (p.type != NodeType::Paragraph || p.first_child == 0) return;
+  const Node& only = doc_.nodes[p.first_child];
+  if (only.next != 0) return;
+  bool image = only.type == NodeType::Image;
+  bool linked_image = only.type == NodeType::Link && only.first_child &&
+                      doc_.nodes[only.first_child].type == NodeType::Image && doc_.nodes[only.first_child].next == 0;
+  if (image || linked_image) p.type = NodeType::Figure;
+}
+
+void Builder::finish_quote(std::uint32_t quote) {
+  Node& q = doc_.nodes[quote];
+  if (q.type != NodeType::BlockQuote || q.first_child == 0) return;
+  Node& paragraph = doc_.nodes[q.first_child];
+  if (paragraph.type != NodeType::Paragraph) return;
+  // The first line of the first paragraph: text nodes up to a soft or hard break.
+  std::string line;
+  std::uint32_t child = paragraph.first_child;
+  for (; child && doc_.nodes[child].type == NodeType::Text; child = doc_.nodes[child].next) line += doc_.nodes[child].text;
+  if (child && doc_.nodes[child].type != NodeType::SoftBreak && doc_.nodes[child].type != NodeType::LineBreak) return;
+  std::string kind = alert_kind(line);
+  if (kind.empty()) return;
+  std::uint32_t rest = child ? doc_.nodes[child].next : 0;
+  if (rest) paragraph.first_child = rest;
+  else q.first_child = paragraph.next;  // the paragraph held only the marker
+  Directive alert;
+  alert.name = kind;
+  alert.kind = DirectiveKind::Callout;
+  alert.callout = kind;
+  alert.line = doc_.source.line(q.offset);
+  q.type = NodeType::Directive;
+  q.num = static_cast<std::int32_t>(doc_.directives.size());
+  doc_.directives.push_back(std::move(alert));
+}
+
+void Builder::finish() {
+  while (stack_.size() > 1) {
+    const Node& node = doc_.nodes[stack_.back().node];
+    if (node.type == NodeType::Directive) {
+      const Directive& d = doc_.directives[static_cast<std::size_t>(node.num)];
+      doc_.warnings.push_back({d.line, 1, "`::: " + d.name + "` is not closed"});
+    }
+    pop();
+  }
+  // A leading `# Title` stands for the title when the front matter gives none.
+  std::uint32_t first = doc_.nodes[0].first_child;
+  if (!doc_.commonmark && doc_.front.title.empty() && first && doc_.nodes[first].type == NodeType::Heading &&
+      doc_.nodes[first].level == 1)
+    doc_.title_heading = first;
+}
+
+}  // namespace broadsheet

@@ -1,0 +1,69 @@
+// Builds the document model from parser events (md4c_adapter feeds it). Besides plain tree building it
+// knows the newsletter structure: top-level `##` headings open sections, `###` stories, directive markers
+// open and close directive blocks, and a few local rewrites happen as blocks close (image-only paragraph
+// → figure, GitHub alert → callout, `{.button}` after a link).
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "core/directives.hpp"
+#include "core/model.hpp"
+
+namespace broadsheet {
+
+class Builder {
+ public:
+  Builder(Document& doc, const std::vector<DirectiveMarker>& markers, std::string_view parse_buffer);
+
+  // Opens a node of `type` as the last child of the current container and makes it current.
+  std::uint32_t open(NodeType type);
+  // Closes the innermost open node of `type` (and anything still open inside it).
+  void close(NodeType type);
+  // A heading is attached only when it closes: a marker heading becomes a directive, a top-level one may
+  // open a section or story first.
+  void open_heading(int level);
+  void close_heading();
+
+  // Text and leaves. `source` points into the parse buffer (or elsewhere for decoded text).
+  void text(std::string_view text, const char* source);
+  void leaf(NodeType type);       // SoftBreak, LineBreak
+  void inline_html(std::string_view html, const char* source);
+
+  Node& current() { return doc_.nodes[stack_.back().node]; }
+  Document& document() { return doc_; }
+  std::uint32_t current_index() const { return stack_.back().node; }
+
+  void finish();
+
+ private:
+  struct Open {
+    std::uint32_t node;
+    std::uint32_t last_child = 0;
+  };
+
+  std::uint32_t make(NodeType type);
+  void attach(std::uint32_t child);
+  void push(std::uint32_t node) { stack_.push_back({node, 0}); }
+  std::uint32_t pop();
+  void note_source(const char* source);
+  bool at_top_level() const;
+  void close_structure(bool also_section);
+  void open_directive(std::uint32_t directive);
+  void close_directive(std::uint32_t directive, std::uint32_t line);
+  const DirectiveMarker* marker_at(const char* source) const;
+  void finish_paragraph(std::uint32_t paragraph);
+  void finish_quote(std::uint32_t quote);
+
+  Document& doc_;
+  const std::vector<DirectiveMarker>& markers_;
+  std::string_view parse_buffer_;
+  std::vector<Open> stack_;
+  std::uint32_t heading_ = 0;          // the heading being built (not attached yet)
+  const DirectiveMarker* heading_marker_ = nullptr;
+  bool heading_has_text_ = false;
+  std::uint32_t last_closed_link_ = 0; // for `{.button}` right after a link
+};
+
+}  // namespace broadsheet

@@ -1,0 +1,342 @@
+#include "core/directives.hpp"
+
+#include <algorithm>
+
+namespace broadsheet {
+
+namespace {
+
+constexpr std::string_view kMarker = "# D";  // the "D" sits at offset 2
+
+struct Line {
+  std::uint32_t begin, end;  // end excludes the newline
+};
+
+std::size_t leading_spaces(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && s[i] == ' ') ++i;
+  return i;
+}
+
+// Skips blockquote markers and list markers so that fences inside containers are seen.
+std::string_view strip_container_prefix(std::string_view s) {
+  for (;;) {
+    std::size_t i = leading_spaces(s);
+    if (i < s.size() && s[i] == '>') {
+      s.remove_prefix(i + 1);
+      if (!s.empty() && s[0] == ' ') s.remove_prefix(1);
+      continue;
+    }
+    std::size_t j = i;
+    if (j < s.size() && (s[j] == '-' || s[j] == '*' || s[j] == '+')) {
+      ++j;
+    } else {
+      while (j < s.size() && j - i < 9 && s[j] >= '0' && s[j] <= '9') ++j;
+      if (j == i || j >= s.size() || (s[j] != '.' && s[j] != ')')) return s.substr(std::min(i, s.size()));
+      ++j;
+    }
+    if (j < s.size() && s[j] == ' ') {
+      s.remove_prefix(j + 1);
+      continue;
+    }
+    return s.substr(std::min(i, s.size()));
+  }
+}
+
+struct Fence {
+  char mark = 0;
+  std::size_t length = 0;
+};
+
+// A fence opener: ``` or ~~~ (3+), a backtick fence's info string has no backtick.
+bool opens_fence(std::string_view s, Fence& fence) {
+  s.remove_prefix(leading_spaces(s));
+  if (s.size() < 3 || (s[0] != '`' && s[0] != '~')) return false;
+  std::size_t n = 0;
+  while (n < s.size() && s[n] == s[0]) ++n;
+  if (n < 3) return false;
+  if (s[0] == '`' && s.substr(n).find('`') != std::string_view::npos) return false;
+  fence = {s[0], n};
+  return true;
+}
+
+bool closes_fence(std::string_view s, const Fence& fence) {
+  s = strip_container_prefix(s);
+  s.remove_prefix(leading_spaces(s));
+  std::size_t n = 0;
+  while (n < s.size() && s[n] == fence.mark) ++n;
+  if (n < fence.length) return false;
+  for (char c : s.substr(n))
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  return true;
+}
+
+// Number of leading colons of a directive line (indent <= 3), or 0.
+std::size_t colon_count(std::string_view s) {
+  std::size_t indent = leading_spaces(s);
+  if (indent > 3) return 0;
+  std::size_t n = 0;
+  while (indent + n < s.size() && s[indent + n] == ':') ++n;
+  return n >= 3 ? n : 0;
+}
+
+bool is_blank_after(std::string_view s) {
+  for (char c : s)
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  return true;
+}
+
+// A top-level `#` or `##` ATX heading line: where an unclosed directive ends.
+bool is_top_heading(std::string_view s) {
+  std::size_t indent = leading_spaces(s);
+  if (indent > 3) return false;
+  std::size_t n = 0;
+  while (indent + n < s.size() && s[indent + n] == '#') ++n;
+  if (n < 1 || n > 2) return false;
+  std::size_t after = indent + n;
+  return after == s.size() || s[after] == ' ' || s[after] == '\t' || s[after] == '\r';
+}
+
+bool is_name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_name_char(char c) { return is_name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '_'; }
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// `{.a .b #id key="v" key='v' key=v}` → classes and attributes; false if it is not an attribute block.
+bool parse_attributes(std::string_view s, Directive& out, std::vector<std::string>& problems) {
+  std::size_t i = 0;
+  auto skip_space = [&] {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+  };
+  auto read_name = [&] {
+    std::size_t start = i;
+    while (i < s.size() && (is_name_char(s[i]) || s[i] == ':' || s[i] == '.')) ++i;
+    return s.substr(start, i - start);
+  };
+  Directive parsed;
+  for (skip_space(); i < s.size(); skip_space()) {
+    if (s[i] == '.' || s[i] == '#') {
+      char sigil = s[i++];
+      std::size_t start = i;
+      while (i < s.size() && is_name_char(s[i])) ++i;
+      std::string_view name = s.substr(start, i - start);
+      if (name.empty()) return false;
+      if (sigil == '.') parsed.classes += (parsed.classes.empty() ? "" : " ") + std::string(name);
+      else parsed.attributes.emplace_back("id", std::string(name));
+      continue;
+    }
+    if (!is_name_start(s[i])) return false;
+    std::string key = lower(read_name());
+    std::string value;
+    if (i < s.size() && s[i] == '=') {
+      ++i;
+      if (i < s.size() && (s[i] == '"' || s[i] == '\'')) {
+        char quote = s[i++];
+        std::size_t close = s.find(quote, i);
+        if (close == std::string_view::npos) return false;
+        value = std::string(s.substr(i, close - i));
+        i = close + 1;
+      } else {
+        std::size_t start = i;
+        while (i < s.size() && s[i] != ' ' && s[i] != '\t') ++i;
+        value = std::string(s.substr(start, i - start));
+      }
+    }
+    if (key == "class") {
+      parsed.classes += (parsed.classes.empty() ? "" : " ") + value;
+    } else if (key == "title" || key == "label") {
+      if (key == "title" && parsed.title.empty()) parsed.title = value;
+      else parsed.attributes.emplace_back(key, value);
+    } else if (key == "id" || key == "lang" || key == "dir" || key.rfind("data-", 0) == 0) {
+      parsed.attributes.emplace_back(key, value);
+    } else if (key.rfind("on", 0) == 0 || key == "style" || key == "href" || key == "src") {
+      problems.push_back("directive attribute `" + key + "` is not allowed; it was dropped");
+    } else {
+      parsed.attributes.emplace_back("data-" + key, value);  // harmless as a data attribute
+    }
+  }
+  out.classes = std::move(parsed.classes);
+  out.attributes = std::move(parsed.attributes);
+  if (out.title.empty()) out.title = std::move(parsed.title);
+  return true;
+}
+
+void classify(Directive& d) {
+  static const std::string_view callouts[] = {"note", "tip", "important", "warning", "caution", "info"};
+  if (d.name == "sponsor" || d.name == "sponsored") {
+    d.kind = DirectiveKind::Sponsor;
+  } else if (d.name == "cta") {
+    d.kind = DirectiveKind::Cta;
+  } else if (d.name == "callout") {
+    d.kind = DirectiveKind::Callout;
+    d.callout = "note";
+  } else if (std::find(std::begin(callouts), std::end(callouts), d.name) != std::end(callouts)) {
+    d.kind = DirectiveKind::Callout;
+    d.callout = d.name == "info" ? "note" : d.name;
+  } else {
+    d.kind = DirectiveKind::Unknown;
+  }
+}
+
+struct Event {
+  std::uint32_t at;          // offset in the body where the line starts
+  std::uint32_t length;      // the directive line's length; 0 for an inserted closing marker
+  bool opens;
+  std::uint32_t directive;   // index into Document::directives, or kCheckpoint
+  std::uint32_t line;
+};
+constexpr std::uint32_t kCheckpoint = 0xFFFFFFFFu;  // a top-level heading seen while directives were open
+
+// Builds the parse buffer: directive lines overwritten in place by `# D` (after their indentation, padded
+// with spaces), closing markers inserted as lines of their own. Records where the markers are.
+DirectivePass write_markers(std::string_view body, std::uint32_t base, const std::vector<Event>& events) {
+  DirectivePass pass;
+  pass.buffer.reserve(body.size() + 16);
+  std::uint32_t copied = 0;  // body bytes copied so far
+  for (const Event& event : events) {
+    pass.buffer.append(body.substr(copied, event.at - copied));
+    copied = event.at;
+    auto here = static_cast<std::uint32_t>(pass.buffer.size());
+    if (event.length > 0) {
+      std::size_t indent = leading_spaces(body.substr(event.at, event.length));
+      pass.buffer.append(indent, ' ');
+      pass.buffer.append(kMarker);
+      pass.buffer.append(event.length - indent - kMarker.size(), ' ');
+      copied += event.length;
+      pass.markers.push_back({static_cast<std::uint32_t>(here + indent + 2), event.opens, event.directive, event.line});
+    } else {
+      if (!pass.buffer.empty() && pass.buffer.back() != '\n') pass.buffer.push_back('\n');
+      std::uint32_t marker_at = static_cast<std::uint32_t>(pass.buffer.size());
+      pass.buffer.append(kMarker);
+      pass.buffer.push_back('\n');
+      pass.markers.push_back({marker_at + 2, false, event.directive, event.line});
+      // What follows the inserted line maps back to where it was in the body.
+      pass.segments.push_back({static_cast<std::uint32_t>(pass.buffer.size()), base + copied});
+    }
+  }
+  pass.buffer.append(body.substr(copied));
+  return pass;
+}
+
+}  // namespace
+
+bool parse_directive_line(std::string_view rest, Directive& out, std::vector<std::string>& problems) {
+  rest = trim(rest);
+  if (rest.empty() || !is_name_start(rest[0])) return false;
+  std::size_t n = 0;
+  while (n < rest.size() && is_name_char(rest[n])) ++n;
+  if (n < rest.size() && rest[n] != ' ' && rest[n] != '\t' && rest[n] != '{') return false;
+  out.name = lower(rest.substr(0, n));
+  rest = trim(rest.substr(n));
+  // A trailing `{…}` is the attribute block; if it does not parse it stays part of the title.
+  if (!rest.empty() && rest.back() == '}') {
+    std::size_t open = rest.rfind('{');
+    Directive attrs;
+    std::vector<std::string> attr_problems;
+    if (open != std::string_view::npos &&
+        parse_attributes(rest.substr(open + 1, rest.size() - open - 2), attrs, attr_problems)) {
+      out.classes = std::move(attrs.classes);
+      out.attributes = std::move(attrs.attributes);
+      out.title = attrs.title;
+      problems.insert(problems.end(), attr_problems.begin(), attr_problems.end());
+      rest = trim(rest.substr(0, open));
+    }
+  }
+  if (!rest.empty()) out.title = std::string(rest);
+  classify(out);
+  return true;
+}
+
+DirectivePass find_directives(std::string_view body, std::uint32_t base, Document& doc) {
+  struct Open {
+    std::size_t colons;
+    std::uint32_t directive;
+  };
+  std::vector<Event> events;
+  std::vector<Open> stack;
+  std::vector<std::uint32_t> unclosed;   // directives waiting for a heading or the end
+  Fence fence;
+  bool in_fence = false;
+  std::uint32_t line_number = doc.source.line(base);
+
+  auto close_unclosed = [&](std::vector<Event>& into, std::uint32_t at, std::uint32_t line, const char* where) {
+    // Innermost first: the markers must nest.
+    for (auto it = unclosed.rbegin(); it != unclosed.rend(); ++it) {
+      into.push_back({at, 0, false, *it, line});
+      const Directive& d = doc.directives[*it];
+      doc.warnings.push_back({d.line, 1, "`::: " + d.name + "` is not closed; it was closed " + where});
+    }
+    unclosed.clear();
+  };
+
+  std::uint32_t begin = 0;
+  const auto size = static_cast<std::uint32_t>(body.size());
+  for (; begin < size; ++line_number) {
+    std::uint32_t end = begin;
+    while (end < size && body[end] != '\n') ++end;
+    std::string_view text = body.substr(begin, end - begin);
+    std::uint32_t next = end < size ? end + 1 : end;
+
+    if (in_fence) {
+      if (closes_fence(text, fence)) in_fence = false;
+    } else if (std::size_t colons = colon_count(text)) {
+      std::string_view after = text.substr(leading_spaces(text) + colons);
+      Directive directive;
+      std::vector<std::string> problems;
+      if (is_blank_after(after)) {
+        if (!stack.empty() && colons >= stack.back().colons) {
+          events.push_back({begin, end - begin, false, stack.back().directive, line_number});
+          stack.pop_back();
+        }
+      } else if (after.find(':') != 0 && parse_directive_line(after, directive, problems)) {
+        directive.line = line_number;
+        for (auto& problem : problems) doc.warnings.push_back({line_number, 1, std::move(problem)});
+        if (directive.kind == DirectiveKind::Unknown)
+          doc.warnings.push_back({line_number, 1, "unknown directive `" + directive.name +
+                                                      "`; it was rendered as a plain block"});
+        auto index = static_cast<std::uint32_t>(doc.directives.size());
+        doc.directives.push_back(std::move(directive));
+        events.push_back({begin, end - begin, true, index, line_number});
+        stack.push_back({colons, index});
+      }
+    } else if (opens_fence(strip_container_prefix(text), fence)) {
+      in_fence = true;
+    } else if (is_top_heading(text) && !stack.empty()) {
+      // Directives still open at a top-level heading: if no closing line follows they end here. Whether
+      // one follows is only known later, so remember the heading and decide at the end.
+      events.push_back({begin, 0, false, kCheckpoint, line_number});
+    }
+    begin = next;
+  }
+  if (events.empty()) return {};
+
+  // Directives left on the stack have no closing line: each is closed before the first top-level heading
+  // after its opening line, or at the end of the body.
+  std::vector<bool> never_closed(doc.directives.size(), false);
+  for (const Open& open : stack) never_closed[open.directive] = true;
+  std::vector<Event> placed;
+  for (const Event& event : events) {
+    if (event.directive == kCheckpoint) {
+      close_unclosed(placed, event.at, event.line, "before the heading on this line");
+      continue;
+    }
+    placed.push_back(event);
+    if (event.opens && never_closed[event.directive]) unclosed.push_back(event.directive);
+  }
+  close_unclosed(placed, size, line_number, "at the end of the issue");
+  if (placed.empty()) return {};
+  return write_markers(body, base, placed);
+}
+
+}  // namespace broadsheet

@@ -1,0 +1,40 @@
+// The line pre-pass: finds container directives (`::: name title {attrs}` … `:::`) outside code fences
+// and turns them into something md4c parses as a block of its own: each directive line is overwritten by
+// an ATX heading marker `# D` (padded with spaces, so offsets do not move) that the adapter recognises by
+// its address, never by its text. An unclosed directive is closed just before the next top-level `#`/`##`
+// heading (or the end) by an inserted marker line.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "broadsheet/broadsheet.hpp"
+#include "core/model.hpp"
+
+namespace broadsheet {
+
+struct DirectiveMarker {
+  std::uint32_t text_offset;   // offset in the parse buffer of the marker heading's text ("D")
+  bool opens;
+  std::uint32_t directive;     // index into Document::directives
+  std::uint32_t line;          // source line of the directive line (for implicit closes: the heading's line)
+};
+
+struct DirectivePass {
+  std::string buffer;                    // the parse buffer when directives were found; empty otherwise
+  std::vector<DirectiveMarker> markers;  // sorted by text_offset
+  // Source map segments for inserted lines: from parse offset `first` on, bytes map to original `second`.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> segments;
+};
+
+// Scans `body` (which starts at original offset `base`), fills doc.directives, adds warnings and source
+// map segments (in the result). When there is no directive the result's buffer is empty and `body` is parsed as it is.
+DirectivePass find_directives(std::string_view body, std::uint32_t base, Document& doc);
+
+// Parses the opening line's text after the colons ("sponsor Acme {.wide data-x=1}") into `out`;
+// false if it does not start with a valid name. Problems with attributes become `problems`.
+bool parse_directive_line(std::string_view rest, Directive& out, std::vector<std::string>& problems);
+
+}  // namespace broadsheet

@@ -1,0 +1,410 @@
+#include "core/front_matter.hpp"
+
+#include <yaml.h>
+
+#include <cstring>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "core/utf8.hpp"
+
+namespace broadsheet {
+
+namespace {
+
+using json = nlohmann::json;
+
+constexpr std::size_t kMaxYamlNodes = 100000;  // guards against alias expansion bombs
+
+struct Block {
+  std::string_view yaml;      // the text between the fences
+  std::uint32_t first_line;   // file line of the block's first YAML line
+  std::uint32_t body_offset;  // where the body starts
+};
+
+bool is_fence_line(std::string_view line, std::string_view fence) {
+  if (line.substr(0, fence.size()) != fence) return false;
+  for (char c : line.substr(fence.size()))
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  return true;
+}
+
+// Finds `---` on the first line and the closing `---` or `...`; nullopt when there is no complete block
+// (an unclosed block is body text).
+std::optional<Block> find_block(std::string_view input) {
+  std::size_t start = input.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  std::size_t eol = input.find('\n', start);
+  if (eol == std::string_view::npos || !is_fence_line(input.substr(start, eol - start), "---")) return std::nullopt;
+  std::size_t yaml_begin = eol + 1, line_begin = yaml_begin;
+  while (line_begin < input.size()) {
+    std::size_t line_end = input.find('\n', line_begin);
+    if (line_end == std::string_view::npos) line_end = input.size();
+    std::string_view line = input.substr(line_begin, line_end - line_begin);
+    if (is_fence_line(line, "---") || is_fence_line(line, "...")) {
+      auto body = static_cast<std::uint32_t>(std::min(line_end + 1, input.size()));
+      return Block{input.substr(yaml_begin, line_begin - yaml_begin), 2, body};
+    }
+    line_begin = line_end + 1;
+  }
+  return std::nullopt;
+}
+
+// libyaml events -> json, remembering where each top-level key's value starts.
+class YamlReader {
+ public:
+  YamlReader(const Block& block) : block_(block) {
+    yaml_parser_initialize(&parser_);
+    yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(block.yaml.data()),
+                                 block.yaml.size());
+  }
+  ~YamlReader() { yaml_parser_delete(&parser_); }
+  YamlReader(const YamlReader&) = delete;
+  YamlReader& operator=(const YamlReader&) = delete;
+
+  // Reads the whole stream; the document's root value (null when empty) or an error.
+  std::optional<Diagnostic> read(json& root) {
+    root = nullptr;
+    for (;;) {
+      yaml_event_t event;
+      if (!next(event)) return error_;
+      yaml_event_type_t type = event.type;
+      if (type == YAML_STREAM_END_EVENT) {
+        yaml_event_delete(&event);
+        return std::nullopt;
+      }
+      if (type == YAML_DOCUMENT_START_EVENT && documents_++ > 0) {
+        yaml_event_delete(&event);
+        return at(event.start_mark, "front matter holds more than one YAML document");
+      }
+      bool is_value = type == YAML_SCALAR_EVENT || type == YAML_SEQUENCE_START_EVENT ||
+                      type == YAML_MAPPING_START_EVENT || type == YAML_ALIAS_EVENT;
+      if (is_value) {
+        auto problem = value(event, root, /*depth=*/0);
+        if (problem) return problem;
+      } else {
+        yaml_event_delete(&event);
+      }
+    }
+  }
+
+  struct KeyPosition {
+    std::uint32_t line = 0, column = 0;
+  };
+  const std::map<std::string, KeyPosition>& key_positions() const { return key_positions_; }
+
+ private:
+  Diagnostic at(const yaml_mark_t& mark, std::string message) const {
+    return {static_cast<std::uint32_t>(block_.first_line + mark.line), static_cast<std::uint32_t>(mark.column + 1),
+            std::move(message)};
+  }
+
+  bool next(yaml_event_t& event) {
+    if (yaml_parser_parse(&parser_, &event)) return true;
+    std::string message = parser_.problem ? parser_.problem : "invalid YAML";
+    if (parser_.context) message += std::string(" (") + parser_.context + ")";
+    error_ = at(parser_.problem_mark, "invalid front matter: " + message);
+    return false;
+  }
+
+  static json scalar(const yaml_event_t& event) {
+    std::string text(reinterpret_cast<const char*>(event.data.scalar.value), event.data.scalar.length);
+    if (event.data.scalar.style != YAML_PLAIN_SCALAR_STYLE) return text;
+    // YAML 1.2 core schema for plain scalars.
+    if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") return nullptr;
+    if (text == "true" || text == "True" || text == "TRUE") return true;
+    if (text == "false" || text == "False" || text == "FALSE") return false;
+    std::size_t i = (text[0] == '-' || text[0] == '+') ? 1 : 0;
+    bool digits = i < text.size() && text.size() - i <= 18;
+    for (std::size_t k = i; k < text.size() && digits; ++k) digits = text[k] >= '0' && text[k] <= '9';
+    if (digits) return std::stoll(text);
+    return text;
+  }
+
+  // Consumes the value that starts with `event` (and owns it).
+  std::optional<Diagnostic> value(yaml_event_t& event, json& out, int depth) {
+    std::unique_ptr<yaml_event_t, void (*)(yaml_event_t*)> guard(&event, yaml_event_delete);
+    if (++nodes_ > kMaxYamlNodes || depth > 64) return at(event.start_mark, "front matter is too large or too deeply nested");
+    const char* anchor = nullptr;
+    switch (event.type) {
+      case YAML_ALIAS_EVENT: {
+        auto found = anchors_.find(reinterpret_cast<const char*>(event.data.alias.anchor));
+        if (found == anchors_.end()) return at(event.start_mark, "unknown alias");
+        nodes_ += found->second.size();
+        if (nodes_ > kMaxYamlNodes) return at(event.start_mark, "front matter is too large (aliases)");
+        out = found->second;
+        return std::nullopt;
+      }
+      case YAML_SCALAR_EVENT:
+        out = scalar(event);
+        anchor = reinterpret_cast<const char*>(event.data.scalar.anchor);
+        break;
+      case YAML_SEQUENCE_START_EVENT: {
+        out = json::array();
+        anchor = reinterpret_cast<const char*>(event.data.sequence_start.anchor);
+        std::string anchor_name = anchor ? anchor : "";
+        for (;;) {
+          yaml_event_t item;
+          if (!next(item)) return error_;
+          if (item.type == YAML_SEQUENCE_END_EVENT) {
+            yaml_event_delete(&item);
+            break;
+          }
+          json element;
+          if (auto problem = value(item, element, depth + 1)) return problem;
+          out.push_back(std::move(element));
+        }
+        if (!anchor_name.empty()) anchors_[anchor_name] = out;
+        return std::nullopt;
+      }
+      case YAML_MAPPING_START_EVENT: {
+        out = json::object();
+        anchor = reinterpret_cast<const char*>(event.data.mapping_start.anchor);
+        std::string anchor_name = anchor ? anchor : "";
+        for (;;) {
+          yaml_event_t key_event;
+          if (!next(key_event)) return error_;
+          if (key_event.type == YAML_MAPPING_END_EVENT) {
+            yaml_event_delete(&key_event);
+            break;
+          }
+          yaml_mark_t key_mark = key_event.start_mark;
+          json key;
+          if (auto problem = value(key_event, key, depth + 1)) return problem;
+          std::string name = key.is_string() ? key.get<std::string>() : key.dump();
+          yaml_event_t value_event;
+          if (!next(value_event)) return error_;
+          json element;
+          if (auto problem = value(value_event, element, depth + 1)) return problem;
+          if (depth == 0) key_positions_[name] = {at(key_mark, "").line, at(key_mark, "").column};
+          out[name] = std::move(element);
+        }
+        if (!anchor_name.empty()) anchors_[anchor_name] = out;
+        return std::nullopt;
+      }
+      default:
+        return std::nullopt;
+    }
+    if (anchor) anchors_[anchor] = out;
+    return std::nullopt;
+  }
+
+  const Block& block_;
+  yaml_parser_t parser_;
+  std::optional<Diagnostic> error_;
+  std::map<std::string, json> anchors_;
+  std::map<std::string, KeyPosition> key_positions_;
+  std::size_t nodes_ = 0;
+  int documents_ = 0;
+};
+
+std::optional<std::string> as_text(const json& value) {
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_number() || value.is_boolean()) return value.dump();
+  return std::nullopt;
+}
+
+bool is_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') return false;
+  int month = (s[5] - '0') * 10 + (s[6] - '0');
+  int day = (s[8] - '0') * 10 + (s[9] - '0');
+  int year = std::stoi(std::string(s.substr(0, 4)));
+  static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1 || day > days[month - 1]) return false;
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return !(month == 2 && day == 29 && !leap);
+}
+
+bool is_language_tag(std::string_view s) {
+  // BCP 47 shape: letters, then subtags of 1-8 letters/digits separated by '-'.
+  if (s.empty() || s.size() > 35) return false;
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (c == '-') {
+      if (run == 0) return false;
+      run = 0;
+    } else if (!alnum || ++run > 8) {
+      return false;
+    }
+  }
+  return run > 0 && ((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z'));
+}
+
+// Turns the parsed root mapping into typed fields and the normalised meta object.
+class Normaliser {
+ public:
+  Normaliser(const YamlReader& reader, FrontMatter& out, std::vector<Diagnostic>& warnings)
+      : reader_(reader), out_(out), warnings_(warnings) {}
+
+  void run(const json& root) {
+    json meta = json::object();
+    for (const auto& [key, value] : root.items()) {
+      if (value.is_null()) continue;
+      if (key == "title") text_field(key, value, out_.title, meta);
+      else if (key == "subtitle") text_field(key, value, out_.subtitle, meta);
+      else if (key == "publication") text_field(key, value, out_.publication, meta);
+      else if (key == "preheader" || key == "description") preheader(key, value, meta);
+      else if (key == "canonical_url") text_field(key, value, out_.canonical_url, meta);
+      else if (key == "issue") issue(value, meta);
+      else if (key == "date") date(value, meta);
+      else if (key == "authors" || key == "author") list_field(key, value, out_.authors, meta, "authors");
+      else if (key == "tags") list_field(key, value, out_.tags, meta, "tags");
+      else if (key == "hero") hero(value, meta);
+      else if (key == "lang") lang(value, meta);
+      else if (key == "dir") dir(value, meta);
+      else meta[key] = value;  // unknown keys pass through untouched
+    }
+    out_.meta_json = meta.dump(-1, ' ', false, json::error_handler_t::replace);
+  }
+
+ private:
+  void warn(const std::string& key, std::string message) {
+    auto found = reader_.key_positions().find(key);
+    std::uint32_t line = found == reader_.key_positions().end() ? 1 : found->second.line;
+    std::uint32_t column = found == reader_.key_positions().end() ? 1 : found->second.column;
+    warnings_.push_back({line, column, std::move(message)});
+  }
+
+  bool text_field(const std::string& key, const json& value, std::string& field, json& meta,
+                  const char* meta_key = nullptr) {
+    auto text = as_text(value);
+    if (!text) {
+      warn(key, "front matter `" + key + "` should be text; it was ignored");
+      return false;
+    }
+    field = *text;
+    meta[meta_key ? meta_key : key] = *text;
+    return true;
+  }
+
+  void preheader(const std::string& key, const json& value, json& meta) {
+    if (key == "description" && !out_.preheader.empty()) return;  // `preheader` wins over its alias
+    text_field(key, value, out_.preheader, meta, "preheader");
+  }
+
+  void issue(const json& value, json& meta) {
+    if (value.is_number_integer()) {
+      out_.issue = value.dump();
+      meta["issue"] = value;
+      return;
+    }
+    auto text = as_text(value);
+    if (!text || text->empty()) return warn("issue", "front matter `issue` should be a number; it was ignored");
+    out_.issue = *text;
+    meta["issue"] = *text;
+    warn("issue", "front matter `issue` should be a number (got \"" + *text + "\")");
+  }
+
+  void date(const json& value, json& meta) {
+    auto text = as_text(value);
+    if (!text || !is_date(*text))
+      return warn("date", "front matter `date` should be a date written YYYY-MM-DD; it was ignored");
+    out_.date = *text;
+    meta["date"] = *text;
+  }
+
+  void list_field(const std::string& key, const json& value, std::vector<std::string>& field, json& meta,
+                  const char* meta_key) {
+    if (auto text = as_text(value)) {
+      // A single string; tags may also be written "a, b, c".
+      std::string_view rest = *text;
+      if (std::string_view(meta_key) == "tags") {
+        while (!rest.empty()) {
+          std::size_t comma = rest.find(',');
+          std::string_view item = rest.substr(0, comma);
+          while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+          while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+          if (!item.empty()) field.emplace_back(item);
+          rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+        }
+      } else {
+        field.push_back(*text);
+      }
+    } else if (value.is_array()) {
+      for (const auto& item : value) {
+        if (auto text = as_text(item)) field.push_back(*text);
+        else if (item.is_object() && item.contains("name") && as_text(item["name"])) field.push_back(*as_text(item["name"]));
+        else warn(key, "front matter `" + key + "` should be a list of names; an item was ignored");
+      }
+    } else {
+      return warn(key, "front matter `" + key + "` should be a list or text; it was ignored");
+    }
+    meta[meta_key] = field;
+  }
+
+  void hero(const json& value, json& meta) {
+    Hero hero;
+    if (auto text = as_text(value)) {
+      hero.src = *text;
+    } else if (value.is_object()) {
+      auto take = [&](const char* name, std::string& field) {
+        if (!value.contains(name)) return;
+        if (auto text = as_text(value[name])) field = *text;
+        else warn("hero", std::string("front matter `hero.") + name + "` should be text; it was ignored");
+      };
+      take("src", hero.src);
+      take("alt", hero.alt);
+      take("caption", hero.caption);
+      take("credit", hero.credit);
+      take("credit_url", hero.credit_url);
+    } else {
+      return warn("hero", "front matter `hero` should be an image URL or a mapping with src and alt; it was ignored");
+    }
+    if (hero.src.empty()) return warn("hero", "front matter `hero` has no `src`; it was ignored");
+    if (!value.is_object() || !value.contains("alt")) warn("hero", "the hero image has no `alt` text");
+    json object = {{"src", hero.src}};
+    if (!hero.alt.empty()) object["alt"] = hero.alt;
+    if (!hero.caption.empty()) object["caption"] = hero.caption;
+    if (!hero.credit.empty()) object["credit"] = hero.credit;
+    if (!hero.credit_url.empty()) object["credit_url"] = hero.credit_url;
+    meta["hero"] = object;
+    out_.hero = std::move(hero);
+  }
+
+  void lang(const json& value, json& meta) {
+    auto text = as_text(value);
+    if (!text || !is_language_tag(*text))
+      return warn("lang", "front matter `lang` should be a language tag such as en or pt-BR; it was ignored");
+    out_.lang = *text;
+    meta["lang"] = *text;
+  }
+
+  void dir(const json& value, json& meta) {
+    auto text = as_text(value);
+    if (!text || (*text != "ltr" && *text != "rtl" && *text != "auto"))
+      return warn("dir", "front matter `dir` should be ltr, rtl or auto; it was ignored");
+    out_.dir = *text;
+    meta["dir"] = *text;
+  }
+
+  const YamlReader& reader_;
+  FrontMatter& out_;
+  std::vector<Diagnostic>& warnings_;
+};
+
+}  // namespace
+
+std::optional<Diagnostic> parse_front_matter(std::string_view input, FrontMatter& out,
+                                             std::vector<Diagnostic>& warnings) {
+  auto block = find_block(input);
+  if (!block) return std::nullopt;
+  YamlReader reader(*block);
+  json root;
+  if (auto error = reader.read(root)) return error;
+  if (!root.is_null() && !root.is_object()) {
+    // A `---` thematic break followed by text and another `---` is Markdown, not front matter.
+    warnings.push_back({1, 1, "the block between the opening `---` lines is not YAML keys and values; "
+                              "it was rendered as Markdown"});
+    return std::nullopt;
+  }
+  out.present = true;
+  out.body_offset = block->body_offset;
+  Normaliser(reader, out, warnings).run(root.is_null() ? json::object() : root);
+  return std::nullopt;
+}
+
+}  // namespace broadsheet

@@ -1,0 +1,202 @@
+#include "core/md4c_adapter.hpp"
+
+#include <md4c.h>
+
+#include <string>
+
+#include "core/entities.hpp"
+#include "core/utf8.hpp"
+
+namespace broadsheet {
+
+namespace {
+
+// md4c calls back through C frames: nothing here may throw. Allocation failure is the only exception
+// possible and it is turned into an md4c abort (non-zero return).
+struct Context {
+  Builder& builder;
+  Document& doc;
+  int image_depth = 0;
+};
+
+// Decodes an md4c attribute (href, title, info string): entities resolved, NULs replaced.
+std::string_view decode(Document& doc, const MD_ATTRIBUTE& attr) {
+  if (attr.size == 0) return {};
+  if (attr.substr_offsets[1] >= attr.size && attr.substr_types[0] == MD_TEXT_NORMAL)
+    return {attr.text, attr.size};  // the common case: one plain run, no copy
+  std::string out;
+  for (int i = 0; attr.substr_offsets[i] < attr.size; ++i) {
+    std::string_view piece(attr.text + attr.substr_offsets[i], attr.substr_offsets[i + 1] - attr.substr_offsets[i]);
+    switch (attr.substr_types[i]) {
+      case MD_TEXT_NULLCHAR: out.append(utf8::kReplacement); break;
+      case MD_TEXT_ENTITY: append_entity(out, piece); break;
+      default: out.append(piece);
+    }
+  }
+  return doc.arena.store(out);
+}
+
+NodeType block_type(MD_BLOCKTYPE type) {
+  switch (type) {
+    case MD_BLOCK_QUOTE: return NodeType::BlockQuote;
+    case MD_BLOCK_UL:
+    case MD_BLOCK_OL: return NodeType::List;
+    case MD_BLOCK_LI: return NodeType::ListItem;
+    case MD_BLOCK_HR: return NodeType::ThematicBreak;
+    case MD_BLOCK_CODE: return NodeType::CodeBlock;
+    case MD_BLOCK_HTML: return NodeType::HtmlBlock;
+    case MD_BLOCK_P: return NodeType::Paragraph;
+    case MD_BLOCK_TABLE: return NodeType::Table;
+    case MD_BLOCK_THEAD: return NodeType::TableHead;
+    case MD_BLOCK_TBODY: return NodeType::TableBody;
+    case MD_BLOCK_TR: return NodeType::TableRow;
+    case MD_BLOCK_TH:
+    case MD_BLOCK_TD: return NodeType::TableCell;
+    default: return NodeType::Document;
+  }
+}
+
+NodeType span_type(MD_SPANTYPE type) {
+  switch (type) {
+    case MD_SPAN_EM: return NodeType::Emphasis;
+    case MD_SPAN_STRONG: return NodeType::Strong;
+    case MD_SPAN_A: return NodeType::Link;
+    case MD_SPAN_IMG: return NodeType::Image;
+    case MD_SPAN_CODE: return NodeType::CodeSpan;
+    case MD_SPAN_DEL: return NodeType::Strikethrough;
+    default: return NodeType::Emphasis;  // spans of extensions we do not enable
+  }
+}
+
+int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) noexcept try {
+  auto& ctx = *static_cast<Context*>(userdata);
+  if (type == MD_BLOCK_DOC) return 0;
+  if (type == MD_BLOCK_H) {
+    ctx.builder.open_heading(static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level));
+    return 0;
+  }
+  ctx.builder.open(block_type(type));
+  Node& node = ctx.builder.current();
+  switch (type) {
+    case MD_BLOCK_UL: {
+      auto* d = static_cast<MD_BLOCK_UL_DETAIL*>(detail);
+      if (d->is_tight) node.flags |= kTight;
+      node.level = static_cast<std::uint16_t>(d->mark);
+      break;
+    }
+    case MD_BLOCK_OL: {
+      auto* d = static_cast<MD_BLOCK_OL_DETAIL*>(detail);
+      node.flags |= kOrdered | (d->is_tight ? kTight : 0);
+      node.num = static_cast<std::int32_t>(d->start);
+      node.level = static_cast<std::uint16_t>(d->mark_delimiter);
+      break;
+    }
+    case MD_BLOCK_LI: {
+      auto* d = static_cast<MD_BLOCK_LI_DETAIL*>(detail);
+      if (d->is_task) node.flags |= kTask | ((d->task_mark == 'x' || d->task_mark == 'X') ? kChecked : 0);
+      break;
+    }
+    case MD_BLOCK_CODE: {
+      auto* d = static_cast<MD_BLOCK_CODE_DETAIL*>(detail);
+      Node& code = ctx.builder.current();
+      code.text = decode(ctx.doc, d->info);
+      code.text2 = decode(ctx.doc, d->lang);
+      code.num = d->fence_char;
+      break;
+    }
+    case MD_BLOCK_TH:
+    case MD_BLOCK_TD: {
+      auto* d = static_cast<MD_BLOCK_TD_DETAIL*>(detail);
+      node.level = static_cast<std::uint16_t>(d->align);
+      if (type == MD_BLOCK_TH) node.flags |= kHeaderCell;
+      break;
+    }
+    default:
+      break;
+  }
+  return 0;
+} catch (...) {
+  return 1;
+}
+
+int leave_block(MD_BLOCKTYPE type, void*, void* userdata) noexcept try {
+  auto& ctx = *static_cast<Context*>(userdata);
+  if (type == MD_BLOCK_DOC) return 0;
+  if (type == MD_BLOCK_H) ctx.builder.close_heading();
+  else ctx.builder.close(block_type(type));
+  return 0;
+} catch (...) {
+  return 1;
+}
+
+int enter_span(MD_SPANTYPE type, void* detail, void* userdata) noexcept try {
+  auto& ctx = *static_cast<Context*>(userdata);
+  ctx.builder.open(span_type(type));
+  Node& node = ctx.builder.current();
+  if (type == MD_SPAN_A) {
+    auto* d = static_cast<MD_SPAN_A_DETAIL*>(detail);
+    node.text = decode(ctx.doc, d->href);
+    node.text2 = decode(ctx.doc, d->title);
+    if (d->is_autolink) node.flags |= kAutolink;
+    node.offset = ctx.doc.source.to_original(d->href.text);
+  } else if (type == MD_SPAN_IMG) {
+    auto* d = static_cast<MD_SPAN_IMG_DETAIL*>(detail);
+    node.text = decode(ctx.doc, d->src);
+    node.text2 = decode(ctx.doc, d->title);
+    node.offset = ctx.doc.source.to_original(d->src.text);
+  }
+  return 0;
+} catch (...) {
+  return 1;
+}
+
+int leave_span(MD_SPANTYPE type, void*, void* userdata) noexcept try {
+  static_cast<Context*>(userdata)->builder.close(span_type(type));
+  return 0;
+} catch (...) {
+  return 1;
+}
+
+int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* userdata) noexcept try {
+  auto& ctx = *static_cast<Context*>(userdata);
+  std::string_view piece(data, size);
+  switch (type) {
+    case MD_TEXT_NULLCHAR: ctx.builder.text(utf8::kReplacement, nullptr); break;
+    case MD_TEXT_BR: ctx.builder.leaf(NodeType::LineBreak); break;
+    case MD_TEXT_SOFTBR: ctx.builder.leaf(NodeType::SoftBreak); break;
+    case MD_TEXT_ENTITY: {
+      std::string decoded;
+      append_entity(decoded, piece);
+      ctx.builder.text(ctx.doc.arena.store(decoded), data);
+      break;
+    }
+    case MD_TEXT_HTML:
+      if (ctx.builder.current().type == NodeType::HtmlBlock) ctx.builder.text(piece, data);
+      else ctx.builder.inline_html(piece, data);
+      break;
+    default: ctx.builder.text(piece, data); break;
+  }
+  return 0;
+} catch (...) {
+  return 1;
+}
+
+}  // namespace
+
+bool parse_markdown(std::string_view buffer, Builder& builder, const ParseSettings& settings) {
+  MD_PARSER parser{};
+  parser.abi_version = 0;
+  parser.flags = settings.commonmark ? MD_DIALECT_COMMONMARK
+                                     : (MD_DIALECT_GITHUB | (settings.allow_html ? 0u : unsigned(MD_FLAG_NOHTML)));
+  parser.enter_block = enter_block;
+  parser.leave_block = leave_block;
+  parser.enter_span = enter_span;
+  parser.leave_span = leave_span;
+  parser.text = text;
+  Context ctx{builder, builder.document()};
+  int status = md_parse(buffer.data(), static_cast<MD_SIZE>(buffer.size()), &parser, &ctx);
+  builder.finish();
+  return status == 0;
+}
+
+}  // namespace broadsheet

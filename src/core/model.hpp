@@ -1,0 +1,126 @@
+// The document model: the one vocabulary between the parser (md4c_adapter, builder) and the renderers.
+//
+// A tree stored in one vector: nodes refer to their first child and next sibling by index (0 = none;
+// node 0 is the document itself and never a child). Strings are views into the source or the arena.
+// Renderers read this and the front matter, nothing else.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "broadsheet/broadsheet.hpp"
+#include "core/arena.hpp"
+#include "core/front_matter.hpp"
+#include "core/source_map.hpp"
+
+namespace broadsheet {
+
+enum class NodeType : std::uint8_t {
+  Document,
+  // Newsletter structure (not used in CommonMark mode).
+  Section,        // a top-level `##` heading and what follows it; text = id
+  Story,          // a `###` heading inside a section (or the intro); text = id
+  Directive,      // `::: name` … `:::` or a GitHub alert; num = index into Document::directives
+  Figure,         // a paragraph holding only an image
+  // Blocks.
+  Paragraph,
+  Heading,        // level; text = id (sections/stories carry theirs), text2 = plain text
+  BlockQuote,
+  List,           // flags: Ordered, Tight; num = start; level = delimiter/bullet character
+  ListItem,       // flags: Task, Checked
+  CodeBlock,      // text = info string, text2 = language; children: Text
+  HtmlBlock,      // children: Text (raw HTML)
+  ThematicBreak,
+  Table,
+  TableHead,
+  TableBody,
+  TableRow,
+  TableCell,      // flags: HeaderCell; level = alignment (0 none, 1 left, 2 center, 3 right)
+  // Inlines.
+  Text,           // text
+  SoftBreak,
+  LineBreak,
+  CodeSpan,       // children: Text
+  InlineHtml,     // text (raw HTML)
+  Emphasis,
+  Strong,
+  Strikethrough,
+  Link,           // text = href (decoded, not yet checked), text2 = title; flags: Autolink, Button
+  Image,          // text = src, text2 = title; children: the alt text
+};
+
+enum NodeFlag : std::uint8_t {
+  kTight = 1 << 0,
+  kOrdered = 1 << 1,
+  kTask = 1 << 2,
+  kChecked = 1 << 3,
+  kHeaderCell = 1 << 4,
+  kAutolink = 1 << 5,
+  kButton = 1 << 6,
+  kUnsafeUrl = 1 << 7,     // set by the policy: the link/image URL failed the URL check
+};
+
+inline constexpr std::uint32_t kNoOffset = 0xFFFFFFFFu;
+
+struct Node {
+  NodeType type = NodeType::Document;
+  std::uint8_t flags = 0;
+  std::uint16_t level = 0;
+  std::uint32_t first_child = 0;
+  std::uint32_t next = 0;
+  std::uint32_t offset = kNoOffset;   // offset in the original input where this node's text starts
+  std::int32_t num = 0;
+  std::string_view text;
+  std::string_view text2;
+
+  bool has(NodeFlag flag) const { return (flags & flag) != 0; }
+};
+
+enum class DirectiveKind : std::uint8_t { Sponsor, Callout, Cta, Unknown };
+
+struct Directive {
+  std::string name;                  // lower-case name as written (`sponsor`, `note`, …)
+  DirectiveKind kind = DirectiveKind::Unknown;
+  std::string callout;               // for callouts: note, tip, important, warning, caution
+  std::string title;                 // text after the name on the opening line
+  std::string classes;               // `.class` names from the attribute block, space-separated
+  std::vector<std::pair<std::string, std::string>> attributes;  // allowed key="value" pairs
+  std::uint32_t line = 0;
+};
+
+struct OutlineEntry {
+  std::string id;
+  std::string title;
+  int level = 0;
+  std::string kind;    // "title", "section", "story" or "heading"
+  std::uint32_t line = 0;
+};
+
+struct Document {
+  std::vector<Node> nodes;           // nodes[0] is the document
+  std::vector<Directive> directives;
+  std::vector<OutlineEntry> outline;
+  std::vector<Diagnostic> warnings;
+  FrontMatter front;                 // parsed front matter (empty in CommonMark mode)
+  std::uint32_t title_heading = 0;   // a leading `#` heading used as the title when front matter has none
+  SourceMap source;
+  Arena arena;
+  bool commonmark = false;
+
+  const Node& operator[](std::uint32_t index) const { return nodes[index]; }
+
+  template <typename Visit>
+  void for_each_child(std::uint32_t parent, Visit&& visit) const {
+    for (std::uint32_t child = nodes[parent].first_child; child != 0; child = nodes[child].next) visit(child);
+  }
+
+  void warn(std::uint32_t offset, std::string message) {
+    auto [line, column] = source.position(offset);
+    warnings.push_back({line, column, std::move(message)});
+  }
+};
+
+}  // namespace broadsheet

@@ -1,0 +1,15 @@
+// The policy pass over a built document: URL checks (unsafe links and images are flagged and warned
+// about, never rendered), ids for sections, stories and headings, and the outline.
+#pragma once
+
+#include "broadsheet/broadsheet.hpp"
+#include "core/model.hpp"
+
+namespace broadsheet {
+
+void apply_policy(Document& doc, const Options& options);
+
+// The plain text of a node's subtree (what a screen reader would read of a heading).
+std::string plain_text(const Document& doc, std::uint32_t node);
+
+}  // namespace broadsheet

@@ -1,0 +1,182 @@
+#include "core/sanitize.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "core/entities.hpp"
+
+namespace broadsheet {
+
+namespace {
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool iequals_prefix(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i)
+    if (lower(s[i]) != prefix[i]) return false;
+  return true;
+}
+
+bool is_scheme_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+}
+
+}  // namespace
+
+bool is_safe_url(std::string_view url, UrlUse use) {
+  // Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:").
+  std::string compact;
+  compact.reserve(url.size());
+  for (char c : url)
+    if (static_cast<unsigned char>(c) > 0x20 && c != 0x7F) compact.push_back(c);
+  std::size_t colon = compact.find(':');
+  if (colon == std::string::npos) return true;  // relative
+  std::string_view scheme(compact.data(), colon);
+  if (scheme.find_first_of("/?#") != std::string_view::npos) return true;  // the colon is in the path
+  if (scheme.empty() || !std::all_of(scheme.begin(), scheme.end(), is_scheme_char)) return true;
+  std::string name;
+  for (char c : scheme) name.push_back(lower(c));
+  if (name == "http" || name == "https" || name == "mailto" || name == "tel") return true;
+  if (use == UrlUse::Image && name == "data") {
+    std::string_view rest = std::string_view(compact).substr(colon + 1);
+    for (std::string_view type : {"image/png", "image/gif", "image/jpeg", "image/webp"}) {
+      if (iequals_prefix(rest, type) && rest.size() > type.size() && (rest[type.size()] == ';' || rest[type.size()] == ','))
+        return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+
+constexpr std::array<std::string_view, 58> kAllowedTags = {
+    "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "center", "cite", "code", "col", "colgroup",
+    "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4",
+    "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "rp", "rt", "ruby", "s",
+    "samp", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
+    "tr"};
+constexpr std::array<std::string_view, 5> kMoreAllowedTags = {"time", "u", "ul", "var", "wbr"};
+
+bool tag_allowed(std::string_view tag) {
+  return std::find(kAllowedTags.begin(), kAllowedTags.end(), tag) != kAllowedTags.end() ||
+         std::find(kMoreAllowedTags.begin(), kMoreAllowedTags.end(), tag) != kMoreAllowedTags.end();
+}
+
+enum class AttrKind { Drop, Text, Link, Image };
+
+AttrKind attribute_kind(std::string_view tag, std::string_view name) {
+  if (name == "title" || name == "lang" || name == "dir" || name == "class") return AttrKind::Text;
+  if (tag == "a" && name == "href") return AttrKind::Link;
+  if (tag == "img") {
+    if (name == "src") return AttrKind::Image;
+    if (name == "alt" || name == "width" || name == "height") return AttrKind::Text;
+  }
+  if ((tag == "td" || tag == "th") && (name == "colspan" || name == "rowspan" || name == "align")) return AttrKind::Text;
+  if (tag == "ol" && (name == "start" || name == "type" || name == "reversed")) return AttrKind::Text;
+  if (tag == "li" && name == "value") return AttrKind::Text;
+  if (tag == "time" && name == "datetime") return AttrKind::Text;
+  if (tag == "details" && name == "open") return AttrKind::Text;
+  if ((tag == "q" || tag == "blockquote" || tag == "del" || tag == "ins") && name == "cite") return AttrKind::Link;
+  return AttrKind::Drop;
+}
+
+void escape_into(std::string& out, std::string_view text) {
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out.push_back(c);
+    }
+  }
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// Parses one tag at raw[i] == '<'. On success appends the rebuilt (or escaped) tag and returns the index
+// after it; returns i when raw[i..] is not a tag.
+std::size_t take_tag(std::string_view raw, std::size_t i, std::string& out) {
+  std::size_t p = i + 1;
+  bool closing = p < raw.size() && raw[p] == '/';
+  if (closing) ++p;
+  std::size_t name_start = p;
+  while (p < raw.size() && (std::isalnum(static_cast<unsigned char>(raw[p])) || raw[p] == '-')) ++p;
+  if (p == name_start || !std::isalpha(static_cast<unsigned char>(raw[name_start]))) return i;
+  std::string tag;
+  for (char c : raw.substr(name_start, p - name_start)) tag.push_back(lower(c));
+  std::string rebuilt = (closing ? "</" : "<") + tag;
+  for (;;) {
+    while (p < raw.size() && is_space(raw[p])) ++p;
+    if (p >= raw.size()) return i;
+    if (raw[p] == '>' || (raw[p] == '/' && p + 1 < raw.size() && raw[p + 1] == '>')) {
+      p += raw[p] == '>' ? 1 : 2;
+      break;
+    }
+    std::size_t attr_start = p;
+    while (p < raw.size() && !is_space(raw[p]) && raw[p] != '=' && raw[p] != '>' && raw[p] != '/' &&
+           raw[p] != '"' && raw[p] != '\'')
+      ++p;
+    if (p == attr_start) return i;
+    std::string name;
+    for (char c : raw.substr(attr_start, p - attr_start)) name.push_back(lower(c));
+    std::string value;
+    while (p < raw.size() && is_space(raw[p])) ++p;
+    if (p < raw.size() && raw[p] == '=') {
+      ++p;
+      while (p < raw.size() && is_space(raw[p])) ++p;
+      if (p < raw.size() && (raw[p] == '"' || raw[p] == '\'')) {
+        std::size_t close = raw.find(raw[p], p + 1);
+        if (close == std::string_view::npos) return i;
+        value = decode_entities(raw.substr(p + 1, close - p - 1));
+        p = close + 1;
+      } else {
+        std::size_t start = p;
+        while (p < raw.size() && !is_space(raw[p]) && raw[p] != '>') ++p;
+        value = decode_entities(raw.substr(start, p - start));
+      }
+    }
+    AttrKind kind = closing ? AttrKind::Drop : attribute_kind(tag, name);
+    if (kind == AttrKind::Drop) continue;
+    if (kind == AttrKind::Link && !is_safe_url(value, UrlUse::Link)) continue;
+    if (kind == AttrKind::Image && !is_safe_url(value, UrlUse::Image)) continue;
+    rebuilt += " " + name + "=\"";
+    escape_into(rebuilt, value);
+    rebuilt += "\"";
+  }
+  if (tag_allowed(tag)) {
+    out += rebuilt;
+    out += '>';
+  } else {
+    escape_into(out, raw.substr(i, p - i));  // shown as text: nothing is lost, nothing runs
+  }
+  return p;
+}
+
+}  // namespace
+
+void sanitize_html(std::string_view raw, std::string& out) {
+  std::size_t i = 0;
+  while (i < raw.size()) {
+    std::size_t lt = raw.find('<', i);
+    if (lt == std::string_view::npos) lt = raw.size();
+    escape_into(out, decode_entities(raw.substr(i, lt - i)));
+    if (lt == raw.size()) break;
+    if (raw.substr(lt, 4) == "<!--") {  // comments are invisible in a page: dropped
+      std::size_t end = raw.find("-->", lt + 4);
+      i = end == std::string_view::npos ? raw.size() : end + 3;
+      continue;
+    }
+    std::size_t after = take_tag(raw, lt, out);
+    if (after == lt) {
+      out += "&lt;";
+      i = lt + 1;
+    } else {
+      i = after;
+    }
+  }
+}
+
+}  // namespace broadsheet

@@ -1,0 +1,27 @@
+// Heading ids: GitHub's slug rules (lower-case, punctuation dropped, spaces to '-', letters of every script
+// kept), made unique within a document (`-1`, `-2`, …) and prefixed.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+namespace broadsheet {
+
+std::string slugify(std::string_view text);
+
+class IdRegistry {
+ public:
+  explicit IdRegistry(std::string prefix) : prefix_(std::move(prefix)) {}
+  // A unique id for `text`'s slug; `fallback` when the slug is empty.
+  std::string unique(std::string_view text, std::string_view fallback);
+  // True if `id` (with prefix) was handed out.
+  bool contains(const std::string& id) const { return used_.count(id) != 0; }
+  const std::string& prefix() const { return prefix_; }
+
+ private:
+  std::string prefix_;
+  std::unordered_set<std::string> used_;
+};
+
+}  // namespace broadsheet

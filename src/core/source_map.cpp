@@ -1,0 +1,46 @@
+#include "core/source_map.hpp"
+
+#include <algorithm>
+
+#include "core/utf8.hpp"
+
+namespace broadsheet {
+
+namespace {
+constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+}
+
+void SourceMap::set_parse_buffer(std::string_view buffer, std::uint32_t base) {
+  parse_ = buffer;
+  segments_.clear();
+  segments_.push_back({0, base});
+}
+
+void SourceMap::add_segment(std::uint32_t parse_offset, std::uint32_t original_offset) {
+  segments_.push_back({parse_offset, original_offset});
+}
+
+std::uint32_t SourceMap::to_original(const char* pointer) const {
+  if (parse_.empty() || pointer < parse_.data() || pointer > parse_.data() + parse_.size()) return kNone;
+  auto parse_offset = static_cast<std::uint32_t>(pointer - parse_.data());
+  auto after = std::upper_bound(segments_.begin(), segments_.end(), parse_offset,
+                                [](std::uint32_t value, const Segment& s) { return value < s.parse_offset; });
+  const Segment& segment = *(after - 1);  // segments_[0] starts at 0, so there is always one
+  return segment.original_offset + (parse_offset - segment.parse_offset);
+}
+
+std::pair<std::uint32_t, std::uint32_t> SourceMap::position(std::uint32_t offset) const {
+  if (offset == kNone || offset > original_.size()) return {0, 0};
+  if (line_starts_.empty()) {
+    line_starts_.push_back(0);
+    for (std::uint32_t i = 0; i < original_.size(); ++i)
+      if (original_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+  auto after = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  auto line = static_cast<std::uint32_t>(after - line_starts_.begin());
+  std::uint32_t start = line_starts_[line - 1];
+  auto column = static_cast<std::uint32_t>(utf8::count_code_points(original_.substr(start, offset - start)));
+  return {line, column + 1};
+}
+
+}  // namespace broadsheet

@@ -1,0 +1,53 @@
+// Broadsheet's public C++ API: one call turns a newsletter issue written in Markdown into an output format.
+// The same core is compiled natively (CLI, tests, fuzzing, benchmarks) and to WebAssembly (src/bindings).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace broadsheet {
+
+enum class Format { Html, Json, Email, Text };
+
+// Parses "html", "json", "email" or "text"; nullopt for anything else.
+std::optional<Format> parse_format(std::string_view name);
+
+inline constexpr std::size_t default_max_input_bytes = 32u * 1024u * 1024u;
+
+struct Options {
+  Format format = Format::Html;
+  bool commonmark = false;      // plain CommonMark 0.31.2 HTML: no front matter, sections or extensions; raw HTML kept
+  bool standalone = false;      // wrap the HTML in a whole document with the default theme
+  bool allow_html = false;      // pass raw HTML through an allowlist instead of showing it as text
+  std::string id_prefix;        // prefix for every generated id
+  std::size_t max_input_bytes = default_max_input_bytes;  // larger input is refused with an error
+};
+
+// A position in the source file: 1-based line, 1-based column counted in Unicode code points.
+// Line 0 means "no position" (e.g. an input-size error).
+struct Diagnostic {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::string message;
+};
+
+struct Result {
+  std::string output;                   // the document in the asked format (empty on error)
+  std::string meta_json;                // front matter, normalised, as a JSON object
+  std::string outline_json;             // [{id, title, level, kind, line}]
+  std::vector<Diagnostic> warnings;
+  std::optional<Diagnostic> error;      // set when the render was refused (front-matter error, input too large)
+
+  bool ok() const { return !error.has_value(); }
+};
+
+Result render(std::string_view markdown, const Options& options = {});
+
+// The result's meta, outline, warnings and error as one JSON object: what the wasm binding hands to JS.
+std::string sidecar_json(const Result& result);
+
+}  // namespace broadsheet

@@ -1,0 +1,17 @@
+// The web HTML of an issue: <article> with its header (front matter), intro and sections; optionally a
+// whole standalone page with the default theme.
+#pragma once
+
+#include <string>
+
+#include "broadsheet/broadsheet.hpp"
+#include "core/model.hpp"
+
+namespace broadsheet {
+
+void render_web_html(const Document& doc, const Options& options, std::string& out);
+
+// Plain CommonMark 0.31.2 HTML (the conformance mode).
+void render_commonmark_html(const Document& doc, std::string& out);
+
+}  // namespace broadsheet

@@ -1,0 +1,162 @@
+#include "render/json.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace broadsheet {
+
+namespace {
+
+using json = nlohmann::json;
+
+std::string dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+const char* type_name(NodeType type) {
+  switch (type) {
+    case NodeType::Document: return "document";
+    case NodeType::Section: return "section";
+    case NodeType::Story: return "story";
+    case NodeType::Directive: return "directive";
+    case NodeType::Figure: return "figure";
+    case NodeType::Paragraph: return "paragraph";
+    case NodeType::Heading: return "heading";
+    case NodeType::BlockQuote: return "blockquote";
+    case NodeType::List: return "list";
+    case NodeType::ListItem: return "item";
+    case NodeType::CodeBlock: return "code_block";
+    case NodeType::HtmlBlock: return "html_block";
+    case NodeType::ThematicBreak: return "thematic_break";
+    case NodeType::Table: return "table";
+    case NodeType::TableHead: return "table_head";
+    case NodeType::TableBody: return "table_body";
+    case NodeType::TableRow: return "table_row";
+    case NodeType::TableCell: return "table_cell";
+    case NodeType::Text: return "text";
+    case NodeType::SoftBreak: return "softbreak";
+    case NodeType::LineBreak: return "linebreak";
+    case NodeType::CodeSpan: return "code";
+    case NodeType::InlineHtml: return "html_inline";
+    case NodeType::Emphasis: return "emphasis";
+    case NodeType::Strong: return "strong";
+    case NodeType::Strikethrough: return "strikethrough";
+    case NodeType::Link: return "link";
+    case NodeType::Image: return "image";
+  }
+  return "unknown";
+}
+
+const char* directive_kind(DirectiveKind kind) {
+  switch (kind) {
+    case DirectiveKind::Sponsor: return "sponsor";
+    case DirectiveKind::Callout: return "callout";
+    case DirectiveKind::Cta: return "cta";
+    case DirectiveKind::Unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+class JsonTree {
+ public:
+  explicit JsonTree(const Document& doc) : doc_(doc) {}
+
+  json node(std::uint32_t index) const {
+    const Node& n = doc_[index];
+    json out = {{"type", type_name(n.type)}};
+    if (n.offset != kNoOffset && n.type != NodeType::Text) out["line"] = doc_.source.line(n.offset);
+    attributes(n, out);
+    if (n.type == NodeType::Text || n.type == NodeType::InlineHtml) {
+      out["text"] = std::string(n.text);
+    } else if (n.first_child) {
+      json children = json::array();
+      for (std::uint32_t child = n.first_child; child; child = doc_[child].next) children.push_back(node(child));
+      out["children"] = std::move(children);
+    }
+    return out;
+  }
+
+ private:
+  void attributes(const Node& n, json& out) const {
+    switch (n.type) {
+      case NodeType::Section:
+      case NodeType::Story: out["id"] = std::string(n.text); break;
+      case NodeType::Heading:
+        out["level"] = n.level;
+        if (!n.text.empty()) out["id"] = std::string(n.text);
+        break;
+      case NodeType::List:
+        out["ordered"] = n.has(kOrdered);
+        out["tight"] = n.has(kTight);
+        if (n.has(kOrdered)) out["start"] = n.num;
+        break;
+      case NodeType::ListItem:
+        if (n.has(kTask)) out["checked"] = n.has(kChecked);
+        break;
+      case NodeType::CodeBlock:
+        if (!n.text.empty()) out["info"] = std::string(n.text);
+        if (!n.text2.empty()) out["lang"] = std::string(n.text2);
+        break;
+      case NodeType::TableCell: {
+        static const char* const aligns[] = {"", "left", "center", "right"};
+        out["header"] = n.has(kHeaderCell);
+        if (n.level) out["align"] = aligns[n.level & 3];
+        break;
+      }
+      case NodeType::Link:
+      case NodeType::Image:
+        if (n.has(kUnsafeUrl)) out["unsafe"] = true;
+        else out[n.type == NodeType::Link ? "href" : "src"] = std::string(n.text);
+        if (!n.text2.empty()) out["title"] = std::string(n.text2);
+        if (n.has(kButton)) out["button"] = true;
+        if (n.has(kAutolink)) out["autolink"] = true;
+        break;
+      case NodeType::Directive: {
+        const Directive& d = doc_.directives[static_cast<std::size_t>(n.num)];
+        out["name"] = d.name;
+        out["kind"] = directive_kind(d.kind);
+        if (!d.callout.empty()) out["callout"] = d.callout;
+        if (!d.title.empty()) out["title"] = d.title;
+        if (!d.classes.empty()) out["classes"] = d.classes;
+        if (!d.attributes.empty()) {
+          json attributes = json::object();
+          for (const auto& [key, value] : d.attributes) attributes[key] = value;
+          out["attributes"] = std::move(attributes);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  const Document& doc_;
+};
+
+}  // namespace
+
+std::string outline_json(const std::vector<OutlineEntry>& outline) {
+  json out = json::array();
+  for (const auto& entry : outline)
+    out.push_back({{"id", entry.id}, {"title", entry.title}, {"level", entry.level}, {"kind", entry.kind},
+                   {"line", entry.line}});
+  return dump(out);
+}
+
+std::string diagnostic_json(const Diagnostic& d) {
+  return dump(json{{"line", d.line}, {"column", d.column}, {"message", d.message}});
+}
+
+std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
+  json out = json::array();
+  for (const auto& d : diagnostics) out.push_back({{"line", d.line}, {"column", d.column}, {"message", d.message}});
+  return dump(out);
+}
+
+void render_json(const Document& doc, std::string& out) {
+  out += "{\"version\":" + std::to_string(kJsonSchemaVersion);
+  out += ",\"meta\":" + doc.front.meta_json;
+  out += ",\"outline\":" + outline_json(doc.outline);
+  out += ",\"document\":" + dump(JsonTree(doc).node(0));
+  out += ",\"warnings\":" + diagnostics_json(doc.warnings);
+  out += "}\n";
+}
+
+}  // namespace broadsheet

@@ -1,0 +1,184 @@
+// Preview server for `npm start`: renders every examples/*.md with the
+// WebAssembly core as a standalone page at /<name>.html, lists them at /,
+// and serves the built package under /dist/. Pages are rendered again on
+// every request, so an edited example shows on reload. Loopback only.
+//
+//   node web/dev-server.mjs          (PORT=N to choose the port)
+import { createServer } from 'node:http';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const HOST = '127.0.0.1';
+const DEFAULT_PORT = 8080;
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.ts': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+};
+
+const escapeHtml = (s) =>
+  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+/** The example names (file names without .md), sorted. */
+async function exampleNames(examplesDir) {
+  try {
+    return (await readdir(examplesDir)).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)).sort();
+  } catch {
+    return [];
+  }
+}
+
+function send(res, status, type, body) {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(body);
+}
+
+function page(title, body) {
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n<body>\n${body}\n</body></html>\n`;
+}
+
+async function indexPage(examplesDir) {
+  const names = await exampleNames(examplesDir);
+  const items = names.map((n) => `<li><a href="/${encodeURIComponent(n)}.html">${escapeHtml(n)}</a></li>`).join('\n');
+  return page('Broadsheet preview', `<h1>Broadsheet preview</h1>\n<ul>\n${items || '<li>No examples/*.md yet.</li>'}\n</ul>`);
+}
+
+/** Renders one example, or returns null when there is no such example. */
+async function renderExample(renderer, examplesDir, name) {
+  if (!(await exampleNames(examplesDir)).includes(name)) return null;
+  const file = join(examplesDir, `${name}.md`);
+  const markdown = await readFile(file, 'utf8');
+  try {
+    const result = renderer.render(markdown, { standalone: true });
+    for (const w of result.warnings) console.warn(`examples/${name}.md:${w.line}:${w.column}: warning: ${w.message}`);
+    return { status: 200, body: result.output };
+  } catch (error) {
+    const where = error.line > 0 ? `examples/${name}.md:${error.message}` : `examples/${name}.md: ${error.message}`;
+    console.error(where);
+    return { status: 500, body: page('Render error', `<h1>Render error</h1>\n<pre>${escapeHtml(where)}</pre>`) };
+  }
+}
+
+/** Maps a /dist/... path to a file inside distDir, or null (no traversal). */
+function distFile(distDir, rest) {
+  if (rest.includes('\0')) return null;
+  const file = resolve(distDir, '.' + sep + rest);
+  return file.startsWith(distDir + sep) ? file : null;
+}
+
+async function serveDist(res, distDir, rest, head) {
+  const file = distFile(distDir, rest);
+  if (file && existsSync(file) && (await stat(file)).isFile()) {
+    const body = await readFile(file);
+    res.writeHead(200, {
+      'Content-Type': MIME_TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': body.length,
+      'Cache-Control': 'no-store',
+    });
+    res.end(head ? undefined : body);
+    return;
+  }
+  send(res, 404, 'text/plain; charset=utf-8', 'Not found\n');
+}
+
+function handler(renderer, { examplesDir, distDir }) {
+  return async (req, res) => {
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed\n');
+        return;
+      }
+      let path;
+      try {
+        path = decodeURIComponent(new URL(req.url, `http://${HOST}`).pathname);
+      } catch {
+        send(res, 400, 'text/plain; charset=utf-8', 'Bad request\n');
+        return;
+      }
+      if (path === '/' || path === '/index.html') {
+        send(res, 200, 'text/html; charset=utf-8', await indexPage(examplesDir));
+      } else if (path.startsWith('/dist/')) {
+        await serveDist(res, distDir, path.slice('/dist/'.length), req.method === 'HEAD');
+      } else if (/^\/[A-Za-z0-9_-][A-Za-z0-9._-]*\.html$/.test(path)) {
+        const page = await renderExample(renderer, examplesDir, path.slice(1, -'.html'.length));
+        if (page) send(res, page.status, 'text/html; charset=utf-8', page.body);
+        else send(res, 404, 'text/plain; charset=utf-8', 'Not found\n');
+      } else {
+        send(res, 404, 'text/plain; charset=utf-8', 'Not found\n');
+      }
+    } catch (error) {
+      console.error(error);
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', `Internal error: ${error.message}\n`);
+      else res.destroy();
+    }
+  };
+}
+
+/** Listens on HOST:port; with `fallback`, a busy port falls back to a free one. */
+function listen(server, port, fallback) {
+  return new Promise((resolveListen, reject) => {
+    const onError = (error) => {
+      if (error.code === 'EADDRINUSE' && fallback) {
+        server.listen(0, HOST);
+      } else {
+        server.off('listening', onListening);
+        reject(error);
+      }
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolveListen(server.address().port);
+    };
+    server.on('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, HOST);
+  });
+}
+
+/**
+ * Starts the preview server. Resolves to { server, port, url }.
+ * `port` undefined: PORT from the environment, else 8080 or any free port.
+ */
+export async function startDevServer({ port, root = ROOT } = {}) {
+  const distDir = resolve(root, 'dist');
+  const examplesDir = resolve(root, 'examples');
+  if (!existsSync(join(distDir, 'index.js'))) {
+    throw new Error(`${join(distDir, 'index.js')} is missing: run npm run build`);
+  }
+  const { createRenderer } = await import(pathToFileURL(join(distDir, 'index.js')).href);
+  const renderer = await createRenderer();
+  const server = createServer(handler(renderer, { examplesDir, distDir }));
+  const envPort = process.env.PORT ? Number(process.env.PORT) : undefined;
+  if (envPort !== undefined && !(Number.isInteger(envPort) && envPort >= 0 && envPort < 65536)) {
+    throw new Error(`PORT must be a port number, not ${JSON.stringify(process.env.PORT)}`);
+  }
+  const wanted = port ?? envPort;
+  const actual = await listen(server, wanted ?? DEFAULT_PORT, wanted === undefined);
+  server.on('close', () => renderer.dispose());
+  return { server, port: actual, url: `http://${HOST}:${actual}/` };
+}
+
+const isMain = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (isMain) {
+  startDevServer().then(
+    ({ url }) => console.log(`Broadsheet preview: ${url}`),
+    (error) => {
+      console.error(`broadsheet dev server: ${error.message}`);
+      process.exitCode = 1;
+    },
+  );
+}

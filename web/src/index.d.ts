@@ -1,0 +1,122 @@
+/**
+ * Broadsheet: Markdown newsletters rendered by a C++ core (built on md4c)
+ * compiled to WebAssembly. Works in Node 18+, browsers and workers.
+ *
+ * @example
+ * ```js
+ * import { createRenderer } from 'broadsheet';
+ * const renderer = await createRenderer();
+ * const { output, outline } = renderer.render('# Weekly\n\n## News\n');
+ * ```
+ *
+ * @packageDocumentation
+ */
+
+/**
+ * Output formats: an HTML fragment (or page with `standalone`), a JSON
+ * document, e-mail-ready HTML, or plain text.
+ */
+export type Format = 'html' | 'json' | 'email' | 'text';
+
+/** Options for {@link Renderer.render}. Every field is optional. */
+export interface RenderOptions {
+  /** Output format. @defaultValue `'html'` */
+  format?: Format;
+  /** Strict CommonMark: no Broadsheet extensions, front matter or sections. @defaultValue `false` */
+  commonmark?: boolean;
+  /** With `format: 'html'`, a complete page (`<!doctype html>…`) instead of a fragment. @defaultValue `false` */
+  standalone?: boolean;
+  /** Pass raw HTML in the Markdown through instead of escaping it. @defaultValue `false` */
+  allowHtml?: boolean;
+  /** Prefix for every generated `id` attribute (for several documents on one page). @defaultValue `''` */
+  idPrefix?: string;
+  /** Largest input accepted, in UTF-8 bytes; `0` means the core's default limit. @defaultValue `0` */
+  maxInputBytes?: number;
+}
+
+/** One heading of the document, in document order. */
+export interface OutlineEntry {
+  /** The `id` attribute given to the heading or section in the output. */
+  id: string;
+  /** The heading's text. */
+  title: string;
+  /** Heading level, 1 to 6. */
+  level: number;
+  /** What the heading opens (for example a section). */
+  kind: string;
+}
+
+/** A problem that did not stop rendering. Line and column are 1-based. */
+export interface Warning {
+  line: number;
+  column: number;
+  message: string;
+}
+
+/**
+ * The result of a render. `meta`, `outline` and `warnings` are parsed on
+ * first access, so reading only `output` costs nothing extra.
+ */
+export interface RenderResult {
+  /** The rendered document. */
+  output: string;
+  /** The front matter's fields (an empty object when there is none). */
+  readonly meta: Record<string, unknown>;
+  /** The document's headings. */
+  readonly outline: OutlineEntry[];
+  /** Non-fatal problems found in the input. */
+  readonly warnings: Warning[];
+  /** All four fields as a plain object. */
+  toJSON(): { output: string; meta: Record<string, unknown>; outline: OutlineEntry[]; warnings: Warning[] };
+}
+
+/**
+ * Thrown by {@link Renderer.render} when the input cannot be rendered: a
+ * front-matter error (with its 1-based line and column in the file), or an
+ * input over the size limit (line and column 0).
+ *
+ * The message is `LINE:COL: reason`, or just `reason` when line is 0.
+ */
+export declare class BroadsheetError extends Error {
+  constructor(reason: string, line?: number, column?: number);
+  readonly name: 'BroadsheetError';
+  /** 1-based line of the problem, or 0 when it has no place in the file. */
+  readonly line: number;
+  /** 1-based column of the problem, or 0. */
+  readonly column: number;
+  /** The message without its position. */
+  readonly reason: string;
+}
+
+/** A loaded WebAssembly core. Renders are synchronous. */
+export interface Renderer {
+  /**
+   * Renders Markdown.
+   *
+   * @throws {@link BroadsheetError} for a front-matter error or an input over the size limit.
+   * @throws TypeError for an unknown `format` or a non-string input.
+   * @throws Error if the core crashed; the core is restarted, so the next call works.
+   */
+  render(markdown: string, options?: RenderOptions): RenderResult;
+  /** Frees the core's memory. The renderer cannot be used afterwards. */
+  dispose(): void;
+}
+
+/** Options for {@link createRenderer}. */
+export interface CreateRendererOptions {
+  /**
+   * Where the WebAssembly core comes from, for custom hosting: a URL, a URL
+   * string, a file path (Node), the bytes, a fetch `Response`, or an already
+   * compiled `WebAssembly.Module`. Defaults to the `broadsheet.wasm` next to
+   * this module.
+   */
+  wasm?: URL | string | ArrayBuffer | ArrayBufferView | Response | WebAssembly.Module;
+}
+
+/**
+ * Loads and starts the WebAssembly core.
+ *
+ * Rejects with an Error naming what it tried to load, and from where, if
+ * the core cannot be fetched, compiled or started.
+ */
+export declare function createRenderer(options?: CreateRendererOptions): Promise<Renderer>;

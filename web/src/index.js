@@ -1,0 +1,286 @@
+// Broadsheet: Markdown newsletters rendered by a C++ core (md4c) compiled to
+// WebAssembly. This is the package entry; it runs in Node >= 18, browsers
+// and workers. See index.d.ts for the documented API.
+//
+// The Emscripten glue is always given a WebAssembly.Module compiled here
+// (through its instantiateWasm hook): the glue cannot load a file path in
+// Node, and holding the compiled module lets a crashed core be re-created.
+import createBroadsheetCore from './broadsheet-core.mjs';
+
+const FORMATS = new Set(['html', 'json', 'email', 'text']);
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const isNode = typeof process === 'object' && !!process.versions?.node;
+
+/** A front-matter or input error reported by the core. */
+export class BroadsheetError extends Error {
+  constructor(reason, line = 0, column = 0) {
+    super(line > 0 ? `${line}:${column}: ${reason}` : reason);
+    this.name = 'BroadsheetError';
+    this.line = line;
+    this.column = column;
+    this.reason = reason;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Loading the wasm
+
+// The compiled default core, shared by every renderer of this copy of the
+// package (a failed load is forgotten so a later call can retry).
+let defaultModule = null;
+
+function defaultWasmUrl() {
+  // Written out in full so bundlers can see and emit the asset.
+  return new URL('./broadsheet.wasm', import.meta.url);
+}
+
+/** An error's message, with the underlying network or system code if any. */
+function reasonOf(error) {
+  const code = error?.cause?.code ?? error?.code;
+  const message = error?.message ?? String(error);
+  return code && !message.includes(code) ? `${message} (${code})` : message;
+}
+
+/** Describes a `wasm` option for error messages. */
+function describeSource(source) {
+  if (source === undefined) return `${defaultWasmUrl().href} (the default)`;
+  if (typeof source === 'string' || source instanceof URL) return String(source);
+  if (typeof Response === 'function' && source instanceof Response) return `a Response from ${source.url || 'an unknown URL'}`;
+  if (source instanceof WebAssembly.Module) return 'a WebAssembly.Module';
+  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return `${source.byteLength} bytes given as ${source.constructor.name}`;
+  return `a value of type ${typeof source}`;
+}
+
+/** Resolves a string to a URL: an absolute URL, else a path (Node) or a page-relative URL. */
+function toUrl(source) {
+  if (source instanceof URL) return source;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(source) && !/^[a-z]:[\\/]/i.test(source)) return new URL(source);
+  if (isNode) return null; // a file path
+  return new URL(source, globalThis.location?.href);
+}
+
+async function readFileBytes(pathOrUrl) {
+  const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises');
+  return readFile(pathOrUrl);
+}
+
+/** Compiles a Response, streaming when the server sent application/wasm. */
+async function compileResponse(response) {
+  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+  const type = response.headers.get('content-type') || '';
+  if (typeof WebAssembly.compileStreaming === 'function' && type.split(';')[0].trim() === 'application/wasm') {
+    return WebAssembly.compileStreaming(response);
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+async function compileFrom(source) {
+  if (source instanceof WebAssembly.Module) return source;
+  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return WebAssembly.compile(source);
+  if (typeof Response === 'function' && source instanceof Response) return compileResponse(source);
+  if (typeof source !== 'string' && !(source instanceof URL)) {
+    throw new TypeError('options.wasm must be a URL, a string, bytes, a Response or a WebAssembly.Module');
+  }
+  const url = toUrl(source);
+  if (url === null) return WebAssembly.compile(await readFileBytes(source));
+  if (url.protocol === 'file:' && isNode) return WebAssembly.compile(await readFileBytes(url));
+  return compileResponse(await fetch(url));
+}
+
+/** Compiles the core from `source`, rejecting with an Error that says what and where. */
+async function loadWasm(source) {
+  if (source === undefined && defaultModule) return defaultModule;
+  const pending = compileFrom(source ?? defaultWasmUrl()).catch((cause) => {
+    if (source === undefined) defaultModule = null;
+    throw new Error(`Broadsheet: could not load the WebAssembly core from ${describeSource(source)}: ${reasonOf(cause)}`, { cause });
+  });
+  if (source === undefined) defaultModule = pending;
+  return pending;
+}
+
+// ---------------------------------------------------------------------------
+// Instantiating the Emscripten module
+
+/**
+ * Runs the glue over a compiled module. With `sync`, the instance is made
+ * synchronously and the ready Module returned at once (used to recover
+ * after a crash, inside a synchronous render call); otherwise a Promise.
+ */
+function instantiate(wasmModule, sync) {
+  let failure = null;
+  let fail = (error) => { failure ??= error; };
+  // The glue (Emscripten 3.1.6, MODULARIZE) builds the Module on this very
+  // object. The build only reads the hooks below from it
+  // (INCOMING_MODULE_JS_API), so no other hook may be relied on.
+  const moduleArgs = {
+    instantiateWasm(imports, receive) {
+      // The glue swallows errors thrown here and would then wait forever:
+      // catch them and reject instead.
+      try {
+        if (sync) receive(new WebAssembly.Instance(wasmModule, imports), wasmModule);
+        else WebAssembly.instantiate(wasmModule, imports).then((instance) => receive(instance, wasmModule)).catch((e) => fail(e));
+      } catch (error) {
+        fail(error);
+      }
+      return {};
+    },
+    onAbort(what) {
+      fail(new Error(`the core aborted: ${what}`));
+    },
+  };
+  const settled = createBroadsheetCore(moduleArgs);
+  if (sync) {
+    settled.catch(() => {}); // failures are reported by the throw below
+    if (failure) throw failure;
+    // With a synchronous instance the runtime is up before the factory returns.
+    if (typeof moduleArgs.Engine !== 'function' || !moduleArgs.HEAPU8) {
+      throw new Error('the core did not start synchronously');
+    }
+    return moduleArgs;
+  }
+  return new Promise((resolve, reject) => {
+    if (failure) reject(failure);
+    fail = reject; // later failures reject directly
+    settled.then(resolve, reject);
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Rendering
+
+/** Copies options into the exact shape the core's value_object wants. */
+function coreOptions(options) {
+  const o = options ?? {};
+  const format = o.format ?? 'html';
+  if (!FORMATS.has(format)) {
+    throw new TypeError(`Unknown format ${JSON.stringify(format)}: expected one of ${[...FORMATS].join(', ')}`);
+  }
+  const maxInputBytes = o.maxInputBytes ?? 0;
+  if (!Number.isInteger(maxInputBytes) || maxInputBytes < 0 || maxInputBytes > 0xffffffff) {
+    throw new RangeError('maxInputBytes must be a whole number of bytes (0 for the default limit)');
+  }
+  return {
+    format,
+    commonmark: Boolean(o.commonmark),
+    standalone: Boolean(o.standalone),
+    allowHtml: Boolean(o.allowHtml),
+    idPrefix: String(o.idPrefix ?? ''),
+    maxInputBytes,
+  };
+}
+
+/** A render's output, with the sidecar JSON parsed on first use. */
+class RenderResult {
+  #sidecar; // a copy of the sidecar bytes, or the parsed object
+  constructor(output, sidecar) {
+    this.output = output;
+    this.#sidecar = sidecar;
+  }
+  #parsed() {
+    if (this.#sidecar instanceof Uint8Array) this.#sidecar = JSON.parse(decoder.decode(this.#sidecar));
+    return this.#sidecar;
+  }
+  get meta() { return this.#parsed().meta ?? {}; }
+  get outline() { return this.#parsed().outline ?? []; }
+  get warnings() { return this.#parsed().warnings ?? []; }
+  toJSON() {
+    return { output: this.output, meta: this.meta, outline: this.outline, warnings: this.warnings };
+  }
+}
+
+class Renderer {
+  #wasmModule;
+  #core = null; // { module, engine }
+
+  constructor(wasmModule, module) {
+    this.#wasmModule = wasmModule;
+    this.#core = { module, engine: new module.Engine() };
+  }
+
+  /** Renders Markdown; see index.d.ts. */
+  render(markdown, options) {
+    if (typeof markdown !== 'string') throw new TypeError('render() expects the Markdown as a string');
+    const opts = coreOptions(options);
+    const { module, engine } = this.#ensureCore();
+    let output;
+    let sidecar;
+    let ok;
+    try {
+      const capacity = Math.max(1, markdown.length * 3); // UTF-8 never needs more
+      const input = engine.inputBuffer(capacity);
+      const { written } = encoder.encodeInto(markdown, module.HEAPU8.subarray(input, input + capacity));
+      const r = engine.render(written, opts);
+      const heap = module.HEAPU8; // re-read: memory may have grown
+      ok = r.ok;
+      output = ok ? decoder.decode(heap.subarray(r.outputPointer, r.outputPointer + r.outputLength)) : '';
+      sidecar = heap.slice(r.sidecarPointer, r.sidecarPointer + r.sidecarLength);
+    } catch (cause) {
+      this.#discardCore();
+      throw new Error(`Broadsheet: the WebAssembly core crashed while rendering (${reasonOf(cause)}); it will be restarted for the next call`, { cause });
+    }
+    if (!ok) throw errorFrom(sidecar);
+    return new RenderResult(output, sidecar);
+  }
+
+  /** Frees the core's memory; the renderer cannot be used afterwards. */
+  dispose() {
+    if (this.#core) {
+      try { this.#core.engine.delete(); } catch { /* a crashed core may not free cleanly */ }
+    }
+    this.#core = null;
+    this.#wasmModule = null;
+  }
+
+  #restarting = null; // an asynchronous restart, when a synchronous one was refused
+
+  #ensureCore() {
+    if (this.#core) return this.#core;
+    if (!this.#wasmModule) throw new Error('Broadsheet: this renderer has been disposed');
+    if (this.#restarting) throw new Error('Broadsheet: the WebAssembly core is restarting; try again shortly');
+    try {
+      const module = instantiate(this.#wasmModule, true);
+      this.#core = { module, engine: new module.Engine() };
+      return this.#core;
+    } catch (cause) {
+      // Some hosts refuse synchronous instantiation: restart in the background.
+      const wasmModule = this.#wasmModule;
+      this.#restarting = instantiate(wasmModule, false).then(
+        (module) => {
+          if (this.#wasmModule === wasmModule) this.#core = { module, engine: new module.Engine() };
+        },
+        () => {},
+      ).finally(() => { this.#restarting = null; });
+      throw new Error(`Broadsheet: could not restart the WebAssembly core at once (${reasonOf(cause)}); retrying in the background`, { cause });
+    }
+  }
+
+  #discardCore() {
+    try { this.#core?.engine.delete(); } catch { /* the instance is dead anyway */ }
+    this.#core = null;
+  }
+}
+
+/** Builds the BroadsheetError for a failed render from its sidecar bytes. */
+function errorFrom(sidecar) {
+  let error = null;
+  try {
+    error = JSON.parse(decoder.decode(sidecar)).error;
+  } catch {
+    /* reported below */
+  }
+  if (!error) return new BroadsheetError('the core reported a failure but no error');
+  return new BroadsheetError(String(error.message ?? 'unknown error'), Number(error.line) || 0, Number(error.column) || 0);
+}
+
+/** Loads the core and resolves to a Renderer; see index.d.ts. */
+export async function createRenderer(options = {}) {
+  const wasmModule = await loadWasm(options?.wasm);
+  let module;
+  try {
+    module = await instantiate(wasmModule, false);
+  } catch (cause) {
+    throw new Error(`Broadsheet: could not start the WebAssembly core from ${describeSource(options?.wasm)}: ${reasonOf(cause)}`, { cause });
+  }
+  return new Renderer(wasmModule, module);
+}

@@ -46,7 +46,8 @@ std::optional<Diagnostic> build(std::string_view input, const Options& options, 
   }
   DirectivePass directives;
   if (!options.commonmark) directives = find_directives(body, base, doc);
-  std::string_view buffer = directives.buffer.empty() ? body : std::string_view(directives.buffer);
+  doc.parse_buffer = std::move(directives.buffer);
+  std::string_view buffer = doc.parse_buffer.empty() ? body : std::string_view(doc.parse_buffer);
   doc.source.set_parse_buffer(buffer, base);
   for (const auto& [parse_offset, original_offset] : directives.segments)
     doc.source.add_segment(parse_offset, original_offset);

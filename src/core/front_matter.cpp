@@ -102,8 +102,15 @@ class YamlReader {
   bool next(yaml_event_t& event) {
     if (yaml_parser_parse(&parser_, &event)) return true;
     std::string message = parser_.problem ? parser_.problem : "invalid YAML";
-    if (parser_.context) message += std::string(" (") + parser_.context + ")";
-    error_ = at(parser_.problem_mark, "invalid front matter: " + message);
+    yaml_mark_t where = parser_.problem_mark;
+    if (parser_.context) {
+      Diagnostic start = at(parser_.context_mark, "");
+      message += std::string(" (") + parser_.context + " that starts at line " + std::to_string(start.line) +
+                 ", column " + std::to_string(start.column) + ")";
+      // Running into the end of the block (an unclosed bracket or quote) is reported where it opened.
+      if (parser_.problem_mark.index >= block_.yaml.size()) where = parser_.context_mark;
+    }
+    error_ = at(where, "invalid front matter: " + message);
     return false;
   }
 
@@ -326,7 +333,7 @@ class Normaliser {
       }
     } else if (value.is_array()) {
       for (const auto& item : value) {
-        if (auto text = as_text(item)) field.push_back(*text);
+        if (auto item_text = as_text(item)) field.push_back(*item_text);
         else if (item.is_object() && item.contains("name") && as_text(item["name"])) field.push_back(*as_text(item["name"]));
         else warn(key, "front matter `" + key + "` should be a list of names; an item was ignored");
       }
@@ -343,7 +350,7 @@ class Normaliser {
     } else if (value.is_object()) {
       auto take = [&](const char* name, std::string& field) {
         if (!value.contains(name)) return;
-        if (auto text = as_text(value[name])) field = *text;
+        if (auto field_text = as_text(value[name])) field = *field_text;
         else warn("hero", std::string("front matter `hero.") + name + "` should be text; it was ignored");
       };
       take("src", hero.src);

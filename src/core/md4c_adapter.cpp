@@ -16,14 +16,21 @@ namespace {
 struct Context {
   Builder& builder;
   Document& doc;
-  int image_depth = 0;
+  std::string_view buffer;
 };
 
-// Decodes an md4c attribute (href, title, info string): entities resolved, NULs replaced.
-std::string_view decode(Document& doc, const MD_ATTRIBUTE& attr) {
+bool in_buffer(const Context& ctx, const char* text) {
+  return text >= ctx.buffer.data() && text < ctx.buffer.data() + ctx.buffer.size();
+}
+
+// Decodes an md4c attribute (href, title, info string): entities resolved, NULs replaced. md4c may
+// hand us a temporary copy (after removing backslash escapes): only views into the parse buffer are kept.
+std::string_view decode(Context& ctx, const MD_ATTRIBUTE& attr) {
+  Document& doc = ctx.doc;
   if (attr.size == 0) return {};
   if (attr.substr_offsets[1] >= attr.size && attr.substr_types[0] == MD_TEXT_NORMAL)
-    return {attr.text, attr.size};  // the common case: one plain run, no copy
+    return in_buffer(ctx, attr.text) ? std::string_view(attr.text, attr.size)
+                                     : doc.arena.store({attr.text, attr.size});
   std::string out;
   for (int i = 0; attr.substr_offsets[i] < attr.size; ++i) {
     std::string_view piece(attr.text + attr.substr_offsets[i], attr.substr_offsets[i + 1] - attr.substr_offsets[i]);
@@ -99,8 +106,8 @@ int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) noexcept try {
     case MD_BLOCK_CODE: {
       auto* d = static_cast<MD_BLOCK_CODE_DETAIL*>(detail);
       Node& code = ctx.builder.current();
-      code.text = decode(ctx.doc, d->info);
-      code.text2 = decode(ctx.doc, d->lang);
+      code.text = decode(ctx, d->info);
+      code.text2 = decode(ctx, d->lang);
       code.num = d->fence_char;
       break;
     }
@@ -135,14 +142,14 @@ int enter_span(MD_SPANTYPE type, void* detail, void* userdata) noexcept try {
   Node& node = ctx.builder.current();
   if (type == MD_SPAN_A) {
     auto* d = static_cast<MD_SPAN_A_DETAIL*>(detail);
-    node.text = decode(ctx.doc, d->href);
-    node.text2 = decode(ctx.doc, d->title);
+    node.text = decode(ctx, d->href);
+    node.text2 = decode(ctx, d->title);
     if (d->is_autolink) node.flags |= kAutolink;
     node.offset = ctx.doc.source.to_original(d->href.text);
   } else if (type == MD_SPAN_IMG) {
     auto* d = static_cast<MD_SPAN_IMG_DETAIL*>(detail);
-    node.text = decode(ctx.doc, d->src);
-    node.text2 = decode(ctx.doc, d->title);
+    node.text = decode(ctx, d->src);
+    node.text2 = decode(ctx, d->title);
     node.offset = ctx.doc.source.to_original(d->src.text);
   }
   return 0;
@@ -174,7 +181,11 @@ int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* userdata) no
       if (ctx.builder.current().type == NodeType::HtmlBlock) ctx.builder.text(piece, data);
       else ctx.builder.inline_html(piece, data);
       break;
-    default: ctx.builder.text(piece, data); break;
+    default:
+      // Text outside the parse buffer (md4c's static indentation string for code blocks) is copied.
+      if (!in_buffer(ctx, data)) ctx.builder.text(ctx.doc.arena.store(piece), nullptr);
+      else ctx.builder.text(piece, data);
+      break;
   }
   return 0;
 } catch (...) {
@@ -193,7 +204,7 @@ bool parse_markdown(std::string_view buffer, Builder& builder, const ParseSettin
   parser.enter_span = enter_span;
   parser.leave_span = leave_span;
   parser.text = text;
-  Context ctx{builder, builder.document()};
+  Context ctx{builder, builder.document(), buffer};
   int status = md_parse(buffer.data(), static_cast<MD_SIZE>(buffer.size()), &parser, &ctx);
   builder.finish();
   return status == 0;

@@ -107,6 +107,7 @@ struct Document {
   FrontMatter front;                 // parsed front matter (empty in CommonMark mode)
   std::uint32_t title_heading = 0;   // a leading `#` heading used as the title when front matter has none
   SourceMap source;
+  std::string parse_buffer;          // owns the rewritten body when directives were found (text views point into it)
   Arena arena;
   bool commonmark = false;
 

@@ -66,7 +66,11 @@ std::string IdRegistry::unique(std::string_view text, std::string_view fallback)
   std::string base = prefix_ + slugify(text);
   if (base.size() == prefix_.size()) base += fallback;
   std::string id = base;
-  for (int n = 1; used_.count(id); ++n) id = base + "-" + std::to_string(n);
+  if (used_.count(id)) {
+    int& n = next_suffix_[base];
+    do id = base + "-" + std::to_string(++n);
+    while (used_.count(id));
+  }
   used_.insert(id);
   return id;
 }

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace broadsheet {
@@ -22,6 +23,7 @@ class IdRegistry {
  private:
   std::string prefix_;
   std::unordered_set<std::string> used_;
+  std::unordered_map<std::string, int> next_suffix_;  // per base: where to resume counting (keeps repeats linear)
 };
 
 }  // namespace broadsheet

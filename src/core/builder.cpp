@@ -133,6 +133,34 @@ void Builder::leaf(NodeType type) {
   attach(make(type));
 }
 
+void Builder::html_block_text(std::string_view text, const char* source) {
+  const char* buffer = parse_buffer_.data();
+  if (markers_.empty() || !source || source < buffer || source >= buffer + parse_buffer_.size()) {
+    this->text(text, source);
+    return;
+  }
+  auto start = static_cast<std::uint32_t>(source - buffer);
+  auto end = static_cast<std::uint32_t>(start + text.size());
+  auto marker = std::lower_bound(markers_.begin(), markers_.end(), start,
+                                 [](const DirectiveMarker& m, std::uint32_t value) { return m.text_offset < value + 2; });
+  std::uint32_t done = start;
+  for (; marker != markers_.end() && marker->text_offset - 2 < end; ++marker) {
+    std::uint32_t line_start = marker->text_offset - 2;  // the marker line is `# D` padded to the line's length
+    std::uint32_t line_end = line_start;
+    while (line_end < end && buffer[line_end] != '\n') ++line_end;
+    if (line_start > done) this->text(parse_buffer_.substr(done, line_start - done), buffer + done);
+    if (marker->inserted) {
+      if (line_end < end) ++line_end;  // an inserted line goes entirely, newline included
+    } else {
+      std::uint32_t original = doc_.source.to_original(buffer + line_start);
+      if (original != kNoOffset)
+        this->text(doc_.arena.store(doc_.source.original().substr(original, line_end - line_start)), nullptr);
+    }
+    done = line_end;
+  }
+  if (done < end) this->text(parse_buffer_.substr(done, end - done), buffer + done);
+}
+
 const DirectiveMarker* Builder::marker_at(const char* source) const {
   if (markers_.empty() || source < parse_buffer_.data() || source >= parse_buffer_.data() + parse_buffer_.size())
     return nullptr;
@@ -189,6 +217,8 @@ void Builder::close_heading() {
 void Builder::open_directive(std::uint32_t directive) {
   std::uint32_t node = open(NodeType::Directive);
   doc_.nodes[node].num = static_cast<std::int32_t>(directive);
+  if (opened_.size() <= directive) opened_.resize(directive + 1, false);
+  opened_[directive] = true;
 }
 
 void Builder::close_directive(std::uint32_t directive, std::uint32_t line) {
@@ -197,6 +227,8 @@ void Builder::close_directive(std::uint32_t directive, std::uint32_t line) {
     pop();
     return;
   }
+  // Its opening line was never seen as one (md4c took it into a raw HTML block): nothing to close.
+  if (directive >= opened_.size() || !opened_[directive]) return;
   // The closing line sits at another depth than the opening one (e.g. inside a list item): the directive
   // ends with the block around it instead.
   doc_.warnings.push_back({line, 1, "this `:::` is not at the same level as the `::: " + doc_.directives[directive].name +

@@ -29,6 +29,8 @@ class Builder {
   // Text and leaves. `source` points into the parse buffer (or elsewhere for decoded text).
   void text(std::string_view text, const char* source);
   void leaf(NodeType type);       // SoftBreak, LineBreak
+  // A line of a raw HTML block (allowHtml). A directive line md4c took as HTML is given back as written.
+  void html_block_text(std::string_view text, const char* source);
   void inline_html(std::string_view html, const char* source);
 
   Node& current() { return doc_.nodes[stack_.back().node]; }
@@ -64,6 +66,7 @@ class Builder {
   const DirectiveMarker* heading_marker_ = nullptr;
   bool heading_has_text_ = false;
   std::uint32_t last_closed_link_ = 0; // for `{.button}` right after a link
+  std::vector<bool> opened_;           // per directive: its opening marker was seen
 };
 
 }  // namespace broadsheet

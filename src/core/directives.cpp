@@ -220,7 +220,7 @@ DirectivePass write_markers(std::string_view body, std::uint32_t base, const std
       std::uint32_t marker_at = static_cast<std::uint32_t>(pass.buffer.size());
       pass.buffer.append(kMarker);
       pass.buffer.push_back('\n');
-      pass.markers.push_back({marker_at + 2, false, event.directive, event.line});
+      pass.markers.push_back({marker_at + 2, false, event.directive, event.line, true});
       // What follows the inserted line maps back to where it was in the body.
       pass.segments.push_back({static_cast<std::uint32_t>(pass.buffer.size()), base + copied});
     }

@@ -20,6 +20,7 @@ struct DirectiveMarker {
   bool opens;
   std::uint32_t directive;     // index into Document::directives
   std::uint32_t line;          // source line of the directive line (for implicit closes: the heading's line)
+  bool inserted = false;       // an implicit close: its line is not in the source
 };
 
 struct DirectivePass {

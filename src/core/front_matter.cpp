@@ -308,8 +308,12 @@ class Normaliser {
 
   void date(const json& value, json& meta) {
     auto text = as_text(value);
-    if (!text || !is_date(*text))
-      return warn("date", "front matter `date` should be a date written YYYY-MM-DD; it was ignored");
+    if (!text) return warn("date", "front matter `date` should be a date written YYYY-MM-DD; it was ignored");
+    if (!is_date(*text)) {
+      out_.date_text = *text;  // shown as written: the writer's text is never dropped
+      meta["date"] = *text;
+      return warn("date", "front matter `date` should be a date written YYYY-MM-DD; it is shown as written");
+    }
     out_.date = *text;
     meta["date"] = *text;
   }

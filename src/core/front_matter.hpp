@@ -21,6 +21,7 @@ struct FrontMatter {
   std::uint32_t body_offset = 0;   // where the Markdown body starts in the input
   std::string title, subtitle, publication, date, preheader, canonical_url, lang, dir;
   std::string issue;               // the issue number as text ("42"), empty if absent
+  std::string date_text;           // a `date` not written YYYY-MM-DD, shown as written (with a warning)
   std::vector<std::string> authors, tags;
   std::optional<Hero> hero;
   std::string meta_json = "{}";    // every key, known ones normalised, unknown ones passed through

@@ -178,7 +178,7 @@ int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* userdata) no
       break;
     }
     case MD_TEXT_HTML:
-      if (ctx.builder.current().type == NodeType::HtmlBlock) ctx.builder.text(piece, data);
+      if (ctx.builder.current().type == NodeType::HtmlBlock) ctx.builder.html_block_text(piece, data);
       else ctx.builder.inline_html(piece, data);
       break;
     default:

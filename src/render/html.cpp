@@ -87,7 +87,7 @@ class IssueHtml {
   void header() {
     bool has_title = !fm_.title.empty() || doc_.title_heading;
     if (!has_title && fm_.publication.empty() && fm_.subtitle.empty() && fm_.date.empty() && fm_.issue.empty() &&
-        fm_.authors.empty() && !fm_.hero)
+        fm_.date_text.empty() && fm_.authors.empty() && fm_.tags.empty() && !fm_.hero)
       return;
     w_.raw("<header class=\"bs-header\">\n");
     if (!fm_.publication.empty()) element("<p class=\"bs-publication\">", fm_.publication, "</p>\n");
@@ -100,12 +100,13 @@ class IssueHtml {
     }
     if (!fm_.subtitle.empty()) element("<p class=\"bs-subtitle\">", fm_.subtitle, "</p>\n");
     byline();
+    tags();
     hero();
     w_.raw("</header>\n");
   }
 
   void byline() {
-    if (fm_.issue.empty() && fm_.date.empty() && fm_.authors.empty()) return;
+    if (fm_.issue.empty() && fm_.date.empty() && fm_.date_text.empty() && fm_.authors.empty()) return;
     w_.raw("<p class=\"bs-byline\">");
     const char* separator = "";
     if (!fm_.issue.empty()) {
@@ -118,6 +119,10 @@ class IssueHtml {
       w_.text(readable_date(fm_.date));
       w_.raw("</time>");
       separator = " · ";
+    } else if (!fm_.date_text.empty()) {
+      w_.raw(separator);
+      element("<time class=\"bs-date\">", fm_.date_text, "</time>");
+      separator = " · ";
     }
     if (!fm_.authors.empty()) {
       w_.raw(separator);
@@ -129,6 +134,13 @@ class IssueHtml {
       w_.raw("</span>");
     }
     w_.raw("</p>\n");
+  }
+
+  void tags() {
+    if (fm_.tags.empty()) return;
+    w_.raw("<ul class=\"bs-tags\" aria-label=\"Tags\">");
+    for (const std::string& tag : fm_.tags) element("<li class=\"bs-tag\">", tag, "</li>");
+    w_.raw("</ul>\n");
   }
 
   void hero() {

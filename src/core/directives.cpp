@@ -270,7 +270,7 @@ DirectivePass find_directives(std::string_view body, std::uint32_t base, Documen
   bool in_fence = false;
   std::uint32_t line_number = doc.source.line(base);
 
-  auto close_unclosed = [&](std::vector<Event>& into, std::uint32_t at, std::uint32_t line, const char* where) {
+  auto close_unclosed = [&](std::vector<Event>& into, std::uint32_t at, std::uint32_t line, const std::string& where) {
     // Innermost first: the markers must nest.
     for (auto it = unclosed.rbegin(); it != unclosed.rend(); ++it) {
       into.push_back({at, 0, false, *it, line});
@@ -328,7 +328,7 @@ DirectivePass find_directives(std::string_view body, std::uint32_t base, Documen
   std::vector<Event> placed;
   for (const Event& event : events) {
     if (event.directive == kCheckpoint) {
-      close_unclosed(placed, event.at, event.line, "before the heading on this line");
+      close_unclosed(placed, event.at, event.line, "before the heading on line " + std::to_string(event.line));
       continue;
     }
     placed.push_back(event);

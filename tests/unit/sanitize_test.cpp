@@ -1,0 +1,113 @@
+// core/sanitize: the URL policy (is_safe_url) and the raw-HTML allowlist (sanitize_html).
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "core/sanitize.hpp"
+#include "test_helpers.hpp"
+
+using broadsheet::is_safe_url;
+using broadsheet::UrlUse;
+using test_helpers::contains;
+
+namespace {
+std::string sanitized(std::string_view raw) {
+  std::string out;
+  broadsheet::sanitize_html(raw, out);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("is_safe_url accepts web, mail, phone, relative and fragment URLs", "[sanitize]") {
+  for (const char* url : {"https://example.com/a?b=c", "http://example.com", "HTTPS://EXAMPLE.COM", "mailto:editors@example.com",
+                          "tel:+44 20 7946 0000", "/issues/86", "images/a.jpg", "../up", "#subscribe", "?q=a:b",
+                          "path/with:colon", ""}) {
+    INFO(url);
+    CHECK(is_safe_url(url, UrlUse::Link));
+    CHECK(is_safe_url(url, UrlUse::Image));
+  }
+}
+
+TEST_CASE("is_safe_url rejects script and other schemes", "[sanitize]") {
+  for (const char* url : {"javascript:alert(1)", "JavaScript:alert(1)", "JAVASCRIPT:alert(1)", "vbscript:msgbox(1)",
+                          "data:text/html,<script>alert(1)</script>", "data:text/html;base64,PHNjcmlwdD4=",
+                          "file:///etc/passwd", "ftp://example.com/x"}) {
+    INFO(url);
+    CHECK_FALSE(is_safe_url(url, UrlUse::Link));
+    CHECK_FALSE(is_safe_url(url, UrlUse::Image));
+  }
+}
+
+TEST_CASE("is_safe_url ignores whitespace and control characters the way browsers do", "[sanitize]") {
+  CHECK_FALSE(is_safe_url("  javascript:alert(1)", UrlUse::Link));
+  CHECK_FALSE(is_safe_url("\x01\x02javascript:alert(1)", UrlUse::Link));
+  CHECK_FALSE(is_safe_url("java\tscript:alert(1)", UrlUse::Link));  // what `jav&#x09;ascript:` decodes to
+  CHECK_FALSE(is_safe_url("java\nscript:alert(1)", UrlUse::Link));
+  CHECK_FALSE(is_safe_url("javascript\x7F:alert(1)", UrlUse::Link));
+  CHECK_FALSE(is_safe_url("j a v a s c r i p t :alert(1)", UrlUse::Link));
+}
+
+TEST_CASE("images may use raster data: URLs, links may not", "[sanitize]") {
+  for (const char* url : {"data:image/png;base64,iVBORw0KGgo=", "data:image/gif;base64,R0lGOD==", "data:image/jpeg;base64,/9j/",
+                          "data:image/webp;base64,UklGR", "DATA:IMAGE/PNG;base64,iVBO", "data:image/png,raw"}) {
+    INFO(url);
+    CHECK(is_safe_url(url, UrlUse::Image));
+    CHECK_FALSE(is_safe_url(url, UrlUse::Link));
+  }
+  CHECK_FALSE(is_safe_url("data:image/svg+xml;base64,PHN2Zz4=", UrlUse::Image));
+  CHECK_FALSE(is_safe_url("data:image/svg+xml,<svg onload=alert(1)>", UrlUse::Image));
+  CHECK_FALSE(is_safe_url("data:image/pngx;base64,AA", UrlUse::Image));  // not really image/png
+  CHECK_FALSE(is_safe_url("data:image/png", UrlUse::Image));             // no data at all
+}
+
+TEST_CASE("sanitize_html keeps allowlisted tags and drops event handlers", "[sanitize]") {
+  CHECK(sanitized("<b onclick=\"alert(1)\">hi</b>") == "<b>hi</b>");
+  CHECK(sanitized("<div onmouseover = \"x\" class=\"c\">y</div>") == "<div class=\"c\">y</div>");
+  CHECK(sanitized("<img src=\"x.png\" onerror=\"alert(1)\" alt=\"a\">") == "<img src=\"x.png\" alt=\"a\">");
+  CHECK(sanitized("<a href=\"x\"onclick=\"y\">z</a>") == "<a href=\"x\">z</a>");
+  CHECK(sanitized("<B STYLE=\"color:red\" ONCLICK=x>bold</B>") == "<b>bold</b>");
+  CHECK(sanitized("<td colspan=2 onclick=x>") == "<td colspan=\"2\">");
+  CHECK(sanitized("<details open><summary>More</summary></details>") ==
+        "<details open=\"\"><summary>More</summary></details>");
+}
+
+TEST_CASE("sanitize_html never lets script, style, iframe or unknown tags through", "[sanitize]") {
+  for (const char* raw : {"<script>alert(1)</script>", "<style>body{display:none}</style>",
+                          "<iframe src=\"https://example.com\"></iframe>", "<object data=x>", "<svg/onload=alert(1)>",
+                          "<img/src=x/onerror=alert(1)>", "<input onfocus=alert(1) autofocus>"}) {
+    INFO(raw);
+    std::string out = sanitized(raw);
+    CHECK_FALSE(contains(out, "<script"));
+    CHECK_FALSE(contains(out, "<style"));
+    CHECK_FALSE(contains(out, "<iframe"));
+    CHECK_FALSE(contains(out, "<object"));
+    CHECK_FALSE(contains(out, "<svg"));
+    CHECK_FALSE(contains(out, "<img"));
+    CHECK_FALSE(contains(out, "<input"));
+  }
+  // Shown as text, so nothing the writer typed is lost.
+  CHECK(sanitized("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;");
+}
+
+TEST_CASE("sanitize_html checks URLs in attributes after decoding entities", "[sanitize]") {
+  CHECK(sanitized("<a href=\"javascript:alert(1)\">x</a>") == "<a>x</a>");
+  CHECK(sanitized("<a href=javascript:alert(1)>x</a>") == "<a>x</a>");
+  CHECK(sanitized("<a href=\"jav&#x09;ascript:alert(1)\">x</a>") == "<a>x</a>");
+  CHECK(sanitized("<a href=\"&#106;avascript:alert(1)\">x</a>") == "<a>x</a>");
+  CHECK(sanitized("<a href=\" javascript:alert(1)\">x</a>") == "<a>x</a>");
+  CHECK(sanitized("<q cite=\"javascript:x\">q</q>") == "<q>q</q>");
+  CHECK(sanitized("<img src=\"data:image/svg+xml;base64,PHN2Zz4=\">") == "<img>");
+  CHECK(sanitized("<a href=\"https://example.com/?a=1&amp;b=2\">x</a>") ==
+        "<a href=\"https://example.com/?a=1&amp;b=2\">x</a>");
+  CHECK(sanitized("<img src=\"data:image/png;base64,AA\" alt=\"dot\">") == "<img src=\"data:image/png;base64,AA\" alt=\"dot\">");
+}
+
+TEST_CASE("sanitize_html escapes attribute values and text, and drops comments", "[sanitize]") {
+  CHECK(sanitized("<span title='a\"b'>x</span>") == "<span title=\"a&quot;b\">x</span>");
+  CHECK(sanitized("<img src=\"x\" alt=\"<script>\">") == "<img src=\"x\" alt=\"&lt;script&gt;\">");
+  CHECK(sanitized("<b title=\"&quot; onclick=x\">t</b>") == "<b title=\"&quot; onclick=x\">t</b>");
+  CHECK(sanitized("a &amp; b &lt;i&gt;") == "a &amp; b &lt;i&gt;");
+  CHECK(sanitized("before<!-- hidden -->after") == "beforeafter");
+  CHECK(sanitized("<b") == "&lt;b");
+  CHECK(sanitized("1 < 2") == "1 &lt; 2");
+}

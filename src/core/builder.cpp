@@ -198,7 +198,7 @@ void Builder::close_heading() {
   if (heading_marker_) {
     const DirectiveMarker* marker = heading_marker_;
     heading_marker_ = nullptr;
-    if (marker->opens) open_directive(marker->directive);
+    if (marker->opens) open_directive(*marker);
     else close_directive(marker->directive, marker->line);
     return;
   }
@@ -214,9 +214,12 @@ void Builder::close_heading() {
   attach(heading);
 }
 
-void Builder::open_directive(std::uint32_t directive) {
+void Builder::open_directive(const DirectiveMarker& marker) {
+  std::uint32_t directive = marker.directive;
   std::uint32_t node = open(NodeType::Directive);
   doc_.nodes[node].num = static_cast<std::int32_t>(directive);
+  // Its position is the opening line (where the `:::` stood), not its first content.
+  doc_.nodes[node].offset = doc_.source.to_original(parse_buffer_.data() + marker.text_offset - 2);
   if (opened_.size() <= directive) opened_.resize(directive + 1, false);
   opened_[directive] = true;
 }
@@ -260,8 +263,14 @@ void Builder::finish_quote(std::uint32_t quote) {
   std::string kind = alert_kind(line);
   if (kind.empty()) return;
   std::uint32_t rest = child ? doc_.nodes[child].next : 0;
-  if (rest) paragraph.first_child = rest;
-  else q.first_child = paragraph.next;  // the paragraph held only the marker
+  if (rest) {
+    paragraph.first_child = rest;
+    // The paragraph now starts on the line after the marker.
+    if (doc_.nodes[rest].type == NodeType::Text) {
+      std::uint32_t offset = doc_.source.to_original(doc_.nodes[rest].text.data());
+      if (offset != kNoOffset) paragraph.offset = offset;
+    }
+  } else q.first_child = paragraph.next;  // the paragraph held only the marker
   Directive alert;
   alert.name = kind;
   alert.kind = DirectiveKind::Callout;

@@ -33,6 +33,9 @@ class Builder {
   void html_block_text(std::string_view text, const char* source);
   void inline_html(std::string_view html, const char* source);
 
+  // Gives the open nodes that have no position yet the position of `source` (their first content).
+  void note_source(const char* source);
+
   Node& current() { return doc_.nodes[stack_.back().node]; }
   Document& document() { return doc_; }
   std::uint32_t current_index() const { return stack_.back().node; }
@@ -49,10 +52,9 @@ class Builder {
   void attach(std::uint32_t child);
   void push(std::uint32_t node) { stack_.push_back({node, 0}); }
   std::uint32_t pop();
-  void note_source(const char* source);
   bool at_top_level() const;
   void close_structure(bool also_section);
-  void open_directive(std::uint32_t directive);
+  void open_directive(const DirectiveMarker& marker);
   void close_directive(std::uint32_t directive, std::uint32_t line);
   const DirectiveMarker* marker_at(const char* source) const;
   void finish_paragraph(std::uint32_t paragraph);

@@ -18,13 +18,32 @@ std::size_t leading_spaces(std::string_view s) {
   return i;
 }
 
+bool is_blank_line(std::string_view s) {
+  for (char c : s)
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  return true;
+}
+
+// The containers a line's content sits in: how many `>` and, inside them, the column where list item
+// content starts (0 outside lists).
+struct Containers {
+  std::size_t quotes = 0;
+  std::size_t list_indent = 0;
+};
+
 // Skips blockquote markers and list markers so that fences inside containers are seen.
-std::string_view strip_container_prefix(std::string_view s) {
+std::string_view strip_container_prefix(std::string_view s, Containers* seen = nullptr) {
+  const char* after_quotes = s.data();
   for (;;) {
     std::size_t i = leading_spaces(s);
-    if (i < s.size() && s[i] == '>') {
+    if (i < 4 && i < s.size() && s[i] == '>') {
       s.remove_prefix(i + 1);
       if (!s.empty() && s[0] == ' ') s.remove_prefix(1);
+      after_quotes = s.data();
+      if (seen) {
+        ++seen->quotes;
+        seen->list_indent = 0;
+      }
       continue;
     }
     std::size_t j = i;
@@ -37,15 +56,33 @@ std::string_view strip_container_prefix(std::string_view s) {
     }
     if (j < s.size() && s[j] == ' ') {
       s.remove_prefix(j + 1);
+      if (seen) seen->list_indent = static_cast<std::size_t>(s.data() - after_quotes);
       continue;
     }
     return s.substr(std::min(i, s.size()));
   }
 }
 
+// Whether a line still belongs to the containers a fence was opened in: a fenced code block inside a
+// blockquote or list item ends with it (CommonMark has no lazy continuation for code).
+bool stays_in_containers(std::string_view s, const Containers& opened) {
+  if (is_blank_line(s)) return true;
+  std::size_t quotes = 0;
+  for (;;) {
+    std::size_t i = leading_spaces(s);
+    if (quotes == opened.quotes || i >= 4 || i >= s.size() || s[i] != '>') break;
+    s.remove_prefix(i + 1);
+    if (!s.empty() && s[0] == ' ') s.remove_prefix(1);
+    ++quotes;
+  }
+  if (quotes < opened.quotes) return false;
+  return opened.list_indent == 0 || is_blank_line(s) || leading_spaces(s) >= opened.list_indent;
+}
+
 struct Fence {
   char mark = 0;
   std::size_t length = 0;
+  Containers containers;  // where the opening fence stood
 };
 
 // A fence opener: ``` or ~~~ (3+), a backtick fence's info string has no backtick.
@@ -56,7 +93,8 @@ bool opens_fence(std::string_view s, Fence& fence) {
   while (n < s.size() && s[n] == s[0]) ++n;
   if (n < 3) return false;
   if (s[0] == '`' && s.substr(n).find('`') != std::string_view::npos) return false;
-  fence = {s[0], n};
+  fence.mark = s[0];
+  fence.length = n;
   return true;
 }
 
@@ -80,11 +118,6 @@ std::size_t colon_count(std::string_view s) {
   return n >= 3 ? n : 0;
 }
 
-bool is_blank_after(std::string_view s) {
-  for (char c : s)
-    if (c != ' ' && c != '\t' && c != '\r') return false;
-  return true;
-}
 
 // A top-level `#` or `##` ATX heading line: where an unclosed directive ends.
 bool is_top_heading(std::string_view s) {
@@ -251,6 +284,9 @@ bool parse_directive_line(std::string_view rest, Directive& out, std::vector<std
       out.title = attrs.title;
       problems.insert(problems.end(), attr_problems.begin(), attr_problems.end());
       rest = trim(rest.substr(0, open));
+    } else if (open != std::string_view::npos) {
+      problems.push_back("the attribute block `" + std::string(rest.substr(open)) +
+                         "` could not be read (expected {.class #id key=\"value\"}); it was kept in the title");
     }
   }
   if (!rest.empty()) out.title = std::string(rest);
@@ -288,13 +324,15 @@ DirectivePass find_directives(std::string_view body, std::uint32_t base, Documen
     std::string_view text = body.substr(begin, end - begin);
     std::uint32_t next = end < size ? end + 1 : end;
 
+    if (in_fence && !stays_in_containers(text, fence.containers)) in_fence = false;
+    Containers containers;
     if (in_fence) {
       if (closes_fence(text, fence)) in_fence = false;
     } else if (std::size_t colons = colon_count(text)) {
       std::string_view after = text.substr(leading_spaces(text) + colons);
       Directive directive;
       std::vector<std::string> problems;
-      if (is_blank_after(after)) {
+      if (is_blank_line(after)) {
         if (!stack.empty() && colons >= stack.back().colons) {
           events.push_back({begin, end - begin, false, stack.back().directive, line_number});
           stack.pop_back();
@@ -310,7 +348,8 @@ DirectivePass find_directives(std::string_view body, std::uint32_t base, Documen
         events.push_back({begin, end - begin, true, index, line_number});
         stack.push_back({colons, index});
       }
-    } else if (opens_fence(strip_container_prefix(text), fence)) {
+    } else if (opens_fence(strip_container_prefix(text, &containers), fence)) {
+      fence.containers = containers;
       in_fence = true;
     } else if (is_top_heading(text) && !stack.empty()) {
       // Directives still open at a top-level heading: if no closing line follows they end here. Whether

@@ -7,6 +7,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "core/sanitize.hpp"
 #include "core/utf8.hpp"
 
 namespace broadsheet {
@@ -255,7 +256,7 @@ class Normaliser {
       else if (key == "subtitle") text_field(key, value, out_.subtitle, meta);
       else if (key == "publication") text_field(key, value, out_.publication, meta);
       else if (key == "preheader" || key == "description") preheader(key, value, meta);
-      else if (key == "canonical_url") text_field(key, value, out_.canonical_url, meta);
+      else if (key == "canonical_url") canonical_url(value, meta);
       else if (key == "issue") issue(value, meta);
       else if (key == "date") date(value, meta);
       else if (key == "authors" || key == "author") list_field(key, value, out_.authors, meta, "authors");
@@ -347,6 +348,17 @@ class Normaliser {
     meta[meta_key] = field;
   }
 
+  void canonical_url(const json& value, json& meta) {
+    std::string url;
+    if (!text_field("canonical_url", value, url, meta)) return;
+    if (is_safe_url(url, UrlUse::Link)) {
+      out_.canonical_url = std::move(url);
+    } else {
+      warn("canonical_url", "unsafe canonical_url removed: " + url_for_message(url));
+      meta.erase("canonical_url");
+    }
+  }
+
   void hero(const json& value, json& meta) {
     Hero hero;
     if (auto text = as_text(value)) {
@@ -366,8 +378,19 @@ class Normaliser {
       return warn("hero", "front matter `hero` should be an image URL or a mapping with src and alt; it was ignored");
     }
     if (hero.src.empty()) return warn("hero", "front matter `hero` has no `src`; it was ignored");
+    // Checked here, where the key's line is known, so no renderer or meta consumer ever sees a bad URL.
+    if (!is_safe_url(hero.src, UrlUse::Image)) {
+      warn("hero", "unsafe hero image URL removed: " + url_for_message(hero.src));
+      if (hero.caption.empty() && hero.credit.empty()) return;
+      hero.src.clear();
+    }
+    if (!hero.credit_url.empty() && !is_safe_url(hero.credit_url, UrlUse::Link)) {
+      warn("hero", "unsafe hero credit_url removed: " + url_for_message(hero.credit_url));
+      hero.credit_url.clear();
+    }
     if (!value.is_object() || !value.contains("alt")) warn("hero", "the hero image has no `alt` text");
-    json object = {{"src", hero.src}};
+    json object = json::object();
+    if (!hero.src.empty()) object["src"] = hero.src;
     if (!hero.alt.empty()) object["alt"] = hero.alt;
     if (!hero.caption.empty()) object["caption"] = hero.caption;
     if (!hero.credit.empty()) object["credit"] = hero.credit;

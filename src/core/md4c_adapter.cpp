@@ -138,6 +138,9 @@ int leave_block(MD_BLOCKTYPE type, void*, void* userdata) noexcept try {
 
 int enter_span(MD_SPANTYPE type, void* detail, void* userdata) noexcept try {
   auto& ctx = *static_cast<Context*>(userdata);
+  // A block that starts with a link or image takes its position from the URL (its own text comes later).
+  if (type == MD_SPAN_A) ctx.builder.note_source(static_cast<MD_SPAN_A_DETAIL*>(detail)->href.text);
+  if (type == MD_SPAN_IMG) ctx.builder.note_source(static_cast<MD_SPAN_IMG_DETAIL*>(detail)->src.text);
   ctx.builder.open(span_type(type));
   Node& node = ctx.builder.current();
   if (type == MD_SPAN_A) {

@@ -16,6 +16,14 @@ void collect_text(const Document& doc, std::uint32_t node, std::string& out) {
   });
 }
 
+// A heading that starts or ends with an image keeps the space beside it; titles and ids should not.
+std::string trimmed(std::string text) {
+  std::size_t begin = text.find_first_not_of(" \t");
+  if (begin == std::string::npos) return {};
+  std::size_t end = text.find_last_not_of(" \t");
+  return text.substr(begin, end - begin + 1);
+}
+
 class Policy {
  public:
   Policy(Document& doc, const Options& options) : doc_(doc), ids_(options.id_prefix) {}
@@ -42,6 +50,14 @@ class Policy {
           if (top_level && child != doc_.title_heading && !opens_container(parent, child)) name_heading(child);
           visit(child, false);
           break;
+        case NodeType::Directive:
+          name_directive(node);
+          visit(child, false);
+          break;
+        case NodeType::Figure:
+          visit(child, false);
+          if (figure_lost_its_image(child)) doc_.nodes[child].type = NodeType::Paragraph;
+          break;
         case NodeType::Link:
           check_url(node, UrlUse::Link, "link");
           visit(child, false);
@@ -65,7 +81,7 @@ class Policy {
   void name_container(std::uint32_t container) {
     Node& node = doc_.nodes[container];
     std::uint32_t heading = node.first_child;
-    std::string title = plain_text(doc_, heading);
+    std::string title = trimmed(plain_text(doc_, heading));
     bool section = node.type == NodeType::Section;
     std::string id = ids_.unique(title, section ? "section" : "story");
     node.text = doc_.arena.store(id);
@@ -76,18 +92,31 @@ class Policy {
   // Other top-level headings (#, ####…) get an id of their own.
   void name_heading(std::uint32_t heading) {
     Node& node = doc_.nodes[heading];
-    std::string title = plain_text(doc_, heading);
+    std::string title = trimmed(plain_text(doc_, heading));
     std::string id = ids_.unique(title, "heading");
     node.text = doc_.arena.store(id);
     node.text2 = doc_.arena.store(title);
     doc_.outline.push_back({id, title, node.level, "heading", doc_.source.line(node.offset)});
   }
 
+  // A figure whose image was removed is only its alt text: a paragraph again.
+  bool figure_lost_its_image(std::uint32_t figure) const {
+    std::uint32_t image = doc_[figure].first_child;
+    if (image && doc_[image].type == NodeType::Link) image = doc_[image].first_child;
+    return image && doc_[image].type == NodeType::Image && doc_[image].has(kUnsafeUrl);
+  }
+
+  // An id given to a directive (`{#subscribe}`) is a slug like the others: prefixed and unique.
+  void name_directive(const Node& node) {
+    auto& directive = doc_.directives[static_cast<std::size_t>(node.num)];
+    for (auto& [key, value] : directive.attributes)
+      if (key == "id") value = ids_.unique(value, "block");
+  }
+
   void check_url(Node& node, UrlUse use, const char* what) {
     if (is_safe_url(node.text, use)) return;
     node.flags |= kUnsafeUrl;
-    std::string shown(node.text.substr(0, 40));
-    doc_.warn(node.offset, std::string("unsafe ") + what + " URL removed: " + shown);
+    doc_.warn(node.offset, std::string("unsafe ") + what + " URL removed: " + url_for_message(node.text));
   }
 
   Document& doc_;

@@ -179,4 +179,20 @@ void sanitize_html(std::string_view raw, std::string& out) {
   }
 }
 
+std::string url_for_message(std::string_view url, std::size_t max_code_points) {
+  std::string out;
+  std::size_t code_points = 0;
+  for (std::size_t i = 0; i < url.size(); ++i) {
+    auto c = static_cast<unsigned char>(url[i]);
+    bool starts_code_point = (c & 0xC0) != 0x80;
+    if (starts_code_point && ++code_points > max_code_points) {
+      out += "\u2026";
+      break;
+    }
+    if (c < 0x20 || c == 0x7F) out += "\uFFFD";
+    else out.push_back(static_cast<char>(c));
+  }
+  return out;
+}
+
 }  // namespace broadsheet

@@ -9,11 +9,13 @@ namespace {
 // Punctuation and symbols outside ASCII that GitHub's slugger drops (its rule keeps letters, marks,
 // numbers and connector punctuation). Ranges cover the blocks writers actually use.
 bool is_dropped_symbol(char32_t c) {
-  if (c >= 0xA1 && c <= 0xBF) return c != 0xAA && c != 0xB2 && c != 0xB3 && c != 0xB5 && c != 0xB9 &&
-                                     c != 0xBA && c != 0xBC && c != 0xBD && c != 0xBE;
+  if (c >= 0xA0 && c <= 0xBF) return c != 0xAA && c != 0xB5 && c != 0xBA;  // keeps ª µ º (letters)
   if (c == 0xD7 || c == 0xF7) return true;
   if (c >= 0x2000 && c <= 0x206F) return c != 0x203F && c != 0x2040 && c != 0x2054;  // general punctuation
+  if (c >= 0x2070 && c <= 0x209F) return c != 0x2071 && c != 0x207F && !(c >= 0x2090 && c <= 0x209C);  // super/subscripts
   if (c >= 0x20A0 && c <= 0x20CF) return true;   // currency
+  if (c >= 0x2150 && c <= 0x215F) return true;   // vulgar fractions
+  if (c == 0x1680) return true;                  // ogham space mark (other spaces are in the ranges below)
   if (c >= 0x2100 && c <= 0x214F) return false;  // letterlike symbols: mixed, keep
   if (c >= 0x2190 && c <= 0x2BFF) return true;   // arrows, maths, technical, boxes, shapes, dingbats
   if (c >= 0x3000 && c <= 0x303F) return c != 0x3005 && c != 0x3006 && c != 0x3007;  // CJK punctuation
@@ -27,18 +29,40 @@ bool is_dropped_symbol(char32_t c) {
   return false;
 }
 
-// Lower-casing for the scripts with simple case offsets; others are left as they are.
+// In blocks where capitals and small letters alternate, the capital is the even (or odd) code point.
+char32_t lower_in_pairs(char32_t c, bool upper_is_even) {
+  return (c % 2 == 0) == upper_is_even ? c + 1 : c;
+}
+
+// Lower-casing as String.prototype.toLowerCase does it for the cased scripts writers use: Latin, Greek,
+// Cyrillic, Armenian and fullwidth Latin. Other code points are returned as they are.
 char32_t to_lower(char32_t c) {
   if (c >= 'A' && c <= 'Z') return c + 32;
-  if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 32;
-  if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
-    bool even_upper = (c <= 0x137) || (c >= 0x14A && c <= 0x177);
-    if (even_upper ? (c % 2 == 0) : (c % 2 == 1 && c != 0x178)) return c + 1;
-    return c;
-  }
-  if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;   // Greek
-  if (c >= 0x410 && c <= 0x42F) return c + 32;                 // Cyrillic
-  if (c >= 0x400 && c <= 0x40F) return c + 80;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+  if (c == 0x178) return 0xFF;  // Ÿ
+  if (c >= 0x100 && c <= 0x137) return lower_in_pairs(c, true);
+  if (c >= 0x139 && c <= 0x148) return lower_in_pairs(c, false);
+  if (c >= 0x14A && c <= 0x177) return lower_in_pairs(c, true);
+  if (c >= 0x179 && c <= 0x17E) return lower_in_pairs(c, false);
+  if (c >= 0x1CD && c <= 0x1DC) return lower_in_pairs(c, false);
+  if ((c >= 0x1DE && c <= 0x1EF) || (c >= 0x1F8 && c <= 0x21F) || (c >= 0x222 && c <= 0x233) ||
+      (c >= 0x246 && c <= 0x24F))
+    return lower_in_pairs(c, true);
+  if (c == 0x386) return 0x3AC;                                  // Greek with tonos
+  if (c >= 0x388 && c <= 0x38A) return c + 37;
+  if (c == 0x38C) return 0x3CC;
+  if (c == 0x38E || c == 0x38F) return c + 63;
+  if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;     // Greek
+  if (c >= 0x3D8 && c <= 0x3EF) return lower_in_pairs(c, true);
+  if (c >= 0x400 && c <= 0x40F) return c + 80;                   // Cyrillic
+  if (c >= 0x410 && c <= 0x42F) return c + 32;
+  if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || (c >= 0x4D0 && c <= 0x52F))
+    return lower_in_pairs(c, true);
+  if (c == 0x4C0) return 0x4CF;
+  if (c >= 0x4C1 && c <= 0x4CE) return lower_in_pairs(c, false);
+  if (c >= 0x531 && c <= 0x556) return c + 48;                   // Armenian
+  if ((c >= 0x1E00 && c <= 0x1E95) || (c >= 0x1EA0 && c <= 0x1EFF)) return lower_in_pairs(c, true);
+  if (c >= 0xFF21 && c <= 0xFF3A) return c + 32;                 // fullwidth Latin
   return c;
 }
 

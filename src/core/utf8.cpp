@@ -27,6 +27,26 @@ std::size_t valid_sequence_length(const unsigned char* s, std::size_t left) {
   return 0;
 }
 
+// Length of the maximal subpart of an ill-formed sequence at s[0] (Unicode 3.9, as TextDecoder does): the
+// lead byte plus the continuation bytes that could still have completed it. Never 0.
+std::size_t maximal_subpart_length(const unsigned char* s, std::size_t left) {
+  unsigned char c = s[0];
+  std::size_t needed = (c >= 0xC2 && c < 0xE0) ? 2 : (c >= 0xE0 && c < 0xF0) ? 3 : (c >= 0xF0 && c < 0xF5) ? 4 : 1;
+  std::size_t length = 1;
+  while (length < needed && length < left) {
+    unsigned char low = 0x80, high = 0xBF, next = s[length];
+    if (length == 1) {
+      if (c == 0xE0) low = 0xA0;
+      else if (c == 0xED) high = 0x9F;
+      else if (c == 0xF0) low = 0x90;
+      else if (c == 0xF4) high = 0x8F;
+    }
+    if (next < low || next > high) break;
+    ++length;
+  }
+  return length;
+}
+
 // Skips ASCII eight bytes at a time: most input is ASCII.
 std::size_t skip_ascii(const unsigned char* s, std::size_t i, std::size_t size) {
   while (i + 8 <= size) {
@@ -65,7 +85,7 @@ std::string repaired(std::string_view text) {
     std::size_t length = valid_sequence_length(s + i, size - i);
     if (length == 0) {
       out.append(kReplacement);
-      ++i;
+      i += maximal_subpart_length(s + i, size - i);
     } else {
       out.append(text.data() + i, length);
       i += length;

@@ -147,7 +147,7 @@ class IssueHtml {
     if (!fm_.hero) return;
     const Hero& hero = *fm_.hero;
     w_.raw("<figure class=\"bs-hero\">");
-    if (is_safe_url(hero.src, UrlUse::Image)) {
+    if (!hero.src.empty() && is_safe_url(hero.src, UrlUse::Image)) {
       w_.raw("<img class=\"bs-hero-image\" src=\"");
       w_.url(hero.src);
       w_.raw("\" alt=\"");

@@ -159,18 +159,17 @@ TEST_CASE("sidecar_json carries warnings and the error", "[json]") {
   CHECK(failed["error"]["column"].get<int>() == 4);
 }
 
-// BUG: a heading that starts with a link gets no position of its own (the link sets its own offset, so
-// the "first text" rule never reaches the heading), and its section takes the line of the next text below.
-// Input "Intro\n\n## [Linked section](https://x.org)\n\nBody\n": outline line 5, expected 3.
-TEST_CASE("a section whose heading is a link has the heading's line in the outline", "[json][!mayfail]") {
+// A heading that starts with a link takes its position from the link's URL (the link's own text comes
+// later), so its section is on the heading's line, not on the line of the next text below.
+TEST_CASE("a section whose heading is a link has the heading's line in the outline", "[json]") {
   json doc = render_json("Intro\n\n## [Linked section](https://x.org)\n\nBody\n");
   REQUIRE(doc["outline"].size() == 1u);
   CHECK(doc["outline"][0]["line"].get<int>() == 3);
 }
 
-// BUG: for the same reason a block whose first content is a link or an image (a paragraph holding only a
-// link, a figure, a list item) has no "line" in the json document.
-TEST_CASE("blocks that start with a link or an image still carry a line", "[json][!mayfail]") {
+// For the same reason a block whose first content is a link or an image (a paragraph holding only a
+// link, a figure, a list item) still has a "line" in the json document.
+TEST_CASE("blocks that start with a link or an image still carry a line", "[json]") {
   json doc = render_json("[Go](https://example.com)\n\n![Alt](pic.png)\n\n- [a](b)\n");
   const json& children = doc["document"]["children"];
   REQUIRE(children.size() == 3u);

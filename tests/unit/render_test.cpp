@@ -381,9 +381,9 @@ TEST_CASE("examples/full.md renders with unique ids and no warnings", "[render][
   CHECK(broadsheet::utf8::is_valid(r.output));
 }
 
-// BUG: docs/format.md says "With the `idPrefix` option, every id starts with the prefix"; an id given to a
-// directive (`{#subscribe}` or `{id="subscribe"}`) is written without it.
-TEST_CASE("with id_prefix every id in the output starts with the prefix", "[render][!mayfail]") {
+// docs/format.md: "With the `idPrefix` option, every id starts with the prefix", an id given to a
+// directive (`{#subscribe}` or `{id="subscribe"}`) included.
+TEST_CASE("with id_prefix every id in the output starts with the prefix", "[render]") {
   Options o;
   o.id_prefix = "i87-";
   Result r = html("::: cta Forwarded this? {id=\"subscribe\"}\nSign up.\n:::\n\n## Briefs\n", o);
@@ -393,9 +393,9 @@ TEST_CASE("with id_prefix every id in the output starts with the prefix", "[rend
   }
 }
 
-// BUG: ids are documented as unique, but a directive id is not registered with the heading ids, so a
-// `{#briefs}` block and a `## Briefs` section both get id="briefs".
-TEST_CASE("a directive id and a section id never collide", "[render][!mayfail]") {
+// Ids are unique: a directive id is registered with the heading ids, so a `{#briefs}` block and a
+// `## Briefs` section never both get id="briefs".
+TEST_CASE("a directive id and a section id never collide", "[render]") {
   Result r = html("::: note {#briefs}\nx\n:::\n\n## Briefs\n");
   std::vector<std::string> all = ids(r.output);
   std::set<std::string> unique(all.begin(), all.end());
@@ -403,9 +403,9 @@ TEST_CASE("a directive id and a section id never collide", "[render][!mayfail]")
   CHECK(unique.size() == all.size());
 }
 
-// BUG: a fence left open inside a blockquote (or list item) ends with that container in CommonMark, but the
-// directive pre-pass keeps treating every later line as code, so later directives render as literal text.
-TEST_CASE("an unclosed fence inside a blockquote does not hide later directives", "[render][!mayfail]") {
+// A fence left open inside a blockquote (or list item) ends with that container in CommonMark; the
+// directive pre-pass must not keep treating later lines as code (they would render as literal text).
+TEST_CASE("an unclosed fence inside a blockquote does not hide later directives", "[render]") {
   Result r = html("> ```\n> code\n\n::: note\nAfter the quote.\n:::\n");
   CHECK(contains(r.output, "<div class=\"bs-callout bs-callout-note\""));
   CHECK_FALSE(contains(r.output, "::: note"));

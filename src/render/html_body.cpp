@@ -134,7 +134,7 @@ class HtmlBody {
     if (n.has(kTask)) {
       w_.raw(flavor_.commonmark ? "<li class=\"task-list-item\"><input type=\"checkbox\" disabled"
                                 : "<li class=\"bs-task\"><input type=\"checkbox\" disabled");
-      w_.raw(n.has(kChecked) ? " checked>" : ">");
+      w_.raw(n.has(kChecked) ? " checked> " : "> ");
     } else {
       w_.raw("<li>");
     }

@@ -21,8 +21,12 @@ cmake --build build/wasm -j"$jobs"
 say "assembling dist/"
 mkdir -p dist
 cp build/wasm/broadsheet-core.mjs dist/broadsheet-core.mjs
+node tools/strip-glue-wasm-url.mjs dist/broadsheet-core.mjs
 cp build/wasm/broadsheet-core.wasm dist/broadsheet.wasm
-cp web/src/index.js web/src/index.d.ts web/src/theme.css dist/
+cp web/src/index.js web/src/index.cjs web/src/index.d.ts web/src/theme.css dist/
+cp web/src/index.d.ts dist/index.d.cts   # the same declarations, typed as CommonJS for require()
+cp web/src/element.js web/src/element-parts.js web/src/element.d.ts dist/
+node tools/embed-css.mjs dist/element-styles.js web/src/theme.css web/src/element.css
 cp web/cli.js dist/cli.js
 chmod +x dist/cli.js
 say "dist/ ready: $(du -k dist/broadsheet.wasm | cut -f1) KiB wasm, $(gzip -9c dist/broadsheet.wasm | wc -c) bytes gzipped"

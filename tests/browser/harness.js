@@ -1,0 +1,91 @@
+// Shared by the browser tests (not a test file): a loopback static server, Debian's Chromium through
+// playwright-core, and a page watcher that records console errors and blocks every off-site request.
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, resolve, sep } from 'node:path';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+export const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.cjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.json': 'application/json',
+};
+
+/**
+ * Serves the files under `root` on 127.0.0.1 (a random port). `pages` maps paths to
+ * { body, type?, headers? } served from memory first. Resolves to { server, origin }.
+ */
+export function startStaticServer(root, pages = {}) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+    const page = pages[path];
+    if (page) {
+      res.writeHead(200, { 'Content-Type': page.type ?? MIME_TYPES['.html'], ...page.headers });
+      res.end(page.body);
+      return;
+    }
+    const file = resolve(base, '.' + sep + path);
+    const inside = (file === base || file.startsWith(base + sep)) && !path.includes('\0');
+    if (inside && existsSync(file) && (await stat(file)).isFile()) {
+      res.writeHead(200, { 'Content-Type': MIME_TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(await readFile(file));
+    } else {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, origin: `http://127.0.0.1:${server.address().port}` })));
+}
+
+export const stopServer = (server) => new Promise((ok) => (server ? server.close(ok) : ok()));
+
+/** Launches Debian's Chromium (never a downloaded browser). */
+export async function launchChromium() {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (tools/setup.sh does this)`);
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
+}
+
+/**
+ * Watches a browser context: console errors and page errors, and every request leaving
+ * 127.0.0.1, which is aborted. Images are recorded apart: an issue's own pictures may point
+ * elsewhere (and fail here), the package and page may not.
+ */
+export async function watchContext(context) {
+  const watch = { consoleErrors: [], pageErrors: [], offSite: [], requests: [] };
+  const imageUrls = new Set();
+  context.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const failedImage = /^Failed to load resource/.test(msg.text()) && imageUrls.has(msg.location().url);
+    if (!failedImage) watch.consoleErrors.push(msg.text());
+  });
+  context.on('weberror', (error) => watch.pageErrors.push(String(error.error()?.message ?? error)));
+  await context.route('**/*', (route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    watch.requests.push(url.href);
+    if (request.resourceType() === 'image') imageUrls.add(url.href);
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '127.0.0.1') {
+      watch.offSite.push({ url: url.href, type: request.resourceType() });
+      return route.abort();
+    }
+    return route.continue();
+  });
+  return watch;
+}
+
+/** Off-site requests other than images written into `markdown` itself. */
+export const offSiteExceptContentImages = (watch, markdown = '') =>
+  watch.offSite.filter((r) => !(r.type === 'image' && markdown.includes(r.url)));

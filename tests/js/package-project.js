@@ -32,6 +32,8 @@ widget.addEventListener('broadsheet-render', () => {
     h1: root.querySelector('article.bs-issue h1')?.textContent,
     sections: [...root.querySelectorAll('article.bs-issue section > h2')].map((h) => h.textContent),
     lightDom: document.querySelectorAll('article, section').length,
+    // theme="dark": the shadow root's styles applied (a CSP could block them)
+    background: getComputedStyle(root.querySelector('.frame')).backgroundColor,
   };
 });
 widget.addEventListener('broadsheet-error', (event) => { state.widget = { error: event.detail.message }; });

@@ -4,6 +4,7 @@
 // strict Content-Security-Policy. Each asserts the real output, equal to the built package's own.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLES, ROOT, loadBroadsheet, readText, run } from './helpers.js';
@@ -70,6 +71,7 @@ function assertRendered({ state, watch }) {
   assert.equal(state.widget.h1, 'Benches are infrastructure');
   assert.deepEqual(state.widget.sections, expectedSections);
   assert.equal(state.widget.lightDom, 0);
+  assert.equal(state.widget.background, 'rgb(21, 23, 27)', 'the dark theme is applied');
   assert.deepEqual(state.violations ?? [], [], 'CSP violations');
   assert.deepEqual(watch.pageErrors, [], 'page errors');
   assert.deepEqual(watch.consoleErrors, [], 'console errors');
@@ -131,6 +133,35 @@ test('Vite: a build with no config, run in Chromium', async () => {
   assert.ok(assets.some((f) => f.endsWith('.wasm')), `the wasm was emitted: ${assets}`);
   ({ server: viteServer } = await startStaticServer(join(vite, 'dist')));
   assertRendered(await visit(`${originOf(viteServer)}/index.html`, ['api', 'widget']));
+});
+
+/** Starts `vite` (the dev server, no config) in `dir`; resolves to { child, url }. */
+function startViteDev(dir) {
+  const child = spawn(process.execPath, [VITE, '--host', '127.0.0.1', '--port', '0', '--clearScreen', 'false'], { cwd: dir });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`vite did not start:\n${out}`)), 30_000);
+    const read = (chunk) => {
+      out += chunk;
+      const url = /Local:\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out.replace(/\x1b\[[0-9;]*m/g, ''))?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve({ child, url, output: () => out });
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.on('exit', (code) => reject(new Error(`vite exited with ${code}:\n${out}`)));
+  });
+}
+
+test('Vite: the dev server with no config, in Chromium', async () => {
+  const { child, url } = await startViteDev(join(project.app, 'vite'));
+  try {
+    assertRendered(await visit(`${url}index.html`, ['api', 'widget']));
+  } finally {
+    child.kill();
+  }
 });
 
 test('a plain page with <script type="module"> and no bundler', async () => {

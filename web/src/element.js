@@ -138,6 +138,9 @@ export class BroadsheetIssueElement extends Base {
       return;
     }
     let markdown;
+    // Load the core while the Markdown is fetched, not after.
+    const instance = renderer();
+    instance.catch(() => {}); // reported when awaited below
     try {
       if (this.#loaded?.key === source.key) {
         markdown = this.#loaded.markdown;
@@ -147,9 +150,9 @@ export class BroadsheetIssueElement extends Base {
         if (!current()) return;
         this.#loaded = { key: source.key, markdown };
       }
-      const instance = await renderer();
+      const loaded = await instance;
       if (!current()) return;
-      const result = instance.render(markdown);
+      const result = loaded.render(markdown);
       this.#show(result);
       this.#emit('broadsheet-render', { outline: result.outline, meta: result.meta, warnings: result.warnings });
     } catch (error) {

@@ -89,3 +89,19 @@ export async function watchContext(context) {
 /** Off-site requests other than images written into `markdown` itself. */
 export const offSiteExceptContentImages = (watch, markdown = '') =>
   watch.offSite.filter((r) => !(r.type === 'image' && markdown.includes(r.url)));
+
+/** The "## " headings of a Markdown file, outside fenced code blocks. */
+export function h2Headings(markdown) {
+  const titles = [];
+  let fence = null;
+  for (const line of markdown.split('\n')) {
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (m) {
+      if (fence === null) fence = m[1];
+      else if (m[1][0] === fence[0] && m[1].length >= fence.length) fence = null;
+      continue;
+    }
+    if (fence === null && /^## /.test(line)) titles.push(line.slice(3).trim());
+  }
+  return titles;
+}

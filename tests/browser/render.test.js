@@ -3,30 +3,15 @@
 // static server, renders examples/full.md and shows it in the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { h2Headings, launchChromium, startStaticServer, stopServer } from './harness.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run',
-];
 const EXAMPLE = join(ROOT, 'examples', 'full.md');
 const TEST_PAGE = '/__broadsheet_test__.html';
-
-const MIME_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.json': 'application/json',
-};
 
 // The page under test: imports the package like a user would and renders
 // the example fetched from the same server.
@@ -49,44 +34,6 @@ const PAGE = `<!doctype html>
 </body></html>
 `;
 
-/** A static server for the repo root, plus the in-memory test page. */
-function startServer() {
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
-    if (path === TEST_PAGE) {
-      res.writeHead(200, { 'Content-Type': MIME_TYPES['.html'] });
-      res.end(PAGE);
-      return;
-    }
-    const file = resolve(ROOT, '.' + sep + path);
-    const inside = file.startsWith(ROOT) && !path.includes('\0');
-    if (inside && existsSync(file) && (await stat(file)).isFile()) {
-      res.writeHead(200, { 'Content-Type': MIME_TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(await readFile(file));
-    } else {
-      res.writeHead(404, { 'Content-Type': 'text/plain' });
-      res.end('not found');
-    }
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
-
-/** The "## " headings of a Markdown file, outside fenced code blocks. */
-function h2Headings(markdown) {
-  const titles = [];
-  let fence = null;
-  for (const line of markdown.split('\n')) {
-    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (m) {
-      if (fence === null) fence = m[1];
-      else if (m[1][0] === fence[0] && m[1].length >= fence.length) fence = null;
-      continue;
-    }
-    if (fence === null && /^## /.test(line)) titles.push(line.slice(3).trim());
-  }
-  return titles;
-}
-
 let server;
 let browser;
 
@@ -95,17 +42,13 @@ before(async () => {
     if (!existsSync(join(ROOT, f))) throw new Error(`${f} is missing: run npm run build`);
   }
   if (!existsSync(EXAMPLE)) throw new Error('examples/full.md is missing');
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (tools/setup.sh does this)`);
-  }
-  const { chromium } = await import('playwright-core');
-  server = await startServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
+  ({ server } = await startStaticServer(ROOT, { [TEST_PAGE]: { body: PAGE } }));
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  await new Promise((ok) => (server ? server.close(ok) : ok()));
+  await stopServer(server);
 });
 
 test('renders examples/full.md in Chromium from /dist/index.js', async () => {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { basename, join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { ROOT, exampleFiles, readText } from '../js/helpers.js';
-import { launchChromium, offSiteExceptContentImages, startStaticServer, stopServer, watchContext } from './harness.js';
+import { h2Headings, launchChromium, offSiteExceptContentImages, startStaticServer, stopServer, watchContext } from './harness.js';
 
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
@@ -87,22 +87,6 @@ const frameIsDark = (tab, selector = 'broadsheet-issue') => tab.evaluate((sel) =
   const [r, g, b] = getComputedStyle(frame).backgroundColor.match(/\d+/g).map(Number);
   return (r + g + b) / 3 < 128;
 }, selector);
-
-/** The "## " headings of a Markdown file, outside fenced code blocks. */
-function h2Headings(markdown) {
-  const titles = [];
-  let fence = null;
-  for (const line of markdown.split('\n')) {
-    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (m) {
-      if (fence === null) fence = m[1];
-      else if (m[1][0] === fence[0] && m[1].length >= fence.length) fence = null;
-      continue;
-    }
-    if (fence === null && /^## /.test(line)) titles.push(line.slice(3).trim());
-  }
-  return titles;
-}
 
 for (const file of exampleFiles()) {
   const name = basename(file);

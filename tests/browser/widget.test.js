@@ -271,3 +271,25 @@ test('a host page brands the widget through custom properties and ::part(), and 
     await context.close();
   }
 });
+
+test('configure({ wasm }) loads the core from elsewhere, and the markdown property renders directly', async () => {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>configure</title></head>
+<body><main><broadsheet-issue id="w"></broadsheet-issue></main>
+<script type="module">
+  import { configure } from '/dist/element.js';
+  configure({ wasm: '/build/wasm/broadsheet-core.wasm' });
+  window.__events = [];
+  const widget = document.getElementById('w');
+  widget.addEventListener('broadsheet-render', (e) => window.__events.push(e.detail.meta));
+  widget.markdown = '---\\ntitle: Given directly\\n---\\n\\nHello.\\n';
+</script></body></html>`;
+  const { context, tab, watch, events } = await open(html);
+  try {
+    assert.equal(events[0].title, 'Given directly');
+    assert.equal(await tab.evaluate(() => document.getElementById('w').shadowRoot.querySelector('h1').textContent), 'Given directly');
+  } finally {
+    await context.close();
+  }
+  const wasm = watch.requests.filter((url) => url.endsWith('.wasm')).map((url) => new URL(url).pathname);
+  assert.deepEqual(wasm, ['/build/wasm/broadsheet-core.wasm']);
+});

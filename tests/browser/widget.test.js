@@ -293,3 +293,18 @@ test('configure({ wasm }) loads the core from elsewhere, and the markdown proper
   const wasm = watch.requests.filter((url) => url.endsWith('.wasm')).map((url) => new URL(url).pathname);
   assert.deepEqual(wasm, ['/build/wasm/broadsheet-core.wasm']);
 });
+
+test('a markdown property set before the element is defined is not lost', async () => {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>early property</title></head>
+<body><main><broadsheet-issue id="w"></broadsheet-issue></main>
+<script type="module">
+  window.__events = [];
+  const widget = document.getElementById('w');
+  widget.markdown = '# Set early\\n';
+  widget.addEventListener('broadsheet-render', (e) => window.__events.push(e.detail.outline));
+  await import('/dist/element.js');
+</script></body></html>`;
+  const { context, events } = await open(html);
+  await context.close();
+  assert.equal(events[0][0].title, 'Set early');
+});

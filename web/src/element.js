@@ -80,6 +80,14 @@ export class BroadsheetIssueElement extends Base {
   }
 
   connectedCallback() {
+    // A property set before this module loaded sits on the instance, hiding the accessor: re-apply it.
+    for (const name of ['src', 'markdown']) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
     // Inline Markdown may still be parsing, or be edited later: watch it.
     this.#observer ??= new MutationObserver(() => { if (!this.src && this.#markdown === null) this.#schedule(); });
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true });

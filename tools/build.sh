@@ -26,3 +26,6 @@ cp web/src/index.js web/src/index.d.ts web/src/theme.css dist/
 cp web/cli.js dist/cli.js
 chmod +x dist/cli.js
 say "dist/ ready: $(du -k dist/broadsheet.wasm | cut -f1) KiB wasm, $(gzip -9c dist/broadsheet.wasm | wc -c) bytes gzipped"
+
+# The draft preview page served by `npm start` (skipped when up to date).
+node tools/build-preview.mjs

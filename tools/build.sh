@@ -30,3 +30,6 @@ node tools/embed-css.mjs dist/element-styles.js web/src/theme.css web/src/elemen
 cp web/cli.js dist/cli.js
 chmod +x dist/cli.js
 say "dist/ ready: $(du -k dist/broadsheet.wasm | cut -f1) KiB wasm, $(gzip -9c dist/broadsheet.wasm | wc -c) bytes gzipped"
+
+# The draft preview page served by `npm start` (skipped when up to date).
+node tools/build-preview.mjs

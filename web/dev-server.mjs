@@ -1,7 +1,8 @@
-// Preview server for `npm start`: renders every examples/*.md with the
-// WebAssembly core as a standalone page at /<name>.html, lists them at /,
-// and serves the built package under /dist/. Pages are rendered again on
-// every request, so an edited example shows on reload. Loopback only.
+// Server for `npm start`: the draft preview page (built into build/preview by
+// tools/build-preview.mjs) at /, the examples as Markdown at /examples/<name>.md
+// and rendered as standalone pages at /examples/<name>.html (listed at
+// /examples/), and the built package under /dist/. Example pages are rendered
+// again on every request, so an edited example shows on reload. Loopback only.
 //
 //   node web/dev-server.mjs          (PORT=N to choose the port)
 import { createServer } from 'node:http';
@@ -53,8 +54,8 @@ function page(title, body) {
 
 async function indexPage(examplesDir) {
   const names = await exampleNames(examplesDir);
-  const items = names.map((n) => `<li><a href="/${encodeURIComponent(n)}.html">${escapeHtml(n)}</a></li>`).join('\n');
-  return page('Broadsheet preview', `<h1>Broadsheet preview</h1>\n<ul>\n${items || '<li>No examples/*.md yet.</li>'}\n</ul>`);
+  const items = names.map((n) => `<li><a href="/examples/${encodeURIComponent(n)}.html">${escapeHtml(n)}</a></li>`).join('\n');
+  return page('Broadsheet examples', `<h1>Broadsheet examples</h1>\n<ul>\n${items || '<li>No examples/*.md yet.</li>'}\n</ul>`);
 }
 
 /** Renders one example, or returns null when there is no such example. */
@@ -73,15 +74,15 @@ async function renderExample(renderer, examplesDir, name) {
   }
 }
 
-/** Maps a /dist/... path to a file inside distDir, or null (no traversal). */
-function distFile(distDir, rest) {
+/** Maps a path below a served folder to a file inside it, or null (no traversal). */
+function fileInside(dir, rest) {
   if (rest.includes('\0')) return null;
-  const file = resolve(distDir, '.' + sep + rest);
-  return file.startsWith(distDir + sep) ? file : null;
+  const file = resolve(dir, '.' + sep + rest);
+  return file.startsWith(dir + sep) ? file : null;
 }
 
-async function serveDist(res, distDir, rest, head) {
-  const file = distFile(distDir, rest);
+async function serveFile(res, dir, rest, head) {
+  const file = fileInside(dir, rest);
   if (file && existsSync(file) && (await stat(file)).isFile()) {
     const body = await readFile(file);
     res.writeHead(200, {
@@ -95,7 +96,7 @@ async function serveDist(res, distDir, rest, head) {
   send(res, 404, 'text/plain; charset=utf-8', 'Not found\n');
 }
 
-function handler(renderer, { examplesDir, distDir }) {
+function handler(renderer, { examplesDir, distDir, previewDir }) {
   return async (req, res) => {
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -109,12 +110,21 @@ function handler(renderer, { examplesDir, distDir }) {
         send(res, 400, 'text/plain; charset=utf-8', 'Bad request\n');
         return;
       }
+      const head = req.method === 'HEAD';
+      const example = /^\/examples\/([A-Za-z0-9_-][A-Za-z0-9._-]*)\.(html|md)$/.exec(path);
       if (path === '/' || path === '/index.html') {
+        await serveFile(res, previewDir, 'index.html', head);
+      } else if (path.startsWith('/assets/')) {
+        await serveFile(res, previewDir, path.slice(1), head);
+      } else if (path === '/examples/' || path === '/examples') {
         send(res, 200, 'text/html; charset=utf-8', await indexPage(examplesDir));
       } else if (path.startsWith('/dist/')) {
-        await serveDist(res, distDir, path.slice('/dist/'.length), req.method === 'HEAD');
-      } else if (/^\/[A-Za-z0-9_-][A-Za-z0-9._-]*\.html$/.test(path)) {
-        const page = await renderExample(renderer, examplesDir, path.slice(1, -'.html'.length));
+        await serveFile(res, distDir, path.slice('/dist/'.length), head);
+      } else if (example && example[2] === 'md') {
+        if ((await exampleNames(examplesDir)).includes(example[1])) await serveFile(res, examplesDir, `${example[1]}.md`, head);
+        else send(res, 404, 'text/plain; charset=utf-8', 'Not found\n');
+      } else if (example) {
+        const page = await renderExample(renderer, examplesDir, example[1]);
         if (page) send(res, page.status, 'text/html; charset=utf-8', page.body);
         else send(res, 404, 'text/plain; charset=utf-8', 'Not found\n');
       } else {
@@ -156,12 +166,13 @@ function listen(server, port, fallback) {
 export async function startDevServer({ port, root = ROOT } = {}) {
   const distDir = resolve(root, 'dist');
   const examplesDir = resolve(root, 'examples');
-  if (!existsSync(join(distDir, 'index.js'))) {
-    throw new Error(`${join(distDir, 'index.js')} is missing: run npm run build`);
+  const previewDir = resolve(root, 'build', 'preview');
+  for (const needed of [join(distDir, 'index.js'), join(previewDir, 'index.html')]) {
+    if (!existsSync(needed)) throw new Error(`${needed} is missing: run npm run build`);
   }
   const { createRenderer } = await import(pathToFileURL(join(distDir, 'index.js')).href);
   const renderer = await createRenderer();
-  const server = createServer(handler(renderer, { examplesDir, distDir }));
+  const server = createServer(handler(renderer, { examplesDir, distDir, previewDir }));
   const envPort = process.env.PORT ? Number(process.env.PORT) : undefined;
   if (envPort !== undefined && !(Number.isInteger(envPort) && envPort >= 0 && envPort < 65536)) {
     throw new Error(`PORT must be a port number, not ${JSON.stringify(process.env.PORT)}`);
@@ -172,10 +183,25 @@ export async function startDevServer({ port, root = ROOT } = {}) {
   return { server, port: actual, url: `http://${HOST}:${actual}/` };
 }
 
+/** Opens the URL in the desktop's browser when there is a desktop (never in CI or over SSH). */
+async function openInBrowser(url) {
+  const { spawn } = await import('node:child_process');
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer'
+    : (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) ? 'xdg-open' : null;
+  if (!command || process.env.CI || process.argv.includes('--no-open')) return;
+  const child = spawn(command, [url], { stdio: 'ignore', detached: true });
+  child.on('error', () => {}); // no opener installed: the printed URL is enough
+  child.unref();
+}
+
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (isMain) {
   startDevServer().then(
-    ({ url }) => console.log(`Broadsheet preview: ${url}`),
+    ({ url }) => {
+      console.log(`Broadsheet draft preview: ${url}`);
+      console.log(`Rendered examples:        ${url}examples/`);
+      openInBrowser(url);
+    },
     (error) => {
       console.error(`broadsheet dev server: ${error.message}`);
       process.exitCode = 1;

@@ -132,8 +132,9 @@ class HtmlBody {
   void item(std::uint32_t index) {
     const Node& n = doc_[index];
     if (n.has(kTask)) {
+      // The label gives the checkbox an accessible name; the item's text follows it.
       w_.raw(flavor_.commonmark ? "<li class=\"task-list-item\"><input type=\"checkbox\" disabled"
-                                : "<li class=\"bs-task\"><input type=\"checkbox\" disabled");
+                                : "<li class=\"bs-task\"><input type=\"checkbox\" disabled aria-label=\"Task\"");
       w_.raw(n.has(kChecked) ? " checked> " : "> ");
     } else {
       w_.raw("<li>");
@@ -144,7 +145,8 @@ class HtmlBody {
 
   void code_block(std::uint32_t index) {
     const Node& n = doc_[index];
-    w_.raw("<pre><code");
+    // Long lines scroll sideways: tabindex lets keyboard users scroll too.
+    w_.raw(flavor_.commonmark ? "<pre><code" : "<pre tabindex=\"0\"><code");
     if (!n.text2.empty()) {
       w_.raw(" class=\"language-");
       w_.text(n.text2);
@@ -166,7 +168,7 @@ class HtmlBody {
   }
 
   void table(std::uint32_t index) {
-    if (!flavor_.commonmark) w_.raw("<div class=\"bs-table\">\n");
+    if (!flavor_.commonmark) w_.raw("<div class=\"bs-table\" tabindex=\"0\">\n");
     wrap(index, "<table>\n", "</table>\n");
     if (!flavor_.commonmark) w_.raw("</div>\n");
   }

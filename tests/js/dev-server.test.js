@@ -35,21 +35,40 @@ test('listens on 127.0.0.1 only', () => {
   assert.match(base, /^http:\/\/127\.0\.0\.1:\d+\/$/);
 });
 
-test('the index links every example', async () => {
+test('serves the draft preview page and its assets at /', async () => {
   const res = await get('/');
   assert.equal(res.status, 200);
+  assert.match(res.type, /^text\/html/);
+  const html = res.body.toString();
+  const assets = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+)"/g)].map((m) => m[1]);
+  assert.ok(assets.some((a) => a.endsWith('.js')), 'the page loads a script from assets/');
+  for (const asset of assets) assert.equal((await get(`/${asset}`)).status, 200, asset);
+});
+
+test('the examples index links every example', async () => {
+  const res = await get('/examples/');
+  assert.equal(res.status, 200);
   for (const file of exampleFiles()) {
-    assert.ok(res.body.toString().includes(`href="/${basename(file, '.md')}.html"`), basename(file));
+    assert.ok(res.body.toString().includes(`href="/examples/${basename(file, '.md')}.html"`), basename(file));
   }
 });
 
 test('each example is rendered as a standalone page, fresh on each request', async () => {
   const renderer = await createRenderer();
   for (const file of exampleFiles()) {
-    const res = await get(`/${basename(file, '.md')}.html`);
+    const res = await get(`/examples/${basename(file, '.md')}.html`);
     assert.equal(res.status, 200);
     assert.match(res.type, /^text\/html/);
     assert.equal(res.body.toString(), renderer.render(readText(file), { standalone: true }).output);
+  }
+});
+
+test('serves each example as Markdown, as written', async () => {
+  for (const file of exampleFiles()) {
+    const res = await get(`/examples/${basename(file)}`);
+    assert.equal(res.status, 200);
+    assert.match(res.type, /^text\/markdown/);
+    assert.equal(res.body.toString(), readText(file));
   }
 });
 
@@ -63,7 +82,8 @@ test('serves dist/ with the right MIME types', async () => {
 });
 
 test('refuses path traversal and unknown pages', async () => {
-  for (const path of ['/dist/../package.json', '/dist/%2e%2e/package.json', '/dist/..%2fpackage.json', '/..%2fpackage.json', '/nope.html', '/package.json']) {
+  for (const path of ['/dist/../package.json', '/dist/%2e%2e/package.json', '/dist/..%2fpackage.json', '/..%2fpackage.json', '/nope.html', '/package.json',
+    '/examples/nope.md', '/examples/..%2fpackage.json', '/assets/../../package.json', '/assets/%2e%2e/%2e%2e/package.json']) {
     assert.equal((await get(path)).status, 404, path);
   }
 });

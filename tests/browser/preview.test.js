@@ -1,0 +1,190 @@
+// The draft preview page (`npm start`) in headless Chromium: it loads with the example, typing shows in
+// the preview, a reload keeps the draft, a YAML mistake shows a positioned error while the last preview
+// stays, the outline scrolls the preview, saving produces the Markdown typed, and axe finds nothing serious.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const require = createRequire(import.meta.url);
+const { startDevServer } = await import('../../web/dev-server.mjs');
+const EXAMPLE = await readFile(join(ROOT, 'examples', 'full.md'), 'utf8');
+
+let server;
+let base;
+let browser;
+
+before(async () => {
+  ({ server, url: base } = await startDevServer({ port: 0 }));
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+after(async () => {
+  await browser?.close();
+  await new Promise((ok) => server.close(ok));
+});
+
+/** A fresh page (its own storage) on the preview, ready, with console errors and off-site requests kept. */
+async function openPreview(context) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.route('**/*', (route) => {
+    const request = route.request();
+    const url = request.url();
+    if (url.startsWith(base) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+    // Images of the issue itself live wherever the writer put them (the example's are on example.org);
+    // anything else leaving the machine is a fault of the page.
+    if (request.resourceType() !== 'image') problems.push(`off-site request: ${url}`);
+    return route.fulfill({ status: 204, body: '' });
+  });
+  await page.goto(base);
+  await page.waitForSelector('html[data-ready=true]', { timeout: 20000 });
+  return { page, problems };
+}
+
+const previewSections = (page) =>
+  page.$$eval('[data-broadsheet-preview]', ([host]) => [...host.shadowRoot.querySelectorAll('section[id]')].map((s) => s.id));
+
+/** Resolves after the next preview update. */
+const nextUpdate = (page) =>
+  page.evaluate(() => new Promise((resolve) => {
+    document.addEventListener('broadsheet-preview-updated', (e) => resolve({ ok: true, ...e.detail }), { once: true });
+    document.addEventListener('broadsheet-preview-error', (e) => resolve({ ok: false, ...e.detail }), { once: true });
+  }));
+
+async function typeAtEnd(page, text) {
+  await page.click('[data-broadsheet-editor] .cm-content');
+  await page.keyboard.press('Control+End');
+  const updated = nextUpdate(page);
+  await page.keyboard.insertText(text);
+  return updated;
+}
+
+test('loads with the full example in the editor and the preview', async () => {
+  const context = await browser.newContext();
+  const { page, problems } = await openPreview(context);
+  const text = await page.evaluate(() => document.querySelector('[data-broadsheet-editor] .cm-content').innerText);
+  assert.ok(text.includes(EXAMPLE.split('\n')[1]), 'the editor holds the example');
+  assert.equal((await previewSections(page)).length, 9);
+  const outline = await page.$$eval('[data-broadsheet-outline] button', (b) => b.length);
+  assert.ok(outline >= 9, `outline entries: ${outline}`);
+  // Words are counted just after the render settles.
+  await page.waitForFunction(() => /^[1-9][\d,]* words$/.test(document.querySelector('[data-status=words]').textContent));
+  assert.match(await page.textContent('[data-status=reading]'), /^[1-9]\d* min read$/);
+  assert.match(await page.textContent('[data-status=render]'), /^rendered in [\d.]+ ms$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('typing a new section shows it in the preview, and a reload keeps the draft', async () => {
+  const context = await browser.newContext();
+  const { page, problems } = await openPreview(context);
+  const before = await previewSections(page);
+  const update = await typeAtEnd(page, '\n\n## Brand new section\n\nWritten in the test.\n');
+  assert.equal(update.ok, true);
+  const after = await previewSections(page);
+  assert.deepEqual(after.slice(0, before.length), before);
+  assert.equal(after.at(-1), 'brand-new-section');
+  await page.waitForFunction(() => /saved/i.test(document.querySelector('[data-status=saved]').textContent));
+  await page.reload();
+  await page.waitForSelector('html[data-ready=true]');
+  assert.equal((await previewSections(page)).at(-1), 'brand-new-section');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('typing inside one section leaves the other sections untouched', async () => {
+  const context = await browser.newContext();
+  const { page } = await openPreview(context);
+  await page.evaluate(() => {
+    const root = document.querySelector('[data-broadsheet-preview]').shadowRoot;
+    for (const s of root.querySelectorAll('section[id]')) s.dataset.marked = 'yes';
+  });
+  await typeAtEnd(page, ' More words at the end.');
+  const marks = await page.$$eval('[data-broadsheet-preview]', ([host]) =>
+    [...host.shadowRoot.querySelectorAll('section[id]')].map((s) => s.dataset.marked ?? 'replaced'));
+  assert.deepEqual(marks.slice(0, -1), marks.slice(0, -1).map(() => 'yes'), 'only the last section was replaced');
+  assert.equal(marks.at(-1), 'replaced');
+  await context.close();
+});
+
+test('a YAML mistake shows a positioned error while the last preview stays', async () => {
+  const context = await browser.newContext();
+  const { page } = await openPreview(context);
+  await page.click('[data-broadsheet-editor] .cm-content');
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('ArrowDown'); // line 2: the first front-matter key
+  await page.keyboard.press('Home');
+  const update = nextUpdate(page);
+  await page.keyboard.insertText('title: [unclosed\n');
+  const answer = await update;
+  assert.equal(answer.ok, false);
+  const error = await page.textContent('[data-broadsheet-errors]');
+  assert.match(error, /Error\s+\d+:\d+/);
+  assert.equal((await previewSections(page)).length, 9, 'the last good preview stays');
+  // Clicking the error puts the cursor on its line.
+  await page.click('[data-broadsheet-errors] button');
+  const line = await page.evaluate(() => {
+    const active = document.querySelector('[data-broadsheet-editor] .cm-activeLine');
+    return active?.textContent ?? '';
+  });
+  assert.ok(line.length > 0, 'the cursor moved to a line');
+  await context.close();
+});
+
+test('clicking an outline entry scrolls the preview to its section', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 800 } });
+  const { page } = await openPreview(context);
+  const last = await page.$$eval('[data-broadsheet-outline] .outline-section button', (b) => b.at(-1).dataset.id);
+  await page.click(`[data-broadsheet-outline] button[data-id="${last}"]`);
+  await page.waitForFunction((id) => {
+    const scroller = document.querySelector('.preview-scroll');
+    const section = document.querySelector('[data-broadsheet-preview]').shadowRoot.getElementById(id);
+    const top = section.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+    return scroller.scrollTop > 0 && Math.abs(top) < 40;
+  }, last, { timeout: 5000 });
+  await context.close();
+});
+
+test('saving produces the Markdown typed', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  // Headless Chromium has no file dialog: take the download path that browsers without the File System
+  // Access API use.
+  await context.addInitScript(() => { delete window.showSaveFilePicker; delete window.showOpenFilePicker; });
+  const { page } = await openPreview(context);
+  await typeAtEnd(page, '\n\nA closing line typed in the test.\n');
+  const typed = await page.evaluate(() => window.__broadsheetPreview.editor.text());
+  const downloading = page.waitForEvent('download');
+  await page.click('[data-action=save]');
+  const download = await downloading;
+  const saved = await readFile(await download.path(), 'utf8');
+  assert.equal(saved, typed);
+  assert.ok(saved.endsWith('A closing line typed in the test.\n'));
+  assert.match(download.suggestedFilename(), /\.md$/);
+  await context.close();
+});
+
+test('axe finds no serious or critical violations, light and dark', async () => {
+  const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  for (const colorScheme of ['light', 'dark']) {
+    const context = await browser.newContext({ colorScheme });
+    const { page } = await openPreview(context);
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    assert.deepEqual(violations, [], colorScheme);
+    await context.close();
+  }
+});

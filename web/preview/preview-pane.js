@@ -1,7 +1,8 @@
-// The rendered issue, in a shadow root styled by the package's default theme. Updates are keyed by the
-// article's top-level children (header, intro, each section by id): only what changed is replaced, so
+// The rendered issue, in a shadow root styled exactly like the <broadsheet-issue> widget (the package's
+// theme plus the widget's frame, sized by its own width so the mobile toggle reads like a phone).
+// Updates are keyed by the article's top-level children (header, intro, each section by id): only what changed is replaced, so
 // typing in one section never rebuilds, flickers or moves the others.
-import themeCss from '../../dist/theme.css?raw';
+import widgetCss from '../../dist/element-styles.js';
 
 const htmlOf = new WeakMap(); // element -> the HTML it was built from
 
@@ -52,11 +53,12 @@ export class PreviewPane {
     this.#host = host;
     this.#root = host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
-    style.textContent = `${themeCss}\n:host{display:block}\n.bs-issue{min-height:100%}\n` +
+    style.textContent = `${widgetCss}\n.bs-issue{min-height:100%}\n` +
       '.bs-raw{margin:0;padding:1.5rem;font:13px/1.5 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap;' +
       'background:var(--bs-bg);color:var(--bs-fg);min-height:100%}\n' +
       '.bs-email{display:block;width:100%;min-height:80vh;border:0;background:#fff}';
     this.#mount = document.createElement('div');
+    this.#mount.className = 'frame';
     this.#root.append(style, this.#mount);
   }
 

@@ -54,19 +54,30 @@ async function openPreview(context) {
 const previewSections = (page) =>
   page.$$eval('[data-broadsheet-preview]', ([host]) => [...host.shadowRoot.querySelectorAll('section[id]')].map((s) => s.id));
 
-/** Resolves after the next preview update. */
-const nextUpdate = (page) =>
-  page.evaluate(() => new Promise((resolve) => {
-    document.addEventListener('broadsheet-preview-updated', (e) => resolve({ ok: true, ...e.detail }), { once: true });
-    document.addEventListener('broadsheet-preview-error', (e) => resolve({ ok: false, ...e.detail }), { once: true });
-  }));
+/**
+ * Runs `action` and resolves with the preview update (or error) it causes. The listener is installed in
+ * the page before the action starts (an evaluate and an input event are not ordered otherwise), and a
+ * missing update fails the test instead of hanging it.
+ */
+async function expectUpdate(page, action) {
+  await page.evaluate(() => {
+    window.__nextUpdate = new Promise((resolve) => {
+      const timer = setTimeout(() => resolve({ ok: false, timedOut: true }), 10000);
+      const done = (value) => { clearTimeout(timer); resolve(value); };
+      document.addEventListener('broadsheet-preview-updated', (e) => done({ ok: true, ...e.detail }), { once: true });
+      document.addEventListener('broadsheet-preview-error', (e) => done({ ok: false, ...e.detail }), { once: true });
+    });
+  });
+  await action();
+  const answer = await page.evaluate(() => window.__nextUpdate);
+  assert.ok(!answer.timedOut, 'the preview did not update within 10 s');
+  return answer;
+}
 
 async function typeAtEnd(page, text) {
   await page.click('[data-broadsheet-editor] .cm-content');
   await page.keyboard.press('Control+End');
-  const updated = nextUpdate(page);
-  await page.keyboard.insertText(text);
-  return updated;
+  return expectUpdate(page, () => page.keyboard.insertText(text));
 }
 
 test('loads with the full example in the editor and the preview', async () => {
@@ -124,9 +135,7 @@ test('a YAML mistake shows a positioned error while the last preview stays', asy
   await page.keyboard.press('Control+Home');
   await page.keyboard.press('ArrowDown'); // line 2: the first front-matter key
   await page.keyboard.press('Home');
-  const update = nextUpdate(page);
-  await page.keyboard.insertText('title: [unclosed\n');
-  const answer = await update;
+  const answer = await expectUpdate(page, () => page.keyboard.insertText('title: [unclosed\n'));
   assert.equal(answer.ok, false);
   const error = await page.textContent('[data-broadsheet-errors]');
   assert.match(error, /Error\s+\d+:\d+/);
@@ -144,14 +153,23 @@ test('a YAML mistake shows a positioned error while the last preview stays', asy
 test('clicking an outline entry scrolls the preview to its section', async () => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 800 } });
   const { page } = await openPreview(context);
-  const last = await page.$$eval('[data-broadsheet-outline] .outline-section button', (b) => b.at(-1).dataset.id);
-  await page.click(`[data-broadsheet-outline] button[data-id="${last}"]`);
+  const ids = await page.$$eval('[data-broadsheet-outline] .outline-section button', (b) => b.map((x) => x.dataset.id));
+  const target = ids[Math.floor(ids.length / 2)];
+  await page.click(`[data-broadsheet-outline] button[data-id="${target}"]`);
+  // The section comes to the top of the preview (or as near as the end of the issue allows).
   await page.waitForFunction((id) => {
     const scroller = document.querySelector('.preview-scroll');
     const section = document.querySelector('[data-broadsheet-preview]').shadowRoot.getElementById(id);
     const top = section.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
-    return scroller.scrollTop > 0 && Math.abs(top) < 40;
-  }, last, { timeout: 5000 });
+    const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
+    return scroller.scrollTop > 0 && (Math.abs(top) < 40 || (atEnd && top >= 0 && top < scroller.clientHeight));
+  }, target, { timeout: 5000 });
+  // The editor followed: its top line is the section's heading or near it.
+  const heading = await page.evaluate((id) => {
+    const entry = window.__broadsheetPreview.state.lastOutline.find((e) => e.id === id);
+    return { line: entry.line, top: window.__broadsheetPreview.editor.topLine() };
+  }, target);
+  assert.ok(Math.abs(heading.top - heading.line) <= 3, `editor top line ${heading.top}, section line ${heading.line}`);
   await context.close();
 });
 

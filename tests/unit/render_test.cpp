@@ -204,7 +204,7 @@ TEST_CASE("directives nest with more colons, and an unclosed one ends before the
 
 TEST_CASE("::: lines inside code stay code", "[render]") {
   Result r = html("```text\n::: note\nnot a directive\n:::\n```\n");
-  CHECK(contains(r.output, "<pre><code class=\"language-text\">::: note\nnot a directive\n:::\n</code></pre>"));
+  CHECK(contains(r.output, "<pre tabindex=\"0\"><code class=\"language-text\">::: note\nnot a directive\n:::\n</code></pre>"));
   CHECK_FALSE(contains(r.output, "bs-callout"));
 }
 

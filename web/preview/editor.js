@@ -34,12 +34,12 @@ export function createEditor(parent, { doc = '', onChange = () => {}, onScroll =
     },
     focus: () => view.focus(),
     /** Puts the cursor at a 1-based line and column (in code points) and scrolls it into view. */
-    goTo(line, column = 1) {
+    goTo(line, column = 1, { y = 'center' } = {}) {
       const doc = view.state.doc;
       const target = doc.line(Math.min(Math.max(1, line), doc.lines));
       const chars = [...target.text].slice(0, Math.max(0, column - 1)).join('').length;
       const pos = target.from + Math.min(chars, target.length);
-      view.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: 'center' }) });
+      view.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y }) });
       view.focus();
     },
     /** The 1-based line at the top of the visible area. */

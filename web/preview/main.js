@@ -86,7 +86,7 @@ function goTo({ line, column }) {
 function revealEntry(entry) {
   if (state.view !== 'web') setView('web');
   sync.reveal(entry);
-  editor.goTo(entry.line, 1);
+  editor.goTo(entry.line, 1, { y: 'start' });
 }
 
 let wordTimer = 0;

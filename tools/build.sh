@@ -24,5 +24,6 @@ cp build/wasm/broadsheet-core.mjs dist/broadsheet-core.mjs
 cp build/wasm/broadsheet-core.wasm dist/broadsheet.wasm
 cp web/src/index.js web/src/index.d.ts web/src/theme.css dist/
 cp web/cli.js dist/cli.js
+cp docs/schema/broadsheet.schema.json dist/broadsheet.schema.json
 chmod +x dist/cli.js
 say "dist/ ready: $(du -k dist/broadsheet.wasm | cut -f1) KiB wasm, $(gzip -9c dist/broadsheet.wasm | wc -c) bytes gzipped"

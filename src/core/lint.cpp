@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cctype>
+#include <map>
 #include <string>
 
 #include "core/policy.hpp"
@@ -126,12 +127,9 @@ class Linter {
     if (starts_with_http(n.text)) warn_at(n.offset, "http-link", "image uses http:; use https:");
   }
 
+  // One warning per empty section and per repeated title (naming the first section with it).
   void sections() {
-    struct Seen {
-      std::string key;
-      std::uint32_t line;
-    };
-    std::vector<Seen> seen;
+    std::map<std::string, std::uint32_t> first_line;  // lower-cased title → line of its first section
     for (std::uint32_t child = doc_[0].first_child; child; child = doc_[child].next) {
       const Node& section = doc_[child];
       if (section.type != NodeType::Section) continue;
@@ -139,13 +137,10 @@ class Linter {
       std::string title(doc_[heading].text2);
       if (doc_[heading].next == 0) warn_at(section.offset, "empty-section", "section \"" + title + "\" has no content");
       if (title.empty()) continue;
-      std::string key = lower_ascii(title);
-      std::uint32_t line = doc_.source.line(section.offset);
-      for (const Seen& earlier : seen)
-        if (earlier.key == key)
-          warn_at(section.offset, "duplicate-section",
-                  "section \"" + title + "\" has the same title as the section on line " + std::to_string(earlier.line));
-      seen.push_back({std::move(key), line});
+      auto [earlier, added] = first_line.emplace(lower_ascii(title), doc_.source.line(section.offset));
+      if (!added)
+        warn_at(section.offset, "duplicate-section",
+                "section \"" + title + "\" has the same title as the section on line " + std::to_string(earlier->second));
     }
   }
 

@@ -63,7 +63,7 @@ class IssueText {
   // A blank line between blocks. Inside one quote or callout it carries the marks ("|", ">") the two
   // blocks share, without trailing spaces; entering or leaving one it is empty.
   void gap(std::string_view prefix) {
-    if (!out_.empty() && pending_gap_) {
+    if (!out_.empty() && pending_gap_ && !tight_) {
       std::size_t common = 0;
       while (common < prefix.size() && common < last_prefix_.size() && prefix[common] == last_prefix_[common]) ++common;
       out_ += rtrim(prefix.substr(0, common));
@@ -263,16 +263,19 @@ class IssueText {
   void list(std::uint32_t index, const std::string& first, const std::string& rest) {
     const Node& n = doc_[index];
     int number = n.num;
-    bool tight = n.has(kTight);
+    bool outer_tight = tight_;
     bool first_item = true;
     for (std::uint32_t item = n.first_child; item; item = doc_[item].next) {
       std::string marker = n.has(kOrdered) ? std::to_string(number++) + ". " : "- ";
       if (doc_[item].has(kTask)) marker += doc_[item].has(kChecked) ? "[x] " : "[ ] ";
-      if (tight && !first_item) pending_gap_ = false;
+      if (first_item) gap(first);  // the list is apart from what came before (unless itself in a tight list)
+      tight_ = n.has(kTight);      // in a tight list, its items and what they hold are not
       std::string item_first = (first_item ? first : rest) + marker;
       blocks(item, item_first, rest + std::string(n.has(kOrdered) ? marker.size() : 2, ' '));
       first_item = false;
     }
+    tight_ = outer_tight;
+    pending_gap_ = true;
   }
 
   void figure(std::uint32_t index, const std::string& first, const std::string& rest) {
@@ -404,6 +407,7 @@ class IssueText {
   const Options& options_;
   std::string& out_;
   bool pending_gap_ = false;
+  bool tight_ = false;           // inside a tight list: no blank lines
   std::string last_prefix_;      // the prefix of the last block written
   std::uint32_t container_ = 0;
   std::vector<std::string> links_;

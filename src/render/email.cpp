@@ -162,7 +162,9 @@ class IssueEmail {
         w_.raw(std::to_string((static_cast<long long>(hero.height) * style::kWidth + hero.width / 2) / hero.width));
         w_.raw("\"");
       }
-      w_.raw(" class=\"bs-fluid\" style=\"display:block;width:100%;max-width:600px;height:auto;border:0;\">");
+      w_.raw(" class=\"bs-fluid\" style=\"");
+      w_.raw(style::kHeroImage);
+      w_.raw("\">");
       close_row();
     }
     if (hero.caption.empty() && hero.credit.empty()) return;

@@ -4,6 +4,7 @@
 
 #include "core/sanitize.hpp"
 #include "render/email_style.hpp"
+#include "render/labels.hpp"
 #include "render/resolve_url.hpp"
 
 namespace broadsheet {
@@ -13,14 +14,6 @@ namespace {
 namespace style = email_style;
 
 constexpr const char* kAlign[] = {"", "text-align:left;", "text-align:center;", "text-align:right;"};
-
-std::string_view callout_title(std::string_view kind) {
-  if (kind == "tip") return "Tip";
-  if (kind == "important") return "Important";
-  if (kind == "warning") return "Warning";
-  if (kind == "caution") return "Caution";
-  return "Note";
-}
 
 const style::Box& callout_box(std::string_view kind) {
   if (kind == "tip") return style::kTipBox;
@@ -338,9 +331,7 @@ class EmailBody {
     if (centred) w_.raw("text-align:center;");
     w_.raw("\">\n");
     if (d.kind == DirectiveKind::Sponsor) {
-      std::string_view label = "Sponsored";
-      for (const auto& [key, value] : d.attributes)
-        if (key == "label") label = value;
+      std::string_view label = sponsor_label(d);
       w_.raw("<p class=\"bs-sponsor-label\" style=\"");
       w_.raw(style::kLabel);
       w_.raw("color:");

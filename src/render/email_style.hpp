@@ -63,7 +63,13 @@ inline constexpr const char* kButtonCell = "border-radius:6px;background-color:#
 inline constexpr const char* kButtonLink =
     "display:inline-block;padding:12px 24px;font-family:" BS_SANS
     ";font-size:16px;line-height:1.2;font-weight:bold;color:#ffffff;text-decoration:none;border-radius:6px;";
-inline constexpr const char* kImage = "display:block;width:100%;max-width:536px;height:auto;border:0;";
+// Images carry a font and colour for their alt text, which is what a reader sees while images are blocked.
+inline constexpr const char* kImage =
+    "display:block;width:100%;max-width:536px;height:auto;border:0;font-family:" BS_SANS
+    ";font-size:14px;line-height:1.4;color:#5d6470;";
+inline constexpr const char* kHeroImage =
+    "display:block;width:100%;max-width:600px;height:auto;border:0;font-family:" BS_SANS
+    ";font-size:14px;line-height:1.4;color:#5d6470;";
 inline constexpr const char* kInlineImage = "max-width:100%;height:auto;border:0;vertical-align:middle;";
 
 // A box (sponsor, callout, call to action): background, border and the label/title colour, light theme.

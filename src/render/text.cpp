@@ -8,6 +8,7 @@
 #include "core/sanitize.hpp"
 #include "render/email.hpp"
 #include "render/issue_header.hpp"
+#include "render/labels.hpp"
 #include "render/resolve_url.hpp"
 #include "render/text_table.hpp"
 #include "render/wrap.hpp"
@@ -19,14 +20,6 @@ namespace {
 constexpr std::string_view kDot = " \xC2\xB7 ";
 
 bool is_inline(NodeType type) { return type >= NodeType::Text; }
-
-std::string_view callout_title(std::string_view kind) {
-  if (kind == "tip") return "Tip";
-  if (kind == "important") return "Important";
-  if (kind == "warning") return "Warning";
-  if (kind == "caution") return "Caution";
-  return "Note";
-}
 
 // Raw HTML under allowHtml: the text between the tags (the text format never carries markup).
 std::string without_tags(std::string_view html) {
@@ -340,9 +333,7 @@ class IssueText {
   void directive(std::uint32_t index, const std::string& prefix) {
     const Directive& d = doc_.directives[static_cast<std::size_t>(doc_[index].num)];
     if (d.kind == DirectiveKind::Sponsor) {
-      std::string label = "Sponsored";
-      for (const auto& [key, value] : d.attributes)
-        if (key == "label") label = value;
+      std::string label(sponsor_label(d));
       rule(prefix);
       pending_gap_ = false;
       paragraph_text(d.title.empty() ? label : label + ": " + d.title, prefix, prefix);

@@ -53,17 +53,27 @@ function page(title, body) {
 
 async function indexPage(examplesDir) {
   const names = await exampleNames(examplesDir);
-  const items = names.map((n) => `<li><a href="/${encodeURIComponent(n)}.html">${escapeHtml(n)}</a></li>`).join('\n');
+  const items = names.map((n) => {
+    const e = encodeURIComponent(n);
+    return `<li><a href="/${e}.html">${escapeHtml(n)}</a> (<a href="/${e}.email.html">email</a>, <a href="/${e}.txt">text</a>, <a href="/${e}.json">json</a>)</li>`;
+  }).join('\n');
   return page('Broadsheet preview', `<h1>Broadsheet preview</h1>\n<ul>\n${items || '<li>No examples/*.md yet.</li>'}\n</ul>`);
 }
 
+// The preview's views of an example besides the web page: URL suffix → format and content type.
+const VIEWS = {
+  '.email.html': { format: 'email', type: 'text/html; charset=utf-8' },
+  '.txt': { format: 'text', type: 'text/plain; charset=utf-8' },
+  '.json': { format: 'json', type: 'application/json; charset=utf-8' },
+};
+
 /** Renders one example, or returns null when there is no such example. */
-async function renderExample(renderer, examplesDir, name) {
+async function renderExample(renderer, examplesDir, name, format = 'html') {
   if (!(await exampleNames(examplesDir)).includes(name)) return null;
   const file = join(examplesDir, `${name}.md`);
   const markdown = await readFile(file, 'utf8');
   try {
-    const result = renderer.render(markdown, { standalone: true });
+    const result = renderer.render(markdown, { standalone: true, format });
     for (const w of result.warnings) console.warn(`examples/${name}.md:${w.line}:${w.column}: warning: ${w.message}`);
     return { status: 200, body: result.output };
   } catch (error) {
@@ -113,6 +123,12 @@ function handler(renderer, { examplesDir, distDir }) {
         send(res, 200, 'text/html; charset=utf-8', await indexPage(examplesDir));
       } else if (path.startsWith('/dist/')) {
         await serveDist(res, distDir, path.slice('/dist/'.length), req.method === 'HEAD');
+      } else if (/^\/[A-Za-z0-9_-]+\.(email\.html|txt|json)$/.test(path)) {
+        const suffix = path.match(/\.(email\.html|txt|json)$/)[0];
+        const view = VIEWS[suffix];
+        const page = await renderExample(renderer, examplesDir, path.slice(1, -suffix.length), view.format);
+        if (page) send(res, page.status, page.status === 200 ? view.type : 'text/html; charset=utf-8', page.body);
+        else send(res, 404, 'text/plain; charset=utf-8', 'Not found\n');
       } else if (/^\/[A-Za-z0-9_-][A-Za-z0-9._-]*\.html$/.test(path)) {
         const page = await renderExample(renderer, examplesDir, path.slice(1, -'.html'.length));
         if (page) send(res, page.status, 'text/html; charset=utf-8', page.body);

@@ -29,9 +29,10 @@ bool no_line_end(char32_t cp) {
   }
 }
 
-// A piece of text that is never broken, and whether a space separated it from the previous one.
+// A piece of text that is never broken (a view into the paragraph), and whether a space separated it
+// from the previous one.
 struct Unit {
-  std::string text;
+  std::string_view text;
   std::size_t width = 0;
   bool space_before = false;
 };
@@ -39,10 +40,11 @@ struct Unit {
 std::vector<Unit> units_of(std::string_view text) {
   std::vector<Unit> units;
   Unit current;
+  std::size_t unit_start = 0;
   bool pending_space = false;
   char32_t last = 0;
   auto finish = [&] {
-    if (!current.text.empty()) units.push_back(std::move(current));
+    if (!current.text.empty()) units.push_back(current);
     current = Unit{};
   };
   for (std::size_t i = 0; i < text.size();) {
@@ -60,8 +62,9 @@ std::vector<Unit> units_of(std::string_view text) {
     if (current.text.empty()) {
       current.space_before = pending_space;
       pending_space = false;
+      unit_start = start;
     }
-    current.text.append(text.substr(start, i - start));
+    current.text = text.substr(unit_start, i - unit_start);
     current.width += static_cast<std::size_t>(width);
     last = cp;
   }

@@ -7,11 +7,14 @@
 #include "core/builder.hpp"
 #include "core/directives.hpp"
 #include "core/front_matter.hpp"
+#include "core/lint.hpp"
 #include "core/md4c_adapter.hpp"
 #include "core/policy.hpp"
 #include "core/utf8.hpp"
+#include "render/email.hpp"
 #include "render/html.hpp"
 #include "render/json.hpp"
+#include "render/text.hpp"
 
 namespace broadsheet {
 
@@ -65,8 +68,8 @@ Result render(std::string_view markdown, const Options& options) {
   if (markdown.size() > options.max_input_bytes)
     return failure({0, 0, "the input is " + std::to_string(markdown.size()) + " bytes, over the limit of " +
                               std::to_string(options.max_input_bytes) + " (option maxInputBytes)"});
-  if (options.format == Format::Email || options.format == Format::Text)
-    return failure({0, 0, "the email and text formats are not available yet"});
+  if (!options.unsubscribe_url.empty() && unsubscribe_href(options).empty())
+    return failure({0, 0, "the unsubscribe URL is not a safe URL (option unsubscribeUrl)"});
 
   // Invalid UTF-8 is repaired up front so every later step (and every output) sees valid text.
   std::string repaired;
@@ -79,6 +82,7 @@ Result render(std::string_view markdown, const Options& options) {
   if (auto error = build(markdown, options, doc)) return failure(std::move(*error));
   if (!repaired.empty())
     doc.warnings.insert(doc.warnings.begin(), Diagnostic{1, 1, "the input is not valid UTF-8; invalid bytes were replaced by U+FFFD"});
+  if (options.lint) lint_document(doc, options.format);
 
   std::stable_sort(doc.warnings.begin(), doc.warnings.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.line != b.line ? a.line < b.line : a.column < b.column;
@@ -87,8 +91,11 @@ Result render(std::string_view markdown, const Options& options) {
   Result result;
   result.output.reserve(markdown.size() + markdown.size() / 2 + (options.standalone ? 8192 : 256));
   if (options.format == Format::Json) render_json(doc, result.output);
+  else if (options.format == Format::Email) render_email(doc, options, result.output);
+  else if (options.format == Format::Text) render_text(doc, options, result.output);
   else if (options.commonmark) render_commonmark_html(doc, result.output);
   else render_web_html(doc, options, result.output);
+  if (options.format == Format::Email && options.lint) lint_email_size(result.output.size(), doc.warnings);
 
   result.meta_json = doc.front.meta_json;
   result.outline_json = outline_json(doc.outline);

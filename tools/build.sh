@@ -28,6 +28,7 @@ cp web/src/index.d.ts dist/index.d.cts   # the same declarations, typed as Commo
 cp web/src/element.js web/src/element-parts.js web/src/element.d.ts dist/
 node tools/embed-css.mjs dist/element-styles.js web/src/theme.css web/src/element.css
 cp web/cli.js dist/cli.js
+cp docs/schema/broadsheet.schema.json dist/broadsheet.schema.json
 chmod +x dist/cli.js
 say "dist/ ready: $(du -k dist/broadsheet.wasm | cut -f1) KiB wasm, $(gzip -9c dist/broadsheet.wasm | wc -c) bytes gzipped"
 

@@ -6,17 +6,22 @@ import { readFile } from 'node:fs/promises';
 import { createRenderer, BroadsheetError } from './index.js';
 
 const USAGE =
-  'usage: broadsheet render FILE|- [--format html|json|email|text] [--commonmark] [--fragment] [--allow-html] [--id-prefix P]';
+  'usage: broadsheet render FILE|- [--format html|json|email|text] [--commonmark] [--fragment] [--allow-html] [--id-prefix P] [--no-lint] [--unsubscribe-url URL]';
 const HELP = `${USAGE}
 
 Renders a Markdown newsletter to standard output: a standalone HTML page by
 default. Use - to read standard input.
 
-  --format F       html (default), json, email or text
+  --format F       html (default, a standalone page), json, email (a whole
+                   email document) or text (its plain-text part)
   --commonmark     strict CommonMark, no Broadsheet extensions
   --fragment       an HTML fragment instead of a whole page
   --allow-html     pass raw HTML through instead of escaping it
   --id-prefix P    prefix every generated id with P
+  --no-lint        leave out the newsletter lint warnings
+  --unsubscribe-url URL
+                   email and text: the unsubscribe link (default: the
+                   placeholder {{unsubscribe_url}}, for the sender to replace)
   -h, --help       show this help
 `;
 
@@ -28,7 +33,7 @@ function parseArgs(argv) {
   const [command, ...rest] = argv;
   if (command === undefined) throw new UsageError('missing command');
   if (command !== 'render') throw new UsageError(`unknown command: ${command}`);
-  const args = { file: undefined, format: 'html', commonmark: false, fragment: false, allowHtml: false, idPrefix: '' };
+  const args = { file: undefined, format: 'html', commonmark: false, fragment: false, allowHtml: false, idPrefix: '', lint: true, unsubscribeUrl: '' };
   for (let i = 0; i < rest.length; i++) {
     let arg = rest[i];
     let value;
@@ -52,6 +57,8 @@ function parseArgs(argv) {
       case '--fragment': args.fragment = noValue(); break;
       case '--allow-html': args.allowHtml = noValue(); break;
       case '--id-prefix': args.idPrefix = takeValue(); break;
+      case '--no-lint': args.lint = !noValue(); break;
+      case '--unsubscribe-url': args.unsubscribeUrl = takeValue(); break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option: ${arg}`);
         if (args.file !== undefined) throw new UsageError(`unexpected argument: ${arg}`);
@@ -106,6 +113,8 @@ async function main(argv) {
       standalone: !args.fragment,
       allowHtml: args.allowHtml,
       idPrefix: args.idPrefix,
+      lint: args.lint,
+      unsubscribeUrl: args.unsubscribeUrl,
     });
   } catch (error) {
     if (!(error instanceof BroadsheetError)) throw error;
@@ -113,7 +122,9 @@ async function main(argv) {
     process.stderr.write(`${name}:${error.line > 0 ? '' : ' '}${error.message}\n`);
     return 1;
   }
-  for (const w of result.warnings) process.stderr.write(`${name}:${w.line}:${w.column}: warning: ${w.message}\n`);
+  for (const w of result.warnings) {
+    process.stderr.write(`${name}:${w.line}:${w.column}: ${w.hint ? 'hint' : 'warning'}: ${w.message}\n`);
+  }
   process.stdout.write(result.output);
   return 0;
 }

@@ -54,17 +54,27 @@ function page(title, body) {
 
 async function indexPage(examplesDir) {
   const names = await exampleNames(examplesDir);
-  const items = names.map((n) => `<li><a href="/examples/${encodeURIComponent(n)}.html">${escapeHtml(n)}</a></li>`).join('\n');
+  const items = names.map((n) => {
+    const e = `/examples/${encodeURIComponent(n)}`;
+    return `<li><a href="${e}.html">${escapeHtml(n)}</a> (<a href="${e}.email.html">email</a>, <a href="${e}.txt">text</a>, <a href="${e}.json">json</a>, <a href="${e}.md">Markdown</a>)</li>`;
+  }).join('\n');
   return page('Broadsheet examples', `<h1>Broadsheet examples</h1>\n<ul>\n${items || '<li>No examples/*.md yet.</li>'}\n</ul>`);
 }
 
+// The preview's views of an example besides the web page: URL suffix → format and content type.
+const VIEWS = {
+  '.email.html': { format: 'email', type: 'text/html; charset=utf-8' },
+  '.txt': { format: 'text', type: 'text/plain; charset=utf-8' },
+  '.json': { format: 'json', type: 'application/json; charset=utf-8' },
+};
+
 /** Renders one example, or returns null when there is no such example. */
-async function renderExample(renderer, examplesDir, name) {
+async function renderExample(renderer, examplesDir, name, format = 'html') {
   if (!(await exampleNames(examplesDir)).includes(name)) return null;
   const file = join(examplesDir, `${name}.md`);
   const markdown = await readFile(file, 'utf8');
   try {
-    const result = renderer.render(markdown, { standalone: true });
+    const result = renderer.render(markdown, { standalone: true, format });
     for (const w of result.warnings) console.warn(`examples/${name}.md:${w.line}:${w.column}: warning: ${w.message}`);
     return { status: 200, body: result.output };
   } catch (error) {
@@ -111,7 +121,7 @@ function handler(renderer, { examplesDir, distDir, previewDir }) {
         return;
       }
       const head = req.method === 'HEAD';
-      const example = /^\/examples\/([A-Za-z0-9_-][A-Za-z0-9._-]*)\.(html|md)$/.exec(path);
+      const example = /^\/examples\/([A-Za-z0-9_-]+)\.(email\.html|html|md|txt|json)$/.exec(path);
       if (path === '/' || path === '/index.html') {
         await serveFile(res, previewDir, 'index.html', head);
       } else if (path.startsWith('/assets/')) {
@@ -122,6 +132,11 @@ function handler(renderer, { examplesDir, distDir, previewDir }) {
         await serveFile(res, distDir, path.slice('/dist/'.length), head);
       } else if (example && example[2] === 'md') {
         if ((await exampleNames(examplesDir)).includes(example[1])) await serveFile(res, examplesDir, `${example[1]}.md`, head);
+        else send(res, 404, 'text/plain; charset=utf-8', 'Not found\n');
+      } else if (example && VIEWS[`.${example[2]}`]) {
+        const view = VIEWS[`.${example[2]}`];
+        const page = await renderExample(renderer, examplesDir, example[1], view.format);
+        if (page) send(res, page.status, page.status === 200 ? view.type : 'text/html; charset=utf-8', page.body);
         else send(res, 404, 'text/plain; charset=utf-8', 'Not found\n');
       } else if (example) {
         const page = await renderExample(renderer, examplesDir, example[1]);

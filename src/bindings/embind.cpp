@@ -17,6 +17,8 @@ struct RenderOptions {
   bool allowHtml = false;
   std::string idPrefix;
   double maxInputBytes = 0;
+  bool lint = true;
+  std::string unsubscribeUrl;
 };
 
 struct RenderSummary {
@@ -41,6 +43,8 @@ class Engine {
     options.standalone = js.standalone;
     options.allow_html = js.allowHtml;
     options.id_prefix = js.idPrefix;
+    options.lint = js.lint;
+    options.unsubscribe_url = js.unsubscribeUrl;
     if (js.maxInputBytes > 0) options.max_input_bytes = static_cast<std::size_t>(js.maxInputBytes);
     auto format = broadsheet::parse_format(js.format);
     if (!format) {
@@ -75,7 +79,9 @@ EMSCRIPTEN_BINDINGS(broadsheet) {
       .field("standalone", &RenderOptions::standalone)
       .field("allowHtml", &RenderOptions::allowHtml)
       .field("idPrefix", &RenderOptions::idPrefix)
-      .field("maxInputBytes", &RenderOptions::maxInputBytes);
+      .field("maxInputBytes", &RenderOptions::maxInputBytes)
+      .field("lint", &RenderOptions::lint)
+      .field("unsubscribeUrl", &RenderOptions::unsubscribeUrl);
   value_object<RenderSummary>("RenderSummary")
       .field("ok", &RenderSummary::ok)
       .field("outputPointer", &RenderSummary::outputPointer)

@@ -1,7 +1,7 @@
 // The native CLI: the same interface as the npm CLI (web/cli.js), over the same core. Used by the tests
 // (native/wasm parity), fuzzing and benchmarks.
 //   broadsheet render FILE|- [--format html|json|email|text] [--commonmark] [--fragment] [--allow-html]
-//                            [--id-prefix P]
+//                            [--id-prefix P] [--no-lint] [--unsubscribe-url URL]
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -17,7 +17,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: broadsheet render FILE|- [--format html|json|email|text] [--commonmark] [--fragment]\n"
-    "                                [--allow-html] [--id-prefix PREFIX]\n";
+    "                                [--allow-html] [--id-prefix PREFIX] [--no-lint] [--unsubscribe-url URL]\n";
 
 int usage_error(const std::string& message) {
   std::cerr << "broadsheet: " << message << "\n" << kUsage;
@@ -62,6 +62,10 @@ int main(int argc, char** argv) {
       options.allow_html = true;
     } else if (arg == "--id-prefix" && i + 1 < argc) {
       options.id_prefix = argv[++i];
+    } else if (arg == "--no-lint") {
+      options.lint = false;
+    } else if (arg == "--unsubscribe-url" && i + 1 < argc) {
+      options.unsubscribe_url = argv[++i];
     } else if ((arg.size() > 1 && arg[0] == '-') || !path.empty()) {
       return usage_error("unexpected argument `" + arg + "`");
     } else {
@@ -79,7 +83,8 @@ int main(int argc, char** argv) {
   }
   broadsheet::Result result = broadsheet::render(input, options);
   for (const auto& warning : result.warnings)
-    std::cerr << shown << ":" << warning.line << ":" << warning.column << ": warning: " << warning.message << "\n";
+    std::cerr << shown << ":" << warning.line << ":" << warning.column << (warning.hint ? ": hint: " : ": warning: ")
+              << warning.message << "\n";
   if (!result.ok()) {
     const auto& error = *result.error;
     if (error.line > 0) std::cerr << shown << ":" << error.line << ":" << error.column << ": " << error.message << "\n";

@@ -1,5 +1,7 @@
 #include "core/front_matter.hpp"
 
+#include <algorithm>
+
 #include <yaml.h>
 
 #include <cstring>
@@ -264,8 +266,14 @@ class Normaliser {
       else if (key == "hero") hero(value, meta);
       else if (key == "lang") lang(value, meta);
       else if (key == "dir") dir(value, meta);
-      else meta[key] = value;  // unknown keys pass through untouched
+      else {
+        meta[key] = value;  // unknown keys pass through untouched
+        out_.unknown_keys.push_back(key);
+      }
     }
+    for (const auto& [key, position] : reader_.key_positions()) out_.keys.push_back({key, position.line, position.column});
+    std::sort(out_.keys.begin(), out_.keys.end(),
+              [](const FrontMatterKey& a, const FrontMatterKey& b) { return a.line != b.line ? a.line < b.line : a.column < b.column; });
     out_.meta_json = meta.dump(-1, ' ', false, json::error_handler_t::replace);
   }
 
@@ -359,6 +367,16 @@ class Normaliser {
     }
   }
 
+  // hero.width / hero.height: a whole number of pixels, 1 to 10000.
+  void take_size(const json& hero, const char* name, int& field) {
+    if (!hero.contains(name)) return;
+    const json& value = hero[name];
+    if (value.is_number_integer() && value.get<long long>() > 0 && value.get<long long>() <= 10000)
+      field = static_cast<int>(value.get<long long>());
+    else
+      warn("hero", std::string("front matter `hero.") + name + "` should be a whole number of pixels; it was ignored");
+  }
+
   void hero(const json& value, json& meta) {
     Hero hero;
     if (auto text = as_text(value)) {
@@ -374,6 +392,8 @@ class Normaliser {
       take("caption", hero.caption);
       take("credit", hero.credit);
       take("credit_url", hero.credit_url);
+      take_size(value, "width", hero.width);
+      take_size(value, "height", hero.height);
     } else {
       return warn("hero", "front matter `hero` should be an image URL or a mapping with src and alt; it was ignored");
     }
@@ -395,6 +415,8 @@ class Normaliser {
     if (!hero.caption.empty()) object["caption"] = hero.caption;
     if (!hero.credit.empty()) object["credit"] = hero.credit;
     if (!hero.credit_url.empty()) object["credit_url"] = hero.credit_url;
+    if (hero.width > 0) object["width"] = hero.width;
+    if (hero.height > 0) object["height"] = hero.height;
     meta["hero"] = object;
     out_.hero = std::move(hero);
   }

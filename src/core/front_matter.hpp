@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "broadsheet/broadsheet.hpp"
@@ -14,6 +15,13 @@ namespace broadsheet {
 
 struct Hero {
   std::string src, alt, caption, credit, credit_url;
+  int width = 0, height = 0;       // the image's size in pixels, when given (the email sizes it from them)
+};
+
+// Where a top-level key was written (1-based), for warnings that point at front matter.
+struct FrontMatterKey {
+  std::string key;
+  std::uint32_t line = 0, column = 0;
 };
 
 struct FrontMatter {
@@ -25,6 +33,15 @@ struct FrontMatter {
   std::vector<std::string> authors, tags;
   std::optional<Hero> hero;
   std::string meta_json = "{}";    // every key, known ones normalised, unknown ones passed through
+  std::vector<FrontMatterKey> keys;   // every top-level key, in file order
+  std::vector<std::string> unknown_keys;  // keys Broadsheet does not render (kept in meta)
+
+  // The position of `key`, or line 1 column 1 when it is not in the file.
+  std::pair<std::uint32_t, std::uint32_t> position_of(std::string_view key) const {
+    for (const auto& k : keys)
+      if (k.key == key) return {k.line, k.column};
+    return {1, 1};
+  }
 };
 
 // Splits and parses the front matter of `input`. On a YAML error returns the error, positioned in the

@@ -5,20 +5,11 @@
 #include "core/policy.hpp"
 #include "core/sanitize.hpp"
 #include "render/html_body.hpp"
+#include "render/issue_header.hpp"
 
 namespace broadsheet {
 
 namespace {
-
-const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                               "July",    "August",   "September", "October", "November", "December"};
-
-// "2026-11-28" (validated by the front matter) → "28 November 2026".
-std::string readable_date(const std::string& iso) {
-  int month = (iso[5] - '0') * 10 + (iso[6] - '0');
-  std::string day = iso.substr(iso[8] == '0' ? 9 : 8, iso[8] == '0' ? 1 : 2);
-  return day + " " + kMonths[month - 1] + " " + iso.substr(0, 4);
-}
 
 class IssueHtml {
  public:
@@ -59,11 +50,7 @@ class IssueHtml {
   }
 
  private:
-  std::string page_title() const {
-    if (!fm_.title.empty()) return fm_.title;
-    if (doc_.title_heading) return plain_text(doc_, doc_.title_heading);
-    return fm_.publication.empty() ? "Newsletter issue" : fm_.publication;
-  }
+  std::string page_title() const { return issue_title(doc_); }
 
   void lang_dir() {
     if (!fm_.lang.empty()) attribute("lang", fm_.lang);

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/word_count.hpp"
+
 namespace broadsheet {
 
 namespace {
@@ -130,6 +132,41 @@ class JsonTree {
   const Document& doc_;
 };
 
+// The text of a subtree for counting words: like plain_text, but blocks are kept apart by a space
+// (so the last word of a heading and the first of the paragraph after it stay two words).
+void text_for_counting(const Document& doc, std::uint32_t node, std::string& out) {
+  for (std::uint32_t child = doc[node].first_child; child; child = doc[child].next) {
+    const Node& n = doc[child];
+    if (n.type == NodeType::Text) out += n.text;
+    else if (n.type == NodeType::SoftBreak || n.type == NodeType::LineBreak) out += ' ';
+    else if (n.type != NodeType::Image && n.type != NodeType::InlineHtml) text_for_counting(doc, child, out);
+    if (n.type < NodeType::Text) out += ' ';
+  }
+}
+
+std::size_t words_in(const Document& doc, std::uint32_t node) {
+  std::string text;
+  text_for_counting(doc, node, text);
+  return count_words(text);
+}
+
+// Words and reading time of the whole body and of each `##` section (heading included).
+json statistics(const Document& doc) {
+  json sections = json::array();
+  for (std::uint32_t child = doc[0].first_child; child; child = doc[child].next) {
+    if (doc[child].type != NodeType::Section) continue;
+    std::size_t words = words_in(doc, child);
+    sections.push_back({{"id", std::string(doc[child].text)},
+                        {"title", std::string(doc[doc[child].first_child].text2)},
+                        {"line", doc.source.line(doc[child].offset)},
+                        {"words", words},
+                        {"reading_minutes", reading_minutes(words)}});
+  }
+  std::size_t words = words_in(doc, 0);
+  return {{"words", words}, {"reading_minutes", reading_minutes(words)}, {"words_per_minute", kWordsPerMinute},
+          {"sections", std::move(sections)}};
+}
+
 }  // namespace
 
 std::string outline_json(const std::vector<OutlineEntry>& outline) {
@@ -140,13 +177,22 @@ std::string outline_json(const std::vector<OutlineEntry>& outline) {
   return dump(out);
 }
 
-std::string diagnostic_json(const Diagnostic& d) {
-  return dump(json{{"line", d.line}, {"column", d.column}, {"message", d.message}});
+namespace {
+
+json diagnostic_object(const Diagnostic& d) {
+  json out = {{"line", d.line}, {"column", d.column}, {"message", d.message}};
+  if (!d.rule.empty()) out["rule"] = d.rule;
+  if (d.hint) out["hint"] = true;
+  return out;
 }
+
+}  // namespace
+
+std::string diagnostic_json(const Diagnostic& d) { return dump(diagnostic_object(d)); }
 
 std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
   json out = json::array();
-  for (const auto& d : diagnostics) out.push_back({{"line", d.line}, {"column", d.column}, {"message", d.message}});
+  for (const auto& d : diagnostics) out.push_back(diagnostic_object(d));
   return dump(out);
 }
 
@@ -155,6 +201,7 @@ void render_json(const Document& doc, std::string& out) {
   out += ",\"meta\":" + doc.front.meta_json;
   out += ",\"outline\":" + outline_json(doc.outline);
   out += ",\"document\":" + dump(JsonTree(doc).node(0));
+  out += ",\"stats\":" + dump(statistics(doc));
   out += ",\"warnings\":" + diagnostics_json(doc.warnings);
   out += "}\n";
 }

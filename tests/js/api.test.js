@@ -161,10 +161,32 @@ describe('render', () => {
     assert.ok(output.startsWith('<!doctype html>'), output.slice(0, 60));
   });
 
-  test('email and text formats are refused with a clear error until they exist', () => {
-    for (const format of ['email', 'text']) {
-      assert.throws(() => renderer.render(ISSUE, { format }), /not available yet/);
-    }
+  test('email format is a whole email document', () => {
+    const { output, warnings } = renderer.render(ISSUE, { format: 'email' });
+    assert.ok(output.startsWith('<!doctype html>'), output.slice(0, 60));
+    assert.match(output, /<meta name="color-scheme" content="light dark">/);
+    assert.match(output, /href="\{\{unsubscribe_url\}\}"/);
+    assert.ok(warnings.some((w) => w.rule === 'preheader'), JSON.stringify(warnings));
+  });
+
+  test('text format is plain text with the title underlined', () => {
+    const { output } = renderer.render(ISSUE, { format: 'text' });
+    assert.match(output, /^Hello readers\n=============\n/);
+    assert.match(output, /First story\n===========\n/);
+    assert.doesNotMatch(output, /<[a-z]/);
+  });
+
+  test('unsubscribeUrl replaces the placeholder; an unsafe one is refused', () => {
+    const { output } = renderer.render(ISSUE, { format: 'email', unsubscribeUrl: '{{{ pm:unsubscribe }}}' });
+    assert.match(output, /href="\{\{\{ pm:unsubscribe \}\}\}"/);
+    assert.throws(() => renderer.render(ISSUE, { format: 'email', unsubscribeUrl: 'javascript:alert(1)' }), BroadsheetError);
+  });
+
+  test('lint warnings carry their rule, and lint: false leaves them out', () => {
+    const md = '---\ntitle: T\npreheader: P\n---\n\n![](a.png) [click here](http://example.com)\n';
+    const rules = renderer.render(md).warnings.map((w) => w.rule).sort();
+    assert.deepEqual(rules, ['http-link', 'image-alt', 'link-text']);
+    assert.deepEqual(renderer.render(md, { lint: false }).warnings, []);
   });
 
   test('meta, outline and warnings stay right after later renders', () => {

@@ -72,6 +72,19 @@ test('serves each example as Markdown, as written', async () => {
   }
 });
 
+test('serves each example as email, text and JSON for the preview views', async () => {
+  const renderer = await createRenderer();
+  const views = [['.email.html', 'email', /^text\/html/], ['.txt', 'text', /^text\/plain/], ['.json', 'json', /^application\/json/]];
+  for (const file of exampleFiles()) {
+    for (const [suffix, format, type] of views) {
+      const res = await get(`/examples/${basename(file, '.md')}${suffix}`);
+      assert.equal(res.status, 200, suffix);
+      assert.match(res.type, type);
+      assert.equal(res.body.toString(), renderer.render(readText(file), { format }).output);
+    }
+  }
+});
+
 test('serves dist/ with the right MIME types', async () => {
   const wasm = await get('/dist/broadsheet.wasm');
   assert.equal(wasm.status, 200);

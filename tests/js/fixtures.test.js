@@ -4,9 +4,12 @@
 //   NAME.html    == wasm render { format: 'html' } (a fragment), exactly
 //   NAME.json    == wasm render { format: 'json' }, compared as parsed JSON
 //   NAME.cm.html == wasm render { commonmark: true }, exactly
+//   NAME.email.html == wasm render { format: 'email' }, exactly
+//   NAME.txt   == wasm render { format: 'text' }, exactly
 // and the wasm output equals the native CLI's output byte for byte
-// (`render FILE --fragment` and `render FILE --format json`). Every
-// examples/*.md is checked the same way in html, json and standalone html.
+// (`render FILE --fragment`, `--format json`, `--format email` and
+// `--format text`). Every examples/*.md is checked the same way in html,
+// json, email, text and standalone html.
 // Fixtures under errors/ must fail the same way in both cores.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
@@ -28,7 +31,7 @@ function wasmRender(file, { format = 'html', fragment = false, commonmark = fals
 
 /** What the npm CLI would print on stderr for warnings. */
 const warningLines = (file, warnings) =>
-  warnings.map((w) => `${file}:${w.line}:${w.column}: warning: ${w.message}\n`).join('');
+  warnings.map((w) => `${file}:${w.line}:${w.column}: ${w.hint ? 'hint' : 'warning'}: ${w.message}\n`).join('');
 
 /** Asserts the native CLI gives the wasm output, byte for byte, for these flags. */
 function assertParity(file, flags, options) {
@@ -60,6 +63,14 @@ describe('golden fixtures', () => {
     const html = sibling(md, '.html');
     const json = sibling(md, '.json');
     const cm = sibling(md, '.cm.html');
+    for (const [ext, format] of [['.email.html', 'email'], ['.txt', 'text']]) {
+      const golden = sibling(md, ext);
+      if (existsSync(golden)) {
+        test(`${rel(md)} -> ${format}`, () => {
+          assert.equal(renderer.render(readText(md), { format }).output, readText(golden));
+        });
+      }
+    }
     if (existsSync(html)) {
       test(`${rel(md)} -> html`, () => {
         assert.equal(renderer.render(readText(md), { format: 'html' }).output, readText(html));
@@ -84,6 +95,8 @@ describe('native/wasm parity: fixtures', () => {
   for (const md of fixtures) {
     test(`${rel(md)} html fragment`, () => assertParity(md, ['--fragment'], { fragment: true }));
     test(`${rel(md)} json`, () => assertParity(md, ['--format', 'json'], { format: 'json' }));
+    test(`${rel(md)} email`, () => assertParity(md, ['--format', 'email'], { format: 'email' }));
+    test(`${rel(md)} text`, () => assertParity(md, ['--format', 'text'], { format: 'text' }));
     if (existsSync(sibling(md, '.cm.html'))) {
       test(`${rel(md)} commonmark`, () =>
         assertParity(md, ['--commonmark', '--fragment'], { commonmark: true, fragment: true }));
@@ -97,6 +110,8 @@ describe('native/wasm parity: examples', () => {
   for (const md of examples) {
     test(`${rel(md)} html fragment`, () => assertParity(md, ['--fragment'], { fragment: true }));
     test(`${rel(md)} json`, () => assertParity(md, ['--format', 'json'], { format: 'json' }));
+    test(`${rel(md)} email`, () => assertParity(md, ['--format', 'email'], { format: 'email' }));
+    test(`${rel(md)} text`, () => assertParity(md, ['--format', 'text'], { format: 'text' }));
     test(`${rel(md)} standalone html`, () => assertParity(md, [], {}));
   }
 });

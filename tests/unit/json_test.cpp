@@ -73,7 +73,10 @@ TEST_CASE("json output of examples/full.md holds meta, outline and the document"
   for (const json& child : root["children"])
     if (child["type"].get<std::string>() == "section") ++sections;
   CHECK(sections == test_helpers::count(source, "\n## "));
-  CHECK(doc["warnings"].empty());
+  // Only the lint hint for the example's deliberately unknown key `edition_note`.
+  REQUIRE(doc["warnings"].size() == 1u);
+  CHECK(doc["warnings"][0]["hint"].get<bool>());
+  CHECK(doc["warnings"][0]["rule"].get<std::string>() == "front-matter-key");
 }
 
 TEST_CASE("json nodes carry directive, link, image and code details", "[json]") {
@@ -110,8 +113,11 @@ TEST_CASE("json nodes carry directive, link, image and code details", "[json]") 
   }
   CHECK(unsafe_found);
   CHECK(doc["document"].dump().find("javascript") == std::string::npos);
-  REQUIRE(doc["warnings"].size() == 1u);
-  CHECK(doc["warnings"][0]["line"].get<int>() == 7);
+  // The unsafe link, and the lint warning about the button text "Go" (line 2).
+  REQUIRE(doc["warnings"].size() == 2u);
+  CHECK(doc["warnings"][0]["rule"].get<std::string>() == "link-text");
+  CHECK(doc["warnings"][1]["line"].get<int>() == 7);
+  CHECK_FALSE(doc["warnings"][1].contains("rule"));
 
   json code = find_node(doc["document"], "code_block");
   CHECK(code["lang"].get<std::string>() == "js");

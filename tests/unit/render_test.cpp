@@ -9,6 +9,7 @@
 #include "broadsheet/broadsheet.hpp"
 #include "core/utf8.hpp"
 #include "test_helpers.hpp"
+#include "text_loss.hpp"
 
 using broadsheet::Options;
 using broadsheet::Result;
@@ -47,62 +48,17 @@ std::vector<std::string> ids(const std::string& out) {
   return found;
 }
 
-// The words a reader should find of the body: the source after the front matter, without the syntax
-// that is not text (link destinations, directive names and attribute blocks, alert and task markers,
-// ordered-list numbers, code fence info strings, {.button}).
-std::vector<std::string> body_words(const std::string& source) {
-  std::string body = source;
-  if (body.rfind("---\n", 0) == 0) body = body.substr(body.find("\n---\n", 3) + 5);
-  static const std::regex directive(R"(^\s*:{3,}\s*([A-Za-z][\w-]*)?\s*(.*?)\s*(\{.*\})?\s*$)");
-  static const std::regex destination(R"(\]\([^)]*\))"), alert(R"(\[![A-Za-z]+\])"), button(R"(\{\.button\})");
-  static const std::regex task(R"(^(\s*[-*+]\s+)\[[ xX]\])"), ordered(R"(^(\s*)\d+[.)](\s))");
-  static const std::regex fence(R"(^(\s*(```|~~~)).*$)");
-  std::string text;
-  std::size_t start = 0;
-  while (start < body.size()) {
-    std::size_t end = body.find('\n', start);
-    if (end == std::string::npos) end = body.size();
-    std::string line = body.substr(start, end - start);
-    std::smatch m;
-    if (std::regex_match(line, m, directive)) line = m[2].str();  // the title only
-    line = std::regex_replace(line, destination, "]");
-    line = std::regex_replace(line, alert, "");
-    line = std::regex_replace(line, button, "");
-    line = std::regex_replace(line, task, "$1");
-    line = std::regex_replace(line, ordered, "$1$2");
-    line = std::regex_replace(line, fence, "$1");
-    text += line + "\n";
-    start = end + 1;
-  }
-  return test_helpers::words(text);
-}
-
-// The body's words that cannot be found, in order, in the visible text of `html` (empty: nothing lost).
-std::vector<std::string> missing_words(const std::string& source, const std::string& output) {
-  std::vector<std::string> expected = body_words(source);
-  std::vector<std::string> got = test_helpers::words(test_helpers::visible_text(output));
-  std::vector<std::string> missing;
-  std::size_t j = 0;
-  for (const std::string& word : expected) {
-    std::size_t k = j;
-    while (k < got.size() && got[k] != word) ++k;
-    if (k == got.size()) missing.push_back(word);
-    else j = k + 1;
-  }
-  return missing;
-}
-
 void check_no_text_lost(const std::string& source) {
-  REQUIRE(body_words(source).size() > 100u);
+  REQUIRE(text_loss::body_words(source).size() > 100u);
   Result r = html(source);
-  std::vector<std::string> missing = missing_words(source, r.output);
+  std::vector<std::string> missing = text_loss::missing_words(source, r.output);
   std::string list;
   for (const auto& word : missing) list += word + " ";
   INFO("missing words: " << list);
   CHECK(missing.empty());
   // The check itself can fail: drop the last paragraph of the output and it must notice.
   std::string cut = r.output.substr(0, r.output.rfind("<p>"));
-  CHECK_FALSE(missing_words(source, cut).empty());
+  CHECK_FALSE(text_loss::missing_words(source, cut).empty());
 }
 
 }  // namespace
@@ -340,14 +296,20 @@ TEST_CASE("input over max_input_bytes is refused", "[render]") {
   CHECK(broadsheet::render("1234567890", o).ok());  // exactly at the limit
 }
 
-TEST_CASE("formats: parse_format and the formats not available yet", "[render]") {
+TEST_CASE("formats: parse_format knows the four formats, and each renders", "[render]") {
   CHECK(broadsheet::parse_format("html") == broadsheet::Format::Html);
   CHECK(broadsheet::parse_format("json") == broadsheet::Format::Json);
+  CHECK(broadsheet::parse_format("email") == broadsheet::Format::Email);
+  CHECK(broadsheet::parse_format("text") == broadsheet::Format::Text);
   CHECK_FALSE(broadsheet::parse_format("HTML"));
   CHECK_FALSE(broadsheet::parse_format("pdf"));
   Options o;
   o.format = broadsheet::Format::Email;
-  CHECK_FALSE(broadsheet::render("x", o).ok());
+  CHECK(broadsheet::render("x", o).ok());
+  o.format = broadsheet::Format::Text;
+  CHECK(broadsheet::render("x", o).output == "Newsletter issue\n================\n\nx\n\n"
+                                             "------------------------------------------------------------------------------\n"
+                                             "Newsletter issue\nUnsubscribe: {{unsubscribe_url}}\n");
 }
 
 TEST_CASE("invalid UTF-8 is repaired with a warning; output is valid UTF-8", "[render]") {
@@ -371,13 +333,14 @@ TEST_CASE("no text is lost: examples/full.md", "[render][examples]") {
   check_no_text_lost(test_helpers::example("full.md"));
 }
 
-TEST_CASE("examples/full.md renders with unique ids and no warnings", "[render][examples]") {
+TEST_CASE("examples/full.md renders with unique ids and no warnings but the unknown-key hint", "[render][examples]") {
   Result r = html(test_helpers::example("full.md"));
   std::vector<std::string> all = ids(r.output);
   std::set<std::string> unique(all.begin(), all.end());
   CHECK(all.size() > 10u);
   CHECK(unique.size() == all.size());
-  CHECK(r.warnings.empty());
+  REQUIRE(r.warnings.size() == 1u);  // `edition_note` is in the example to show unknown keys pass through
+  CHECK(r.warnings[0].hint);
   CHECK(broadsheet::utf8::is_valid(r.output));
 }
 

@@ -14,7 +14,9 @@
 
 /**
  * Output formats: an HTML fragment (or page with `standalone`), a JSON
- * document, e-mail-ready HTML, or plain text.
+ * document (schema: `broadsheet.schema.json` in this package), a whole
+ * email HTML document (inline styles, 600-px tables), or plain text (the
+ * email's text/plain part, wrapped at 78 columns, links numbered).
  */
 export type Format = 'html' | 'json' | 'email' | 'text';
 
@@ -32,6 +34,18 @@ export interface RenderOptions {
   idPrefix?: string;
   /** Largest input accepted, in UTF-8 bytes; `0` means the core's default limit. @defaultValue `0` */
   maxInputBytes?: number;
+  /**
+   * Add the newsletter lint warnings (missing alt text, vague link text, preheader and title length,
+   * skipped heading levels, duplicate or empty sections, http: links, unknown front-matter keys,
+   * an email over 102 KB) to `warnings`. @defaultValue `true`
+   */
+  lint?: boolean;
+  /**
+   * With `format: 'email'` or `'text'`, the unsubscribe link's URL, for example your email service's
+   * merge tag. It is written as given (not percent-encoded), after the same URL check as links.
+   * @defaultValue `''`: the placeholder `{{unsubscribe_url}}`, for the sender to replace
+   */
+  unsubscribeUrl?: string;
 }
 
 /** One heading of the document, in document order. */
@@ -48,9 +62,14 @@ export interface OutlineEntry {
 
 /** A problem that did not stop rendering. Line and column are 1-based. */
 export interface Warning {
+  /** 1-based line, or 0 for a warning about the whole output (the email size). */
   line: number;
   column: number;
   message: string;
+  /** The lint rule that reported it, such as `'image-alt'`; absent for parse warnings. */
+  rule?: string;
+  /** `true` for a suggestion rather than a likely mistake (an unknown front-matter key). */
+  hint?: boolean;
 }
 
 /**

@@ -167,6 +167,8 @@ function coreOptions(options) {
     allowHtml: Boolean(o.allowHtml),
     idPrefix: String(o.idPrefix ?? ''),
     maxInputBytes,
+    lint: o.lint === undefined ? true : Boolean(o.lint),
+    unsubscribeUrl: String(o.unsubscribeUrl ?? ''),
   };
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace broadsheet {
@@ -25,6 +26,8 @@ struct Options {
   bool allow_html = false;      // pass raw HTML through an allowlist instead of showing it as text
   std::string id_prefix;        // prefix for every generated id
   std::size_t max_input_bytes = default_max_input_bytes;  // larger input is refused with an error
+  bool lint = true;             // add the newsletter lint warnings (src/core/lint.hpp) to the parse warnings
+  std::string unsubscribe_url;  // email/text: the unsubscribe link; empty = the placeholder {{unsubscribe_url}}
 };
 
 // A position in the source file: 1-based line, 1-based column counted in Unicode code points.
@@ -33,6 +36,12 @@ struct Diagnostic {
   std::uint32_t line = 0;
   std::uint32_t column = 0;
   std::string message;
+  std::string rule;    // the lint rule that reported it ("image-alt", …); empty for parse warnings
+  bool hint = false;   // a suggestion (an unknown front-matter key) rather than a likely mistake
+
+  Diagnostic() = default;
+  Diagnostic(std::uint32_t line_, std::uint32_t column_, std::string message_, std::string rule_ = {}, bool hint_ = false)
+      : line(line_), column(column_), message(std::move(message_)), rule(std::move(rule_)), hint(hint_) {}
 };
 
 struct Result {

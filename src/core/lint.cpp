@@ -1,0 +1,200 @@
+#include "core/lint.hpp"
+
+#include <array>
+#include <cctype>
+#include <map>
+#include <string>
+
+#include "core/policy.hpp"
+#include "core/utf8.hpp"
+
+namespace broadsheet {
+
+namespace {
+
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool starts_with_http(std::string_view url) {
+  while (!url.empty() && (url.front() == ' ' || url.front() == '\t')) url.remove_prefix(1);
+  return url.size() >= 5 && lower_ascii(url.substr(0, 5)) == "http:";
+}
+
+bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+class Linter {
+ public:
+  Linter(Document& doc, Format format) : doc_(doc), format_(format) {}
+
+  void run() {
+    front_matter();
+    visit(0);
+    sections();
+  }
+
+ private:
+  void warn_at(std::uint32_t offset, const char* rule, std::string message) {
+    auto [line, column] = doc_.source.position(offset);
+    if (line == 0) line = column = 1;
+    doc_.warnings.push_back({line, column, std::move(message), rule});
+  }
+
+  void warn_key(std::string_view key, const char* rule, std::string message, bool hint = false) {
+    auto [line, column] = doc_.front.position_of(key);
+    doc_.warnings.push_back({line, column, std::move(message), rule, hint});
+  }
+
+  void front_matter() {
+    const FrontMatter& fm = doc_.front;
+    bool preview_matters = fm.present || format_ == Format::Email || format_ == Format::Text;
+    if (fm.preheader.empty() && preview_matters) {
+      doc_.warnings.push_back({1, 1,
+                               "no preheader: inboxes will show the first words of the email as its preview "
+                               "(add `preheader:` to the front matter)",
+                               "preheader"});
+    } else if (std::size_t n = utf8::count_code_points(fm.preheader); n > kPreheaderMaxChars) {
+      warn_key(preheader_key(), "preheader",
+               "the preheader is " + std::to_string(n) + " characters; inboxes show about " +
+                   std::to_string(kPreheaderMaxChars) + ", so the rest is cut off");
+    }
+    std::string title = fm.title;
+    std::uint32_t title_offset = kNoOffset;
+    if (title.empty() && doc_.title_heading) {
+      title = plain_text(doc_, doc_.title_heading);
+      title_offset = doc_[doc_.title_heading].offset;
+    }
+    if (std::size_t n = utf8::count_code_points(title); n > kTitleMaxChars) {
+      std::string message = "the title is " + std::to_string(n) + " characters; over " +
+                            std::to_string(kTitleMaxChars) + " it is cut off in subject lines and search results";
+      if (title_offset != kNoOffset) warn_at(title_offset, "title-length", std::move(message));
+      else warn_key("title", "title-length", std::move(message));
+    }
+    if (starts_with_http(fm.canonical_url)) warn_key("canonical_url", "http-link", "`canonical_url` uses http:; use https:");
+    if (fm.hero && (starts_with_http(fm.hero->src) || starts_with_http(fm.hero->credit_url)))
+      warn_key("hero", "http-link", "the hero uses an http: URL; use https:");
+    for (const std::string& key : fm.unknown_keys)
+      warn_key(key, "front-matter-key",
+               "unknown front-matter key `" + key + "`: kept in meta but not rendered (check the spelling)", true);
+  }
+
+  std::string_view preheader_key() const {
+    for (const auto& k : doc_.front.keys)
+      if (k.key == "preheader") return "preheader";
+    return "description";
+  }
+
+  // Depth-first, in document order: headings, links and images.
+  void visit(std::uint32_t parent) {
+    for (std::uint32_t child = doc_[parent].first_child; child; child = doc_[child].next) {
+      const Node& n = doc_[child];
+      if (n.type == NodeType::Heading) heading(child);
+      else if (n.type == NodeType::Link) link(child);
+      else if (n.type == NodeType::Image) image(child);
+      visit(child);
+    }
+  }
+
+  void heading(std::uint32_t index) {
+    int level = doc_[index].level;
+    if (level > previous_level_ + 1)
+      warn_at(doc_[index].offset, "heading-level",
+              "heading level skips from " + std::to_string(previous_level_) + " to " + std::to_string(level) +
+                  " (use a level-" + std::to_string(previous_level_ + 1) + " heading)");
+    previous_level_ = level;
+  }
+
+  void link(std::uint32_t index) {
+    const Node& n = doc_[index];
+    if (n.has(kUnsafeUrl)) return;  // already reported and removed
+    if (starts_with_http(n.text))
+      warn_at(n.offset, "http-link",
+              n.has(kAutolink) ? "this autolink becomes an http: link; write it with https://"
+                               : "link uses http:; use https:");
+    std::string text = plain_text(doc_, index);
+    if (n.text2.empty() && is_vague_link_text(text))
+      warn_at(n.offset, "link-text",
+              "link text \"" + text + "\" says nothing out of context; say where the link leads (or give it a title)");
+  }
+
+  void image(std::uint32_t index) {
+    const Node& n = doc_[index];
+    if (n.has(kUnsafeUrl)) return;
+    if (is_blank(plain_text(doc_, index))) warn_at(n.offset, "image-alt", "image has no alt text");
+    if (starts_with_http(n.text)) warn_at(n.offset, "http-link", "image uses http:; use https:");
+  }
+
+  // One warning per empty section and per repeated title (naming the first section with it).
+  void sections() {
+    std::map<std::string, std::uint32_t> first_line;  // lower-cased title → line of its first section
+    for (std::uint32_t child = doc_[0].first_child; child; child = doc_[child].next) {
+      const Node& section = doc_[child];
+      if (section.type != NodeType::Section) continue;
+      std::uint32_t heading = section.first_child;
+      std::string title(doc_[heading].text2);
+      if (doc_[heading].next == 0) warn_at(section.offset, "empty-section", "section \"" + title + "\" has no content");
+      if (title.empty()) continue;
+      auto [earlier, added] = first_line.emplace(lower_ascii(title), doc_.source.line(section.offset));
+      if (!added)
+        warn_at(section.offset, "duplicate-section",
+                "section \"" + title + "\" has the same title as the section on line " + std::to_string(earlier->second));
+    }
+  }
+
+  Document& doc_;
+  Format format_;
+  int previous_level_ = 1;  // the issue title is the page's h1, so the first heading may be h2
+};
+
+}  // namespace
+
+bool is_vague_link_text(std::string_view text) {
+  static constexpr std::array<std::string_view, 24> kVague = {
+      "click here", "click", "here", "click this", "read more", "read on", "more", "link", "this link",
+      "learn more", "more info", "more information", "details", "this", "go", "see more", "continue",
+      "continue reading", "this page", "website", "page", "here's the link", "go here", "find out more"};
+  // Lower-case, with spaces collapsed and surrounding punctuation and arrows removed.
+  std::string normal;
+  for (char c : lower_ascii(text)) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space) {
+      if (!normal.empty() && normal.back() != ' ') normal.push_back(' ');
+    } else {
+      normal.push_back(c);
+    }
+  }
+  auto trim_char = [](unsigned char c) { return c == ' ' || (c < 0x80 && !std::isalnum(c) && c != '\''); };
+  while (!normal.empty() && trim_char(static_cast<unsigned char>(normal.back()))) normal.pop_back();
+  std::size_t start = 0;
+  while (start < normal.size() && trim_char(static_cast<unsigned char>(normal[start]))) ++start;
+  normal.erase(0, start);
+  // "Read more →" / "» More": strip a trailing or leading arrow or guillemet (multi-byte) too.
+  for (std::string_view arrow : {"\xE2\x86\x92", "\xC2\xBB", "\xE2\x80\xA6"}) {
+    if (normal.size() >= arrow.size() && normal.compare(normal.size() - arrow.size(), arrow.size(), arrow) == 0)
+      normal.erase(normal.size() - arrow.size());
+    if (normal.compare(0, arrow.size(), arrow) == 0) normal.erase(0, arrow.size());
+  }
+  while (!normal.empty() && normal.back() == ' ') normal.pop_back();
+  while (!normal.empty() && normal.front() == ' ') normal.erase(0, 1);
+  for (std::string_view vague : kVague)
+    if (normal == vague) return true;
+  return false;
+}
+
+void lint_document(Document& doc, Format format) {
+  if (doc.commonmark) return;
+  Linter(doc, format).run();
+}
+
+void lint_email_size(std::size_t bytes, std::vector<Diagnostic>& warnings) {
+  if (bytes <= kEmailClipBytes) return;
+  warnings.push_back({0, 0,
+                      "the email is " + std::to_string((bytes + 1023) / 1024) +
+                          " KB; Gmail clips messages over 102 KB and hides the rest behind a link",
+                      "email-size"});
+}
+
+}  // namespace broadsheet

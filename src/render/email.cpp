@@ -1,0 +1,287 @@
+#include "render/email.hpp"
+
+#include "core/policy.hpp"
+#include "core/sanitize.hpp"
+#include "core/utf8.hpp"
+#include "render/email_body.hpp"
+#include "render/email_style.hpp"
+#include "render/issue_header.hpp"
+#include "render/resolve_url.hpp"
+#include "render/writer.hpp"
+
+namespace broadsheet {
+
+namespace {
+
+namespace style = email_style;
+
+// Inbox previews show the preheader and then whatever text follows it; filler characters that
+// render as nothing keep "View in browser" and the header out of the preview.
+constexpr std::size_t kPreviewChars = 150;
+constexpr std::string_view kPreviewFiller = "&#8199;&#847;";
+
+constexpr const char* kLayoutTable = "role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"";
+
+class IssueEmail {
+ public:
+  IssueEmail(const Document& doc, const Options& options, std::string& out)
+      : doc_(doc), fm_(doc.front), w_(out), body_{options.allow_html, doc.front.canonical_url},
+        unsubscribe_(unsubscribe_href(options)) {}
+
+  void document() {
+    w_.raw("<!doctype html>\n<html");
+    if (!fm_.lang.empty()) attribute("lang", fm_.lang);
+    if (!fm_.dir.empty()) attribute("dir", fm_.dir);
+    w_.raw(">\n<head>\n<meta charset=\"utf-8\">\n"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+           "<meta name=\"x-apple-disable-message-reformatting\">\n"
+           "<meta name=\"format-detection\" content=\"telephone=no, date=no, address=no, email=no\">\n"
+           "<meta name=\"color-scheme\" content=\"light dark\">\n"
+           "<meta name=\"supported-color-schemes\" content=\"light dark\">\n<title>");
+    w_.text(issue_title(doc_));
+    w_.raw("</title>\n<style>\n");
+    w_.raw(style::kHeadStyle);
+    w_.raw("</style>\n</head>\n<body class=\"bs-bg\" style=\"margin:0;padding:0;width:100%;background-color:");
+    w_.raw(style::kBg);
+    w_.raw(";-webkit-text-size-adjust:100%;\">\n");
+    preheader();
+    w_.raw("<table ");
+    w_.raw(kLayoutTable);
+    w_.raw(" width=\"100%\" class=\"bs-bg\" bgcolor=\"#f3f4f6\" style=\"background-color:#f3f4f6;\">"
+           "<tr><td align=\"center\" style=\"padding:16px 8px;\">\n"
+           "<!--[if mso]><table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\">"
+           "<tr><td><![endif]-->\n<table ");
+    w_.raw(kLayoutTable);
+    w_.raw(" width=\"600\" class=\"bs-container\" style=\"width:600px;max-width:600px;margin:0 auto;\">\n");
+    view_in_browser();
+    header();
+    hero();
+    contents();
+    intro_and_sections();
+    footer();
+    w_.raw("</table>\n<!--[if mso]></td></tr></table><![endif]-->\n</td></tr></table>\n</body>\n</html>\n");
+  }
+
+ private:
+  void attribute(const char* name, std::string_view value) {
+    w_.raw(" ");
+    w_.raw(name);
+    w_.raw("=\"");
+    w_.text(value);
+    w_.raw("\"");
+  }
+
+  // <tr><td class="bs-card bs-pad" style="…content cell…EXTRA">
+  void open_row(const char* extra = "") {
+    w_.raw("<tr><td class=\"bs-card bs-pad\" bgcolor=\"#ffffff\" style=\"");
+    w_.raw(style::kContentCell);
+    w_.raw(extra);
+    w_.raw("\">\n");
+  }
+
+  void close_row() { w_.raw("</td></tr>\n"); }
+
+  void preheader() {
+    if (fm_.preheader.empty()) return;
+    w_.raw("<div style=\"display:none;max-height:0;max-width:0;overflow:hidden;opacity:0;mso-hide:all;"
+           "font-size:1px;line-height:1px;color:#f3f4f6;\">");
+    w_.text(fm_.preheader);
+    std::size_t shown = utf8::count_code_points(fm_.preheader);
+    for (std::size_t n = shown; n < kPreviewChars; n += 2) w_.raw(kPreviewFiller);
+    w_.raw("</div>\n");
+  }
+
+  void view_in_browser() {
+    if (fm_.canonical_url.empty() || !is_safe_url(fm_.canonical_url, UrlUse::Link)) return;
+    w_.raw("<tr><td class=\"bs-muted bs-pad\" align=\"center\" style=\"");
+    w_.raw(style::kSmallCell);
+    w_.raw("text-align:center;\"><a href=\"");
+    w_.url(fm_.canonical_url);
+    w_.raw("\" class=\"bs-link\" style=\"color:#5d6470;text-decoration:underline;\">View this issue in your browser</a>");
+    close_row();
+  }
+
+  void line(const char* tag, const char* css, const char* css_class, std::string_view text) {
+    w_.raw("<");
+    w_.raw(tag);
+    w_.raw(" class=\"");
+    w_.raw(css_class);
+    w_.raw("\" style=\"");
+    w_.raw(css);
+    w_.raw("\">");
+    w_.text(text);
+    w_.raw("</");
+    w_.raw(tag);
+    w_.raw(">\n");
+  }
+
+  void header() {
+    open_row("padding-top:32px;padding-bottom:8px;border-radius:8px 8px 0 0;");
+    if (!fm_.publication.empty())
+      line("p", "margin:0 0 8px;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:12px;"
+                "font-weight:bold;letter-spacing:1px;text-transform:uppercase;color:#b0341a;",
+           "bs-accent", fm_.publication);
+    w_.raw("<h1 class=\"bs-fg bs-title\" style=\"margin:0 0 12px;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,"
+           "Arial,sans-serif;font-size:30px;line-height:1.2;font-weight:bold;color:#1c1e22;\">");
+    if (fm_.title.empty() && doc_.title_heading) render_email_children(doc_, doc_.title_heading, w_, body_);
+    else w_.text(issue_title(doc_));
+    w_.raw("</h1>\n");
+    if (!fm_.subtitle.empty())
+      line("p", "margin:0 0 12px;font-size:18px;line-height:1.45;color:#5d6470;", "bs-muted", fm_.subtitle);
+    std::string byline;
+    auto add = [&byline](const std::string& part) {
+      if (part.empty()) return;
+      if (!byline.empty()) byline += " \xC2\xB7 ";
+      byline += part;
+    };
+    if (!fm_.issue.empty()) add("Issue " + fm_.issue);
+    add(shown_date(fm_));
+    std::string authors = author_list(fm_);
+    if (!authors.empty()) add("By " + authors);
+    if (!byline.empty()) line("p", kMutedSans, "bs-muted", byline);
+    if (!fm_.tags.empty()) {
+      std::string tags;
+      for (const std::string& tag : fm_.tags) tags += (tags.empty() ? "" : " \xC2\xB7 ") + tag;
+      line("p", kMutedSans, "bs-muted", tags);
+    }
+    close_row();
+  }
+
+  void hero() {
+    if (!fm_.hero) return;
+    const Hero& hero = *fm_.hero;
+    bool image = !hero.src.empty() && is_safe_url(hero.src, UrlUse::Image);
+    if (image) {
+      w_.raw("<tr><td class=\"bs-card\" bgcolor=\"#ffffff\" style=\"padding:16px 0 0;background-color:#ffffff;\"><img src=\"");
+      w_.url(resolve_url(hero.src, fm_.canonical_url));
+      w_.raw("\" alt=\"");
+      w_.text(hero.alt);
+      w_.raw("\" width=\"600\"");
+      if (hero.width > 0 && hero.height > 0) {  // the height the image takes at 600 px wide
+        w_.raw(" height=\"");
+        w_.raw(std::to_string((static_cast<long long>(hero.height) * style::kWidth + hero.width / 2) / hero.width));
+        w_.raw("\"");
+      }
+      w_.raw(" class=\"bs-fluid\" style=\"");
+      w_.raw(style::kHeroImage);
+      w_.raw("\">");
+      close_row();
+    }
+    if (hero.caption.empty() && hero.credit.empty()) return;
+    open_row("padding-top:8px;");
+    w_.raw("<p class=\"bs-muted\" style=\"");
+    w_.raw(style::kCaption);
+    w_.raw("\">");
+    w_.text(hero.caption);
+    if (!hero.credit.empty()) {
+      if (!hero.caption.empty()) w_.raw(" ");
+      w_.raw("Photo: ");
+      bool linked = !hero.credit_url.empty() && is_safe_url(hero.credit_url, UrlUse::Link);
+      if (linked) {
+        w_.raw("<a href=\"");
+        w_.url(resolve_url(hero.credit_url, fm_.canonical_url));
+        w_.raw("\" class=\"bs-link\" style=\"color:#5d6470;text-decoration:underline;\">");
+      }
+      w_.text(hero.credit);
+      if (linked) w_.raw("</a>");
+    }
+    w_.raw("</p>\n");
+    close_row();
+  }
+
+  // "In this issue": links to the sections' named anchors, for issues with several sections.
+  void contents() {
+    std::size_t sections = 0;
+    for (const auto& entry : doc_.outline) sections += entry.kind == "section";
+    if (sections < 3) return;
+    open_row("padding-top:8px;");
+    w_.raw("<table ");
+    w_.raw(kLayoutTable);
+    w_.raw(" width=\"100%\" class=\"bs-surface\" bgcolor=\"#f3f4f6\" style=\"margin:0 0 24px;background-color:#f3f4f6;"
+           "border-radius:6px;\"><tr><td style=\"padding:16px 20px;font-family:-apple-system,'Segoe UI',Roboto,"
+           "Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;\">\n");
+    line("p", "margin:0 0 8px;font-size:11px;font-weight:bold;letter-spacing:1px;text-transform:uppercase;color:#5d6470;",
+         "bs-muted", "In this issue");
+    w_.raw("<ul style=\"margin:0;padding:0 0 0 20px;\">\n");
+    for (const auto& entry : doc_.outline) {
+      if (entry.kind != "section") continue;
+      w_.raw("<li style=\"margin:0 0 4px;\"><a href=\"#");
+      w_.url(entry.id);
+      w_.raw("\" class=\"bs-link\" style=\"");
+      w_.raw(style::kLinkStyle);
+      w_.raw("\">");
+      w_.text(entry.title);
+      w_.raw("</a></li>\n");
+    }
+    w_.raw("</ul>\n</td></tr></table>\n");
+    close_row();
+  }
+
+  // The intro in one row, then one row per section (so a clipped email loses whole sections last).
+  void intro_and_sections() {
+    std::uint32_t first_section = 0;
+    bool intro = false;
+    for (std::uint32_t child = doc_[0].first_child; child; child = doc_[child].next) {
+      if (doc_[child].type == NodeType::Section) {
+        first_section = child;
+        break;
+      }
+      if (child != doc_.title_heading) intro = true;
+    }
+    if (intro) {
+      open_row("padding-top:8px;");
+      for (std::uint32_t child = doc_[0].first_child; child != first_section; child = doc_[child].next)
+        if (child != doc_.title_heading) render_email_node(doc_, child, w_, body_);
+      close_row();
+    }
+    for (std::uint32_t child = first_section; child; child = doc_[child].next) {
+      open_row("padding-top:16px;");
+      render_email_node(doc_, child, w_, body_);
+      close_row();
+    }
+  }
+
+  void footer() {
+    open_row("padding-top:8px;padding-bottom:24px;border-radius:0 0 8px 8px;");
+    w_.raw("</td></tr>\n<tr><td class=\"bs-muted bs-pad\" align=\"center\" style=\"");
+    w_.raw(style::kSmallCell);
+    w_.raw("padding-top:24px;padding-bottom:32px;text-align:center;\">\n<p style=\"margin:0 0 8px;\">");
+    std::string from = fm_.publication.empty() ? issue_title(doc_) : fm_.publication;
+    if (!fm_.issue.empty()) from += " \xC2\xB7 Issue " + fm_.issue;
+    w_.text(from);
+    w_.raw("</p>\n<p style=\"margin:0;\">");
+    if (!fm_.canonical_url.empty() && is_safe_url(fm_.canonical_url, UrlUse::Link)) {
+      w_.raw("<a href=\"");
+      w_.url(fm_.canonical_url);
+      w_.raw("\" class=\"bs-link\" style=\"color:#5d6470;text-decoration:underline;\">Read it on the web</a> \xC2\xB7 ");
+    }
+    // Written as text, not URL-encoded, so a sender's merge tag ({{…}}, *|UNSUB|*) arrives intact.
+    w_.raw("<a href=\"");
+    w_.text(unsubscribe_);
+    w_.raw("\" class=\"bs-link\" style=\"color:#5d6470;text-decoration:underline;\">Unsubscribe</a></p>\n");
+    close_row();
+  }
+
+  static constexpr const char* kMutedSans =
+      "margin:0 0 4px;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:14px;"
+      "line-height:1.5;color:#5d6470;";
+
+  const Document& doc_;
+  const FrontMatter& fm_;
+  Writer w_;
+  EmailBodySettings body_;
+  std::string unsubscribe_;
+};
+
+}  // namespace
+
+std::string unsubscribe_href(const Options& options) {
+  if (options.unsubscribe_url.empty()) return std::string(kUnsubscribePlaceholder);
+  return is_safe_url(options.unsubscribe_url, UrlUse::Link) ? options.unsubscribe_url : std::string();
+}
+
+void render_email(const Document& doc, const Options& options, std::string& out) {
+  IssueEmail(doc, options, out).document();
+}
+
+}  // namespace broadsheet

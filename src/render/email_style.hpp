@@ -1,0 +1,127 @@
+// The email's look: fonts, the light palette written inline on every element, and the <style> block
+// that only holds what cannot be inline (the narrow-screen layout and the dark palette, both keyed on
+// the bs-* classes the elements carry). Colours follow the web theme (web/src/theme.css).
+#pragma once
+
+namespace broadsheet::email_style {
+
+inline constexpr int kWidth = 600;         // the container
+inline constexpr int kPadding = 32;        // left and right padding of the content cells
+inline constexpr int kColumn = kWidth - 2 * kPadding;  // 536: images are sized to this
+
+#define BS_SANS "-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif"
+#define BS_SERIF "Georgia,'Times New Roman',Times,serif"
+#define BS_MONO "Menlo,Consolas,'Courier New',monospace"
+
+inline constexpr const char* kSans = BS_SANS;
+inline constexpr const char* kBg = "#f3f4f6";
+inline constexpr const char* kCard = "#ffffff";
+inline constexpr const char* kFg = "#1c1e22";
+inline constexpr const char* kMuted = "#5d6470";
+inline constexpr const char* kAccent = "#b0341a";
+inline constexpr const char* kLink = "#0b57a4";
+inline constexpr const char* kBorder = "#d8dbe0";
+
+// A content cell of the card: the body text's font and colours (inherited by paragraphs and lists).
+inline constexpr const char* kContentCell =
+    "padding:0 32px;background-color:#ffffff;font-family:" BS_SERIF ";font-size:17px;line-height:1.6;color:#1c1e22;";
+inline constexpr const char* kSmallCell =
+    "padding:12px 32px;font-family:" BS_SANS ";font-size:12px;line-height:1.5;color:#5d6470;";
+
+// Inline styles of the elements the body uses most (one string each, so the output stays small).
+inline constexpr const char* kParagraph = "margin:0 0 16px;";
+inline constexpr const char* kLinkStyle = "color:#0b57a4;text-decoration:underline;";
+inline constexpr const char* kList = "margin:0 0 16px;padding:0 0 0 24px;";
+inline constexpr const char* kItem = "margin:0 0 8px;";
+inline constexpr const char* kTaskItem = "margin:0 0 8px;list-style:none;";
+inline constexpr const char* kQuote =
+    "margin:0 0 16px;padding:0 0 0 16px;border-left:3px solid #d8dbe0;color:#5d6470;font-style:italic;";
+inline constexpr const char* kPre =
+    "margin:0 0 16px;padding:12px 16px;background-color:#f3f4f6;border-radius:6px;font-family:" BS_MONO
+    ";font-size:13px;line-height:1.5;white-space:pre-wrap;word-wrap:break-word;color:#1c1e22;";
+inline constexpr const char* kCode =
+    "font-family:" BS_MONO ";font-size:0.9em;background-color:#f3f4f6;padding:1px 4px;border-radius:3px;";
+inline constexpr const char* kRule = "border:0;border-top:1px solid #d8dbe0;margin:24px 0;height:0;";
+inline constexpr const char* kSectionTitle =
+    "margin:0 0 16px;padding:12px 0 0;border-top:3px solid #1c1e22;font-family:" BS_SANS
+    ";font-size:14px;line-height:1.3;font-weight:bold;letter-spacing:1px;text-transform:uppercase;color:#b0341a;";
+inline constexpr const char* kStoryTitle =
+    "margin:8px 0 12px;font-family:" BS_SANS ";font-size:22px;line-height:1.25;font-weight:bold;color:#1c1e22;";
+inline constexpr const char* kHeading =
+    "margin:24px 0 8px;font-family:" BS_SANS ";font-size:18px;line-height:1.3;font-weight:bold;color:#1c1e22;";
+inline constexpr const char* kCaption =
+    "margin:8px 0 16px;font-family:" BS_SANS ";font-size:13px;line-height:1.4;color:#5d6470;";
+inline constexpr const char* kLabel =
+    "margin:0 0 8px;font-family:" BS_SANS ";font-size:11px;line-height:1.3;font-weight:bold;letter-spacing:1px;"
+    "text-transform:uppercase;";
+inline constexpr const char* kBlockTitle =
+    "margin:0 0 8px;font-family:" BS_SANS ";font-size:17px;line-height:1.3;font-weight:bold;";
+inline constexpr const char* kDataTable =
+    "width:100%;border-collapse:collapse;margin:0 0 16px;font-family:" BS_SANS ";font-size:13px;line-height:1.4;";
+inline constexpr const char* kCell = "padding:6px 8px;border-bottom:1px solid #d8dbe0;";
+inline constexpr const char* kButtonCell = "border-radius:6px;background-color:#0b57a4;";
+inline constexpr const char* kButtonLink =
+    "display:inline-block;padding:12px 24px;font-family:" BS_SANS
+    ";font-size:16px;line-height:1.2;font-weight:bold;color:#ffffff;text-decoration:none;border-radius:6px;";
+// Images carry a font and colour for their alt text, which is what a reader sees while images are blocked.
+inline constexpr const char* kImage =
+    "display:block;width:100%;max-width:536px;height:auto;border:0;font-family:" BS_SANS
+    ";font-size:14px;line-height:1.4;color:#5d6470;";
+inline constexpr const char* kHeroImage =
+    "display:block;width:100%;max-width:600px;height:auto;border:0;font-family:" BS_SANS
+    ";font-size:14px;line-height:1.4;color:#5d6470;";
+inline constexpr const char* kInlineImage = "max-width:100%;height:auto;border:0;vertical-align:middle;";
+
+// A box (sponsor, callout, call to action): background, border and the label/title colour, light theme.
+struct Box {
+  const char* css_class;   // also the dark-mode hook
+  const char* background;
+  const char* border;
+  const char* title;
+};
+
+inline constexpr Box kSponsorBox = {"bs-sponsor", "#fbf5e6", "#e6cf91", "#7d5700"};
+inline constexpr Box kCtaBox = {"bs-surface", "#f3f4f6", "#d8dbe0", "#1c1e22"};
+inline constexpr Box kPlainBox = {"bs-surface", "#f3f4f6", "#d8dbe0", "#1c1e22"};
+inline constexpr Box kNoteBox = {"bs-callout-note", "#e7eef6", "#0b57a4", "#0b57a4"};
+inline constexpr Box kTipBox = {"bs-callout-tip", "#e8f0eb", "#1a6b35", "#1a6b35"};
+inline constexpr Box kImportantBox = {"bs-callout-important", "#f0ecf6", "#6b3fa8", "#6b3fa8"};
+inline constexpr Box kWarningBox = {"bs-callout-warning", "#f3eee6", "#835400", "#835400"};
+inline constexpr Box kCautionBox = {"bs-callout-caution", "#f7e9e8", "#b02a1e", "#b02a1e"};
+
+// The head's <style>: narrow screens (one fluid column, smaller padding) and the dark palette. Clients
+// that drop <style> (some webmail) still get the inline light layout, which is the design itself.
+inline constexpr const char* kHeadStyle =
+    ":root{color-scheme:light dark;supported-color-schemes:light dark;}\n"
+    "@media only screen and (max-width:620px){\n"
+    ".bs-container{width:100%!important;max-width:100%!important;}\n"
+    ".bs-pad{padding-left:16px!important;padding-right:16px!important;}\n"
+    ".bs-fluid{width:100%!important;height:auto!important;}\n"
+    ".bs-title{font-size:26px!important;}\n"
+    "}\n"
+    "@media (prefers-color-scheme:dark){\n"
+    ".bs-bg{background-color:#0d0f12!important;}\n"
+    ".bs-card{background-color:#15171b!important;color:#e7e9ec!important;}\n"
+    ".bs-fg{color:#e7e9ec!important;}\n"
+    ".bs-muted{color:#a3aab5!important;}\n"
+    ".bs-accent{color:#ff8f6b!important;border-color:#e7e9ec!important;}\n"
+    ".bs-link{color:#82b8ff!important;}\n"
+    ".bs-border{border-color:#353a42!important;}\n"
+    ".bs-surface{background-color:#1f2228!important;border-color:#353a42!important;color:#e7e9ec!important;}\n"
+    ".bs-sponsor{background-color:#272112!important;border-color:#5c4a1f!important;}\n"
+    ".bs-sponsor-label{color:#e8c36a!important;}\n"
+    ".bs-callout-note{background-color:#1a2433!important;border-color:#82b8ff!important;}\n"
+    ".bs-callout-tip{background-color:#182a20!important;border-color:#74d195!important;}\n"
+    ".bs-callout-important{background-color:#251d33!important;border-color:#c6a5f7!important;}\n"
+    ".bs-callout-warning{background-color:#2b2414!important;border-color:#f0c05a!important;}\n"
+    ".bs-callout-caution{background-color:#2f1b19!important;border-color:#ff8f84!important;}\n"
+    ".bs-box-title{color:inherit!important;}\n"
+    ".bs-button{background-color:#82b8ff!important;}\n"
+    ".bs-button a{color:#0d0f12!important;}\n"
+    "}\n";
+
+#undef BS_SANS
+#undef BS_SERIF
+#undef BS_MONO
+
+}  // namespace broadsheet::email_style

@@ -1,0 +1,23 @@
+// The header facts every format shows the same way: the readable date, the byline's authors, the
+// issue's title as plain text.
+#pragma once
+
+#include <string>
+
+#include "core/model.hpp"
+
+namespace broadsheet {
+
+// "2026-11-28" (validated by the front matter) → "28 November 2026".
+std::string readable_date(const std::string& iso);
+
+// The date as shown: readable when it was written YYYY-MM-DD, otherwise as written; empty if none.
+std::string shown_date(const FrontMatter& fm);
+
+// "Marta Quintero and Daniel Okafor", "A, B and C"; empty without authors.
+std::string author_list(const FrontMatter& fm);
+
+// The title as plain text: front matter, else the leading `#` heading, else the publication, else a default.
+std::string issue_title(const Document& doc);
+
+}  // namespace broadsheet

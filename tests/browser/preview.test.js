@@ -35,7 +35,10 @@ after(async () => {
 async function openPreview(context) {
   const page = await context.newPage();
   const problems = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  // Failed loads are judged by the request watchers below (issue images may fail: they are off-site).
+  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(`console: ${m.text()}`));
+  page.on('requestfailed', (r) => r.resourceType() !== 'image' && problems.push(`failed: ${r.url()}`));
+  page.on('response', (r) => r.status() >= 400 && !r.url().endsWith('/favicon.ico') && problems.push(`HTTP ${r.status()}: ${r.url()}`));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   await page.route('**/*', (route) => {
     const request = route.request();
@@ -170,6 +173,32 @@ test('clicking an outline entry scrolls the preview to its section', async () =>
     return { line: entry.line, top: window.__broadsheetPreview.editor.topLine() };
   }, target);
   assert.ok(Math.abs(heading.top - heading.line) <= 3, `editor top line ${heading.top}, section line ${heading.line}`);
+  await context.close();
+});
+
+test('the email, text and JSON views show the issue in those formats', async () => {
+  const context = await browser.newContext();
+  const { page, problems } = await openPreview(context);
+  const shown = async (view) => {
+    await expectUpdate(page, () => page.click(`[data-view=${view}]`));
+    return page.$eval('[data-broadsheet-preview]', (host) => {
+      const frame = host.shadowRoot.querySelector('iframe');
+      const pre = host.shadowRoot.querySelector('pre.bs-raw');
+      return { sandbox: frame?.getAttribute('sandbox') ?? null, srcdoc: frame?.srcdoc ?? '', text: pre?.textContent ?? '' };
+    });
+  };
+  const email = await shown('email');
+  assert.equal(email.sandbox, 'allow-popups allow-popups-to-escape-sandbox', 'the email runs in a sandbox without scripts');
+  assert.match(email.srcdoc, /^<!DOCTYPE html>/i);
+  assert.match(email.srcdoc, /role="presentation"/);
+  const text = await shown('text');
+  assert.ok(text.text.split('\n').every((line) => [...line].length <= 78 || !/\s/.test(line.trim())), 'text is wrapped');
+  assert.match(text.text, /^The quiet return of the night bus/m);
+  const json = JSON.parse((await shown('json')).text);
+  assert.equal(json.outline.filter((e) => e.kind === 'section').length, 9);
+  await expectUpdate(page, () => page.click('[data-view=web]'));
+  assert.equal((await previewSections(page)).length, 9);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 

@@ -49,7 +49,9 @@ test('the examples index links every example', async () => {
   const res = await get('/examples/');
   assert.equal(res.status, 200);
   for (const file of exampleFiles()) {
-    assert.ok(res.body.toString().includes(`href="/examples/${basename(file, '.md')}.html"`), basename(file));
+    for (const suffix of ['.html', '.email.html', '.txt', '.json', '.md']) {
+      assert.ok(res.body.toString().includes(`href="/examples/${basename(file, '.md')}${suffix}"`), basename(file) + suffix);
+    }
   }
 });
 

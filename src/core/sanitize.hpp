@@ -1,8 +1,10 @@
 // The safety policy: which URLs may reach the page, and which raw HTML passes when it is allowed at all.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace broadsheet {
 
@@ -17,7 +19,39 @@ bool is_safe_url(std::string_view url, UrlUse use);
 std::string url_for_message(std::string_view url, std::size_t max_code_points = 40);
 
 // Raw HTML under the allowlist (allowHtml): allowed tags are rebuilt with allowed attributes only (URLs
-// checked), comments dropped, anything else shown as text. Appends to `out`.
+// checked), comments dropped, anything else shown as text.
+//
+// Allowed tags are also balanced, so raw HTML can never close or break out of the renderer's own elements
+// (a stray `</div>` closing a section, `</li>` a list item): the sanitizer keeps the stack of elements the
+// raw HTML opened. A closing tag with no match inside the current scope is dropped; elements still open
+// when a scope ends are closed there. The renderer opens a scope for each Markdown node, so what a block
+// (or a span such as a link) opens is closed inside it.
+class HtmlSanitizer {
+ public:
+  struct Scope {
+    std::size_t outer_floor;
+  };
+
+  // Appends the sanitized `raw` to `out`.
+  void feed(std::string_view raw, std::string& out);
+  // Starts a scope: closing tags cannot reach elements opened before it.
+  Scope open_scope();
+  // Closes (into `out`) every element opened since `scope` began, innermost first, and ends it.
+  void close_scope(Scope scope, std::string& out);
+  std::size_t depth() const { return open_.size(); }
+
+  // Called by the tag parser with an allowed tag: `start_tag` is its rebuilt text (`<b class="x">`).
+  void open_element(const std::string& tag, std::string_view start_tag, std::string& out);
+  void close_element(const std::string& tag, std::string& out);
+
+ private:
+  void close_down_to(std::size_t depth, std::string& out);
+
+  std::vector<std::string> open_;
+  std::size_t floor_ = 0;
+};
+
+// One self-contained piece of raw HTML: sanitized and balanced on its own. Appends to `out`.
 void sanitize_html(std::string_view raw, std::string& out);
 
 }  // namespace broadsheet

@@ -22,9 +22,12 @@ class HtmlBody {
  public:
   HtmlBody(const Document& doc, Writer& out, HtmlFlavor flavor) : doc_(doc), w_(out), flavor_(flavor) {}
 
+  // Raw HTML opened among a node's children is closed before the node's own closing tag (see HtmlSanitizer).
   void children(std::uint32_t parent, std::uint32_t skip = 0) {
+    HtmlSanitizer::Scope scope = sanitizer_.open_scope();
     for (std::uint32_t child = doc_[parent].first_child; child; child = doc_[child].next)
       if (child != skip) node(child);
+    sanitizer_.close_scope(scope, w_.out());
   }
 
   void node(std::uint32_t index) {
@@ -156,12 +159,14 @@ class HtmlBody {
   }
 
   void html_block(std::uint32_t index) {
+    HtmlSanitizer::Scope scope = sanitizer_.open_scope();
     for (std::uint32_t child = doc_[index].first_child; child; child = doc_[child].next) raw_html(doc_[child].text);
+    sanitizer_.close_scope(scope, w_.out());
   }
 
   void raw_html(std::string_view html) {
     if (flavor_.commonmark) w_.raw(html);
-    else if (flavor_.allow_html) sanitize_html(html, w_.out());
+    else if (flavor_.allow_html) sanitizer_.feed(html, w_.out());
     else w_.text(html);
   }
 
@@ -311,6 +316,7 @@ class HtmlBody {
   const Document& doc_;
   Writer& w_;
   HtmlFlavor flavor_;
+  HtmlSanitizer sanitizer_;
   int sponsor_depth_ = 0;
   std::uint32_t container_ = 0;
 };

@@ -49,6 +49,19 @@ bool is_safe_url(std::string_view url, UrlUse use) {
   return false;
 }
 
+bool is_breakout_prone_attribute(std::string_view value) {
+  if (value.find("-->") != std::string_view::npos || value.find("--!>") != std::string_view::npos ||
+      value.find("]>") != std::string_view::npos)
+    return true;
+  for (std::size_t at = value.find("</"); at != std::string_view::npos; at = value.find("</", at + 1)) {
+    std::string_view rest = value.substr(at + 2);
+    for (std::string_view tag : {"style", "script", "title", "xmp", "textarea", "noscript", "iframe", "noembed",
+                                 "noframes"})
+      if (iequals_prefix(rest, tag)) return true;
+  }
+  return false;
+}
+
 namespace {
 
 constexpr std::array<std::string_view, 58> kAllowedTags = {
@@ -139,7 +152,7 @@ std::size_t take_tag(std::string_view raw, std::size_t i, HtmlSanitizer& sanitiz
       }
     }
     AttrKind kind = closing ? AttrKind::Drop : attribute_kind(tag, name);
-    if (kind == AttrKind::Drop) continue;
+    if (kind == AttrKind::Drop || is_breakout_prone_attribute(value)) continue;
     if (kind == AttrKind::Link && !is_safe_url(value, UrlUse::Link)) continue;
     if (kind == AttrKind::Image && !is_safe_url(value, UrlUse::Image)) continue;
     rebuilt += " " + name + "=\"";

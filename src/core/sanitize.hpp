@@ -14,6 +14,12 @@ enum class UrlUse { Link, Image };
 // http(s), mailto, tel, relative and #fragment URLs pass; images may also be data:image/png|gif|jpeg|webp.
 bool is_safe_url(std::string_view url, UrlUse use);
 
+// True for an attribute value that could end a raw-text element or a comment if the HTML were ever
+// re-serialized into one (`</script`, `</title`, `</noscript`…, `-->`, `]>`): sanitizers such as DOMPurify
+// (SAFE_FOR_XML) remove such attributes, so the renderers leave them out (titles, code classes, and
+// attributes under the allowlist). Correct HTML escaping alone makes them harmless in our own output.
+bool is_breakout_prone_attribute(std::string_view value);
+
 // A URL as quoted in a warning: at most `max_code_points`, control characters shown as U+FFFD, so that a
 // message is one line of valid UTF-8.
 std::string url_for_message(std::string_view url, std::size_t max_code_points = 40);

@@ -148,7 +148,7 @@ class HtmlBody {
   void code_block(std::uint32_t index) {
     const Node& n = doc_[index];
     w_.raw("<pre><code");
-    if (!n.text2.empty()) {
+    if (!n.text2.empty() && (flavor_.commonmark || !is_breakout_prone_attribute(n.text2))) {
       w_.raw(" class=\"language-");
       w_.text(n.text2);
       w_.raw("\"");
@@ -198,11 +198,7 @@ class HtmlBody {
     w_.raw("<a href=\"");
     w_.url(n.text);
     w_.raw("\"");
-    if (!n.text2.empty()) {
-      w_.raw(" title=\"");
-      w_.text(n.text2);
-      w_.raw("\"");
-    }
+    title_attribute(n.text2);
     if (n.has(kButton)) w_.raw(" class=\"bs-button\"");
     if (sponsor_depth_ > 0) w_.raw(" rel=\"sponsored noopener\"");
     w_.raw(">");
@@ -221,13 +217,17 @@ class HtmlBody {
     w_.raw("\" alt=\"");
     alt_text(index);
     w_.raw("\"");
-    if (!n.text2.empty()) {
-      w_.raw(" title=\"");
-      w_.text(n.text2);
-      w_.raw("\"");
-    }
+    title_attribute(n.text2);
     if (!flavor_.commonmark) w_.raw(" loading=\"lazy\"");
     w_.raw(">");
+  }
+
+  // The web flavour leaves out a title that could end a raw-text element (see is_breakout_prone_attribute).
+  void title_attribute(std::string_view title) {
+    if (title.empty() || (!flavor_.commonmark && is_breakout_prone_attribute(title))) return;
+    w_.raw(" title=\"");
+    w_.text(title);
+    w_.raw("\"");
   }
 
   // Alt text is plain, escaped text: no markup of the description can reach the attribute.

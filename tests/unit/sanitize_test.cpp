@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "broadsheet/broadsheet.hpp"
 #include "core/sanitize.hpp"
 #include "test_helpers.hpp"
 
@@ -138,4 +139,16 @@ TEST_CASE("HtmlSanitizer scopes: a closer cannot reach an element opened outside
   sanitizer.close_scope(outer, out);
   CHECK(out == "<span><em>x</em>y</span>");
   CHECK(sanitizer.depth() == 0);
+}
+
+TEST_CASE("attributes that could end a raw-text element are left out", "[sanitize]") {
+  CHECK(broadsheet::is_breakout_prone_attribute("a</script>b"));
+  CHECK(broadsheet::is_breakout_prone_attribute("</NoScript"));
+  CHECK(broadsheet::is_breakout_prone_attribute("x-->"));
+  CHECK_FALSE(broadsheet::is_breakout_prone_attribute("a < b and </b>"));
+  CHECK(sanitized("<p title=\"</noscript><img>\">x</p>") == "<p>x</p>");
+  broadsheet::Options options;
+  auto result = broadsheet::render("[a](/u \"</script>\") ![i](/i.png \"</title>\")\n\n```x</style>\ncode\n```\n", options);
+  CHECK_FALSE(contains(result.output, "title="));
+  CHECK(contains(result.output, "<pre><code>code"));
 }

@@ -12,5 +12,5 @@ export async function launchChromium() {
     throw new Error(`${CHROMIUM} is missing: install Debian's chromium (tools/setup.sh does this)`);
   }
   const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 180_000 }); // generous: the machine may be busy
 }

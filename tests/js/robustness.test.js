@@ -50,7 +50,7 @@ test('invalid UTF-8 bytes and NULs become U+FFFD in every format (native)', () =
   requireNativeCli();
   const markdown = Buffer.concat([
     Buffer.from('# Title \xff\n\nOverlong \xc0\xaf, surrogate \xed\xa0\x80, truncated \xe2\x82', 'latin1'),
-    Buffer.from([0]), Buffer.from(' end, too high \xf5\x80\x80\x80 [a\xfe](/u\xff)\n', 'latin1'),
+    Buffer.from([0]), Buffer.from(' `co', 'latin1'), Buffer.from([0]), Buffer.from('de` end, too high \xf5\x80\x80\x80 [a\xfe](/u\xff)\n', 'latin1'),
   ]);
   for (const format of FORMATS) {
     const r = runNative(['render', '-', ...format.cli], { input: markdown });

@@ -72,7 +72,13 @@ void Builder::close(NodeType type) {
     --not_opened_;
     return;
   }
-  // md4c nests properly; only directives (whose markers can sit at another depth) may still be open here.
+  // md4c 0.5.2 can leave a span it never entered (`![]([)]()` as a setext heading leaves a link): a close
+  // with no open node of its type is ignored, so it cannot unwind the heading or section around it.
+  bool open_here = false;
+  for (std::size_t k = stack_.size(); k > 1 && !open_here; --k) open_here = doc_.nodes[stack_[k - 1].node].type == type;
+  if (!open_here) return;
+  // md4c nests properly otherwise; only directives (whose markers can sit at another depth) may still be
+  // open here.
   while (stack_.size() > 1) {
     std::uint32_t node = stack_.back().node;
     NodeType open_type = doc_.nodes[node].type;
@@ -203,6 +209,9 @@ void Builder::close_structure(bool also_section) {
 }
 
 void Builder::close_heading() {
+  // Whatever is still open inside the heading closes with it; the document itself is never popped.
+  while (stack_.size() > 2 && stack_.back().node != heading_) pop();
+  if (stack_.size() < 2 || stack_.back().node != heading_) return;
   std::uint32_t heading = pop();
   heading_ = 0;
   if (heading_marker_) {

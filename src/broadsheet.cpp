@@ -73,14 +73,26 @@ Result render(std::string_view markdown, const Options& options) {
 
   // Invalid UTF-8 is repaired up front so every later step (and every output) sees valid text.
   std::string repaired;
-  if (!utf8::is_valid(markdown)) {
+  bool invalid_utf8 = !utf8::is_valid(markdown);
+  if (invalid_utf8) {
     repaired = utf8::repaired(markdown);
+    markdown = repaired;
+  }
+  // NUL becomes U+FFFD here too (CommonMark requires it; md4c keeps it inside code spans).
+  if (markdown.find('\0') != std::string_view::npos) {
+    std::string without_nul;
+    without_nul.reserve(markdown.size() + 16);
+    for (char c : markdown) {
+      if (c == '\0') without_nul.append(utf8::kReplacement);
+      else without_nul.push_back(c);
+    }
+    repaired = std::move(without_nul);
     markdown = repaired;
   }
 
   Document doc;
   if (auto error = build(markdown, options, doc)) return failure(std::move(*error));
-  if (!repaired.empty())
+  if (invalid_utf8)
     doc.warnings.insert(doc.warnings.begin(), Diagnostic{1, 1, "the input is not valid UTF-8; invalid bytes were replaced by U+FFFD"});
   if (options.lint) lint_document(doc, options.format);
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Runs every test suite in order (what `npm test` runs after set-up):
 //   1. the Catch2 unit tests of the native core (build/native/broadsheet_tests);
-//   2. the node:test suites in tests/js and tests/browser (spec reporter).
+//   2. the hardening runs: the unit tests under ASan+UBSan (tools/sanitize-tests.sh) and a short,
+//      bounded fuzzing round (tools/fuzz.sh FUZZ_SECONDS, default 24);
+//   3. the node:test suites in tests/js and tests/browser (spec reporter).
 // Ends with one plain "N passed, N failed, N skipped" line totalling both
 // (the Catch2 binary counts as one test) and exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
@@ -26,6 +28,14 @@ function runCatch2() {
   const r = spawnSync(CATCH2, [], { cwd: ROOT, stdio: 'inherit' });
   if (r.error) console.log(`FAILED: could not run ${relative(ROOT, CATCH2)}: ${r.error.message}`);
   else if (r.status !== 0) console.log(`FAILED: ${relative(ROOT, CATCH2)} exited with ${r.status ?? r.signal}`);
+  return r.status === 0;
+}
+
+/** Runs a bash script with inherited output; true when it passed. */
+function runScript(title, script, args = []) {
+  heading(title);
+  const r = spawnSync('bash', [join(ROOT, script), ...args], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) console.log(`FAILED: ${script} exited with ${r.status ?? r.signal}`);
   return r.status === 0;
 }
 
@@ -80,11 +90,15 @@ function runNodeTests() {
   }
 }
 
-const catch2Ok = runCatch2();
+const catch2Ok = [
+  runCatch2(),
+  runScript('Unit tests under ASan+UBSan (tools/sanitize-tests.sh)', 'tools/sanitize-tests.sh'),
+  runScript('Fuzzing, bounded (tools/fuzz.sh)', 'tools/fuzz.sh', [process.env.FUZZ_SECONDS ?? '24']),
+].every(Boolean);
 const node = runNodeTests();
 
 heading('Summary');
-console.log(`Catch2 unit tests: ${catch2Ok ? 'passed' : 'FAILED'}`);
+console.log(`Catch2 unit tests, sanitizer build and fuzzing: ${catch2Ok ? 'passed' : 'FAILED'}`);
 console.log(`node --test: ${node.pass} passed, ${node.fail} failed, ${node.skipped} skipped`);
 const passed = node.pass + (catch2Ok ? 1 : 0);
 const failed = node.fail + (catch2Ok ? 0 : 1);

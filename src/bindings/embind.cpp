@@ -2,6 +2,7 @@
 // into the input buffer and decodes the output with one TextDecoder), never through per-call Embind
 // string marshalling; options and the render summary are Embind value objects.
 #include <emscripten/bind.h>
+#include <malloc.h>
 
 #include <string>
 #include <vector>
@@ -62,6 +63,9 @@ class Engine {
             static_cast<std::uint32_t>(sidecar_.size())};
   }
 
+  // Bytes malloc has handed out and not taken back: what a leak would make grow (Renderer.memoryUsage).
+  double heapBytes() const { return static_cast<double>(mallinfo().uordblks); }
+
  private:
   static constexpr std::size_t kKeepInput = 1 << 20;
   std::vector<char> input_;
@@ -91,5 +95,6 @@ EMSCRIPTEN_BINDINGS(broadsheet) {
   class_<Engine>("Engine")
       .constructor<>()
       .function("inputBuffer", &Engine::inputBuffer)
-      .function("render", &Engine::render);
+      .function("render", &Engine::render)
+      .function("heapBytes", &Engine::heapBytes);
 }

@@ -55,6 +55,12 @@ std::uint32_t Builder::pop() {
 }
 
 std::uint32_t Builder::open(NodeType type) {
+  if (stack_.size() >= kMaxNesting) {
+    if (not_opened_++ == 0)
+      doc_.warn(kNoOffset, "the Markdown nests more than " + std::to_string(kMaxNesting) +
+                               " levels deep; deeper blocks and spans are shown at that level");
+    return 0;
+  }
   std::uint32_t node = make(type);
   attach(node);
   push(node);
@@ -62,7 +68,17 @@ std::uint32_t Builder::open(NodeType type) {
 }
 
 void Builder::close(NodeType type) {
-  // md4c nests properly; only directives (whose markers can sit at another depth) may still be open here.
+  if (not_opened_ > 0) {  // md4c nests properly: this closes the innermost open that was refused
+    --not_opened_;
+    return;
+  }
+  // md4c 0.5.2 can leave a span it never entered (`![]([)]()` as a setext heading leaves a link): a close
+  // with no open node of its type is ignored, so it cannot unwind the heading or section around it.
+  bool open_here = false;
+  for (std::size_t k = stack_.size(); k > 1 && !open_here; --k) open_here = doc_.nodes[stack_[k - 1].node].type == type;
+  if (!open_here) return;
+  // md4c nests properly otherwise; only directives (whose markers can sit at another depth) may still be
+  // open here.
   while (stack_.size() > 1) {
     std::uint32_t node = stack_.back().node;
     NodeType open_type = doc_.nodes[node].type;
@@ -193,6 +209,9 @@ void Builder::close_structure(bool also_section) {
 }
 
 void Builder::close_heading() {
+  // Whatever is still open inside the heading closes with it; the document itself is never popped.
+  while (stack_.size() > 2 && stack_.back().node != heading_) pop();
+  if (stack_.size() < 2 || stack_.back().node != heading_) return;
   std::uint32_t heading = pop();
   heading_ = 0;
   if (heading_marker_) {
@@ -217,6 +236,7 @@ void Builder::close_heading() {
 void Builder::open_directive(const DirectiveMarker& marker) {
   std::uint32_t directive = marker.directive;
   std::uint32_t node = open(NodeType::Directive);
+  if (node == 0) return;  // too deep: its content joins the block around it, its `:::` closes nothing
   doc_.nodes[node].num = static_cast<std::int32_t>(directive);
   // Its position is the opening line (where the `:::` stood), not its first content.
   doc_.nodes[node].offset = doc_.source.to_original(parse_buffer_.data() + marker.text_offset - 2);

@@ -4,6 +4,7 @@
 // → figure, GitHub alert → callout, `{.button}` after a link).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -17,7 +18,14 @@ class Builder {
  public:
   Builder(Document& doc, const std::vector<DirectiveMarker>& markers, std::string_view parse_buffer);
 
-  // Opens a node of `type` as the last child of the current container and makes it current.
+  // Nodes nest at most this deep. Deeper blocks and spans (10,000 `>` in a row, 50,000 `*`) are not
+  // opened: their content joins the deepest open node, so no text is lost, and every later stage
+  // (policy, renderers, all recursive) stays within a small, fixed stack. Browsers flatten HTML deeper
+  // than 512 elements anyway.
+  static constexpr std::size_t kMaxNesting = 200;
+
+  // Opens a node of `type` as the last child of the current container and makes it current. Returns 0
+  // (the document, never a new node) when the nesting limit is reached: the node was not opened.
   std::uint32_t open(NodeType type);
   // Closes the innermost open node of `type` (and anything still open inside it).
   void close(NodeType type);
@@ -69,6 +77,7 @@ class Builder {
   bool heading_has_text_ = false;
   std::uint32_t last_closed_link_ = 0; // for `{.button}` right after a link
   std::vector<bool> opened_;           // per directive: its opening marker was seen
+  std::size_t not_opened_ = 0;         // opens refused at the nesting limit, still to be closed
 };
 
 }  // namespace broadsheet

@@ -118,7 +118,14 @@ class YamlReader {
   }
 
   static json scalar(const yaml_event_t& event) {
-    std::string text(reinterpret_cast<const char*>(event.data.scalar.value), event.data.scalar.length);
+    std::string text;
+    text.reserve(event.data.scalar.length);
+    // A quoted "\0" escape decodes to NUL: replaced like a NUL in the Markdown, so no output holds one.
+    for (std::size_t i = 0; i < event.data.scalar.length; ++i) {
+      char c = static_cast<char>(event.data.scalar.value[i]);
+      if (c == '\0') text.append(utf8::kReplacement);
+      else text.push_back(c);
+    }
     if (event.data.scalar.style != YAML_PLAIN_SCALAR_STYLE) return text;
     // YAML 1.2 core schema for plain scalars.
     if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") return nullptr;

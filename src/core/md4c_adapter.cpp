@@ -82,8 +82,9 @@ int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) noexcept try {
     ctx.builder.open_heading(static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level));
     return 0;
   }
-  ctx.builder.open(block_type(type));
-  Node& node = ctx.builder.current();
+  std::uint32_t index = ctx.builder.open(block_type(type));
+  if (index == 0) return 0;  // over the nesting limit: the content joins the enclosing node
+  Node& node = ctx.doc.nodes[index];
   switch (type) {
     case MD_BLOCK_UL: {
       auto* d = static_cast<MD_BLOCK_UL_DETAIL*>(detail);
@@ -105,10 +106,9 @@ int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) noexcept try {
     }
     case MD_BLOCK_CODE: {
       auto* d = static_cast<MD_BLOCK_CODE_DETAIL*>(detail);
-      Node& code = ctx.builder.current();
-      code.text = decode(ctx, d->info);
-      code.text2 = decode(ctx, d->lang);
-      code.num = d->fence_char;
+      node.text = decode(ctx, d->info);
+      node.text2 = decode(ctx, d->lang);
+      node.num = d->fence_char;
       break;
     }
     case MD_BLOCK_TH:
@@ -141,8 +141,9 @@ int enter_span(MD_SPANTYPE type, void* detail, void* userdata) noexcept try {
   // A block that starts with a link or image takes its position from the URL (its own text comes later).
   if (type == MD_SPAN_A) ctx.builder.note_source(static_cast<MD_SPAN_A_DETAIL*>(detail)->href.text);
   if (type == MD_SPAN_IMG) ctx.builder.note_source(static_cast<MD_SPAN_IMG_DETAIL*>(detail)->src.text);
-  ctx.builder.open(span_type(type));
-  Node& node = ctx.builder.current();
+  std::uint32_t index = ctx.builder.open(span_type(type));
+  if (index == 0) return 0;  // over the nesting limit: the text stays, the span goes
+  Node& node = ctx.doc.nodes[index];
   if (type == MD_SPAN_A) {
     auto* d = static_cast<MD_SPAN_A_DETAIL*>(detail);
     node.text = decode(ctx, d->href);

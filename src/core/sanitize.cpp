@@ -49,6 +49,19 @@ bool is_safe_url(std::string_view url, UrlUse use) {
   return false;
 }
 
+bool is_breakout_prone_attribute(std::string_view value) {
+  if (value.find("-->") != std::string_view::npos || value.find("--!>") != std::string_view::npos ||
+      value.find("]>") != std::string_view::npos)
+    return true;
+  for (std::size_t at = value.find("</"); at != std::string_view::npos; at = value.find("</", at + 1)) {
+    std::string_view rest = value.substr(at + 2);
+    for (std::string_view tag : {"style", "script", "title", "xmp", "textarea", "noscript", "iframe", "noembed",
+                                 "noframes"})
+      if (iequals_prefix(rest, tag)) return true;
+  }
+  return false;
+}
+
 namespace {
 
 constexpr std::array<std::string_view, 58> kAllowedTags = {
@@ -98,7 +111,7 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' |
 
 // Parses one tag at raw[i] == '<'. On success appends the rebuilt (or escaped) tag and returns the index
 // after it; returns i when raw[i..] is not a tag.
-std::size_t take_tag(std::string_view raw, std::size_t i, std::string& out) {
+std::size_t take_tag(std::string_view raw, std::size_t i, HtmlSanitizer& sanitizer, std::string& out) {
   std::size_t p = i + 1;
   bool closing = p < raw.size() && raw[p] == '/';
   if (closing) ++p;
@@ -139,7 +152,7 @@ std::size_t take_tag(std::string_view raw, std::size_t i, std::string& out) {
       }
     }
     AttrKind kind = closing ? AttrKind::Drop : attribute_kind(tag, name);
-    if (kind == AttrKind::Drop) continue;
+    if (kind == AttrKind::Drop || is_breakout_prone_attribute(value)) continue;
     if (kind == AttrKind::Link && !is_safe_url(value, UrlUse::Link)) continue;
     if (kind == AttrKind::Image && !is_safe_url(value, UrlUse::Image)) continue;
     rebuilt += " " + name + "=\"";
@@ -147,17 +160,77 @@ std::size_t take_tag(std::string_view raw, std::size_t i, std::string& out) {
     rebuilt += "\"";
   }
   if (tag_allowed(tag)) {
-    out += rebuilt;
-    out += '>';
+    rebuilt += '>';
+    if (closing) sanitizer.close_element(tag, out);
+    else sanitizer.open_element(tag, rebuilt, out);
   } else {
     escape_into(out, raw.substr(i, p - i));  // shown as text: nothing is lost, nothing runs
   }
   return p;
 }
 
+// Elements without content: never pushed, and their closing tags are dropped (browsers read `</br>` as <br>).
+bool is_void(std::string_view tag) {
+  return tag == "br" || tag == "hr" || tag == "img" || tag == "wbr" || tag == "col";
+}
+
+// Elements a new sibling of the same name closes implicitly (`<li>a<li>b`): closed explicitly instead, so the
+// stack matches what the browser builds.
+bool closes_same_sibling(std::string_view tag) {
+  return tag == "p" || tag == "li" || tag == "dt" || tag == "dd" || tag == "tr" || tag == "td" || tag == "th" ||
+         tag == "rt" || tag == "rp";
+}
+
+// Block elements whose start tag closes an open <p> in the browser.
+bool closes_paragraph(std::string_view tag) {
+  for (std::string_view block : {"blockquote", "center", "details", "div", "dl", "figcaption", "figure", "h1", "h2",
+                                 "h3", "h4", "h5", "h6", "hr", "ol", "p", "pre", "summary", "table", "ul"})
+    if (tag == block) return true;
+  return false;
+}
+
 }  // namespace
 
-void sanitize_html(std::string_view raw, std::string& out) {
+HtmlSanitizer::Scope HtmlSanitizer::open_scope() {
+  Scope scope{floor_};
+  floor_ = open_.size();
+  return scope;
+}
+
+void HtmlSanitizer::close_scope(Scope scope, std::string& out) {
+  close_down_to(floor_, out);
+  floor_ = scope.outer_floor;
+}
+
+void HtmlSanitizer::close_down_to(std::size_t depth, std::string& out) {
+  while (open_.size() > depth) {
+    out += "</";
+    out += open_.back();
+    out += '>';
+    open_.pop_back();
+  }
+}
+
+void HtmlSanitizer::open_element(const std::string& tag, std::string_view start_tag, std::string& out) {
+  if (open_.size() > floor_) {
+    const std::string& top = open_.back();
+    if ((top == tag && closes_same_sibling(tag)) || (top == "p" && closes_paragraph(tag))) close_down_to(open_.size() - 1, out);
+  }
+  out += start_tag;
+  if (!is_void(tag)) open_.push_back(tag);
+}
+
+void HtmlSanitizer::close_element(const std::string& tag, std::string& out) {
+  for (std::size_t k = open_.size(); k > floor_; --k) {
+    if (open_[k - 1] == tag) {
+      close_down_to(k - 1, out);  // elements opened inside it are closed with it, as the browser would
+      return;
+    }
+  }
+  // No match in this scope: dropped, so it cannot close an element the renderer wrote.
+}
+
+void HtmlSanitizer::feed(std::string_view raw, std::string& out) {
   std::size_t i = 0;
   while (i < raw.size()) {
     std::size_t lt = raw.find('<', i);
@@ -169,7 +242,7 @@ void sanitize_html(std::string_view raw, std::string& out) {
       i = end == std::string_view::npos ? raw.size() : end + 3;
       continue;
     }
-    std::size_t after = take_tag(raw, lt, out);
+    std::size_t after = take_tag(raw, lt, *this, out);
     if (after == lt) {
       out += "&lt;";
       i = lt + 1;
@@ -177,6 +250,12 @@ void sanitize_html(std::string_view raw, std::string& out) {
       i = after;
     }
   }
+}
+
+void sanitize_html(std::string_view raw, std::string& out) {
+  HtmlSanitizer sanitizer;
+  sanitizer.feed(raw, out);
+  sanitizer.close_scope(HtmlSanitizer::Scope{0}, out);
 }
 
 std::string url_for_message(std::string_view url, std::size_t max_code_points) {

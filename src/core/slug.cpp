@@ -90,7 +90,7 @@ std::string IdRegistry::unique(std::string_view text, std::string_view fallback)
   std::string base = prefix_ + slugify(text);
   if (base.size() == prefix_.size()) base += fallback;
   std::string id = base;
-  if (used_.count(id)) {
+  if (used_.count(id) || is_dom_property_name(id)) {
     int& n = next_suffix_[base];
     do id = base + "-" + std::to_string(++n);
     while (used_.count(id));

@@ -11,10 +11,15 @@ namespace broadsheet {
 
 std::string slugify(std::string_view text);
 
+// True for names of `document` and form properties (`location`, `cookie`, `forms`, `onload`…): an element
+// with such an id clobbers the property. See dom_property_names.cpp.
+bool is_dom_property_name(std::string_view id);
+
 class IdRegistry {
  public:
   explicit IdRegistry(std::string prefix) : prefix_(std::move(prefix)) {}
-  // A unique id for `text`'s slug; `fallback` when the slug is empty.
+  // A unique id for `text`'s slug; `fallback` when the slug is empty. Names that would clobber a DOM
+  // property count as taken: `location` becomes `location-1`.
   std::string unique(std::string_view text, std::string_view fallback);
   // True if `id` (with prefix) was handed out.
   bool contains(const std::string& id) const { return used_.count(id) != 0; }

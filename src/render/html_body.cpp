@@ -22,9 +22,12 @@ class HtmlBody {
  public:
   HtmlBody(const Document& doc, Writer& out, HtmlFlavor flavor) : doc_(doc), w_(out), flavor_(flavor) {}
 
+  // Raw HTML opened among a node's children is closed before the node's own closing tag (see HtmlSanitizer).
   void children(std::uint32_t parent, std::uint32_t skip = 0) {
+    HtmlSanitizer::Scope scope = sanitizer_.open_scope();
     for (std::uint32_t child = doc_[parent].first_child; child; child = doc_[child].next)
       if (child != skip) node(child);
+    sanitizer_.close_scope(scope, w_.out());
   }
 
   void node(std::uint32_t index) {
@@ -147,7 +150,7 @@ class HtmlBody {
     const Node& n = doc_[index];
     // Long lines scroll sideways: tabindex lets keyboard users scroll too.
     w_.raw(flavor_.commonmark ? "<pre><code" : "<pre tabindex=\"0\"><code");
-    if (!n.text2.empty()) {
+    if (!n.text2.empty() && (flavor_.commonmark || !is_breakout_prone_attribute(n.text2))) {
       w_.raw(" class=\"language-");
       w_.text(n.text2);
       w_.raw("\"");
@@ -158,12 +161,14 @@ class HtmlBody {
   }
 
   void html_block(std::uint32_t index) {
+    HtmlSanitizer::Scope scope = sanitizer_.open_scope();
     for (std::uint32_t child = doc_[index].first_child; child; child = doc_[child].next) raw_html(doc_[child].text);
+    sanitizer_.close_scope(scope, w_.out());
   }
 
   void raw_html(std::string_view html) {
     if (flavor_.commonmark) w_.raw(html);
-    else if (flavor_.allow_html) sanitize_html(html, w_.out());
+    else if (flavor_.allow_html) sanitizer_.feed(html, w_.out());
     else w_.text(html);
   }
 
@@ -195,11 +200,7 @@ class HtmlBody {
     w_.raw("<a href=\"");
     w_.url(n.text);
     w_.raw("\"");
-    if (!n.text2.empty()) {
-      w_.raw(" title=\"");
-      w_.text(n.text2);
-      w_.raw("\"");
-    }
+    title_attribute(n.text2);
     if (n.has(kButton)) w_.raw(" class=\"bs-button\"");
     if (sponsor_depth_ > 0) w_.raw(" rel=\"sponsored noopener\"");
     w_.raw(">");
@@ -218,13 +219,17 @@ class HtmlBody {
     w_.raw("\" alt=\"");
     alt_text(index);
     w_.raw("\"");
-    if (!n.text2.empty()) {
-      w_.raw(" title=\"");
-      w_.text(n.text2);
-      w_.raw("\"");
-    }
+    title_attribute(n.text2);
     if (!flavor_.commonmark) w_.raw(" loading=\"lazy\"");
     w_.raw(">");
+  }
+
+  // The web flavour leaves out a title that could end a raw-text element (see is_breakout_prone_attribute).
+  void title_attribute(std::string_view title) {
+    if (title.empty() || (!flavor_.commonmark && is_breakout_prone_attribute(title))) return;
+    w_.raw(" title=\"");
+    w_.text(title);
+    w_.raw("\"");
   }
 
   // Alt text is plain, escaped text: no markup of the description can reach the attribute.
@@ -313,6 +318,7 @@ class HtmlBody {
   const Document& doc_;
   Writer& w_;
   HtmlFlavor flavor_;
+  HtmlSanitizer sanitizer_;
   int sponsor_depth_ = 0;
   std::uint32_t container_ = 0;
 };

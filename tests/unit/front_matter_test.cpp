@@ -261,3 +261,16 @@ TEST_CASE("a block that is not a mapping is rendered as Markdown with a warning"
   CHECK(test_helpers::contains(r.output, "second"));
   CHECK(test_helpers::contains(r.output, "body text"));
 }
+
+TEST_CASE("a NUL written as a YAML escape becomes U+FFFD in every output", "[front_matter][utf8]") {
+  const std::string issue = "---\ntitle: \"T\\0x\"\nauthors: [\"a\\0b\"]\n---\n\nText\n";
+  for (auto format : {broadsheet::Format::Html, broadsheet::Format::Json}) {
+    broadsheet::Options options;
+    options.format = format;
+    auto result = broadsheet::render(issue, options);
+    REQUIRE(result.ok());
+    CHECK(result.output.find('\0') == std::string::npos);
+    CHECK(result.output.find("T\xEF\xBF\xBDx") != std::string::npos);
+    CHECK(result.meta_json.find('\0') == std::string::npos);
+  }
+}

@@ -373,3 +373,16 @@ TEST_CASE("an unclosed fence inside a blockquote does not hide later directives"
   CHECK(contains(r.output, "<div class=\"bs-callout bs-callout-note\""));
   CHECK_FALSE(contains(r.output, "::: note"));
 }
+
+// Found by fuzzing: md4c 0.5.2 leaves a link span it never entered in `![]([)]()` read as a setext heading.
+// The stray close unwound the heading and section (use after free); the heading now keeps its image.
+TEST_CASE("an unbalanced span close from md4c cannot unwind the heading around it", "[render][fuzz]") {
+  for (bool allow_html : {false, true}) {
+    broadsheet::Options options;
+    options.allow_html = allow_html;
+    auto result = broadsheet::render("![]([)]()\n-", options);
+    REQUIRE(result.ok());
+    CHECK(result.output.find("<h2 class=\"bs-section-title\"><img src=\"%5B\" alt=\"\" loading=\"lazy\"></h2>") !=
+          std::string::npos);
+  }
+}

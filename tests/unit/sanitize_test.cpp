@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "broadsheet/broadsheet.hpp"
 #include "core/sanitize.hpp"
 #include "test_helpers.hpp"
 
@@ -66,7 +67,7 @@ TEST_CASE("sanitize_html keeps allowlisted tags and drops event handlers", "[san
   CHECK(sanitized("<img src=\"x.png\" onerror=\"alert(1)\" alt=\"a\">") == "<img src=\"x.png\" alt=\"a\">");
   CHECK(sanitized("<a href=\"x\"onclick=\"y\">z</a>") == "<a href=\"x\">z</a>");
   CHECK(sanitized("<B STYLE=\"color:red\" ONCLICK=x>bold</B>") == "<b>bold</b>");
-  CHECK(sanitized("<td colspan=2 onclick=x>") == "<td colspan=\"2\">");
+  CHECK(sanitized("<td colspan=2 onclick=x>") == "<td colspan=\"2\"></td>");
   CHECK(sanitized("<details open><summary>More</summary></details>") ==
         "<details open=\"\"><summary>More</summary></details>");
 }
@@ -110,4 +111,44 @@ TEST_CASE("sanitize_html escapes attribute values and text, and drops comments",
   CHECK(sanitized("before<!-- hidden -->after") == "beforeafter");
   CHECK(sanitized("<b") == "&lt;b");
   CHECK(sanitized("1 < 2") == "1 &lt; 2");
+}
+
+TEST_CASE("sanitize_html balances allowlisted tags", "[sanitize][balance]") {
+  CHECK(sanitized("</div>text") == "text");                         // an unmatched closer is dropped
+  CHECK(sanitized("</aside></section></article>") ==                // tags off the allowlist stay text
+        "&lt;/aside&gt;&lt;/section&gt;&lt;/article&gt;");
+  CHECK(sanitized("<div><b>x") == "<div><b>x</b></div>");           // what is left open is closed at the end
+  CHECK(sanitized("<div><b>x</div>y") == "<div><b>x</b></div>y");   // closing an outer element closes the inner
+  CHECK(sanitized("<b>x</i>y</b>") == "<b>xy</b>");
+  CHECK(sanitized("<li>a<li>b") == "<li>a</li><li>b</li>");         // implied closes are made explicit
+  CHECK(sanitized("<p>a<div>b</div>") == "<p>a</p><div>b</div>");
+  CHECK(sanitized("a<br></br>b<hr></hr>") == "a<br>b<hr>");         // void elements: closers dropped
+  CHECK(sanitized("<DIV>x</Div>") == "<div>x</div>");
+}
+
+TEST_CASE("HtmlSanitizer scopes: a closer cannot reach an element opened outside its scope", "[sanitize][balance]") {
+  broadsheet::HtmlSanitizer sanitizer;
+  std::string out;
+  auto outer = sanitizer.open_scope();
+  sanitizer.feed("<span>", out);
+  auto inner = sanitizer.open_scope();
+  sanitizer.feed("<em>x</span>", out);  // </span> belongs to the outer scope: dropped here
+  sanitizer.close_scope(inner, out);
+  CHECK(out == "<span><em>x</em>");
+  sanitizer.feed("y</span>", out);
+  sanitizer.close_scope(outer, out);
+  CHECK(out == "<span><em>x</em>y</span>");
+  CHECK(sanitizer.depth() == 0);
+}
+
+TEST_CASE("attributes that could end a raw-text element are left out", "[sanitize]") {
+  CHECK(broadsheet::is_breakout_prone_attribute("a</script>b"));
+  CHECK(broadsheet::is_breakout_prone_attribute("</NoScript"));
+  CHECK(broadsheet::is_breakout_prone_attribute("x-->"));
+  CHECK_FALSE(broadsheet::is_breakout_prone_attribute("a < b and </b>"));
+  CHECK(sanitized("<p title=\"</noscript><img>\">x</p>") == "<p>x</p>");
+  broadsheet::Options options;
+  auto result = broadsheet::render("[a](/u \"</script>\") ![i](/i.png \"</title>\")\n\n```x</style>\ncode\n```\n", options);
+  CHECK_FALSE(contains(result.output, "title="));
+  CHECK(contains(result.output, "<pre><code>code"));
 }

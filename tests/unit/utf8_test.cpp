@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "broadsheet/broadsheet.hpp"
 #include "core/utf8.hpp"
 
 using namespace broadsheet;
@@ -131,4 +132,17 @@ TEST_CASE("utf8::count_code_points counts characters, not bytes", "[utf8]") {
   CHECK(utf8::count_code_points("abc") == 3u);
   CHECK(utf8::count_code_points("a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80") == 4u);
   CHECK(utf8::count_code_points("\xE9\xA7\x85\xE3\x83\x8A\xE3\x82\xAB") == 3u);  // 駅ナカ
+}
+
+TEST_CASE("NUL becomes U+FFFD everywhere, code spans and blocks included", "[utf8]") {
+  const std::string markdown = std::string("Text\0 `co\0de`\n\n    in\0dented\n\n```\nfen\0ced\n```\n", 46);
+  for (bool commonmark : {false, true}) {
+    broadsheet::Options options;
+    options.commonmark = commonmark;
+    auto result = broadsheet::render(markdown, options);
+    REQUIRE(result.ok());
+    CHECK(result.output.find('\0') == std::string::npos);
+    CHECK(result.output.find("co\xEF\xBF\xBD" "de") != std::string::npos);
+    CHECK(result.output.find("fen\xEF\xBF\xBD" "ced") != std::string::npos);
+  }
 }

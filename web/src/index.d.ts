@@ -117,6 +117,11 @@ export interface Renderer {
    * @throws Error if the core crashed; the core is restarted, so the next call works.
    */
   render(markdown: string, options?: RenderOptions): RenderResult;
+  /**
+   * The core's memory, for diagnostics: `heapBytes` is what its allocator holds for live objects (flat
+   * across renders: nothing leaks), `memoryBytes` the size of its WebAssembly memory (which never shrinks).
+   */
+  memoryUsage(): { heapBytes: number; memoryBytes: number };
   /** Frees the core's memory. The renderer cannot be used afterwards. */
   dispose(): void;
 }

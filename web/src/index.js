@@ -225,6 +225,12 @@ class Renderer {
     return new RenderResult(output, sidecar);
   }
 
+  /** The core's memory, for diagnostics: see index.d.ts. */
+  memoryUsage() {
+    const { module, engine } = this.#ensureCore();
+    return { heapBytes: engine.heapBytes(), memoryBytes: module.HEAPU8.length };
+  }
+
   /** Frees the core's memory; the renderer cannot be used afterwards. */
   dispose() {
     if (this.#core) {

@@ -15,7 +15,9 @@ export function trapDialogs() {
 
 /**
  * Mounts each case in its own iframe (all at once), lets events fire, and returns the problems found:
- * [{ name, problem }]. `cases` is [{ name, kind, output }] with kind 'html' | 'page' | 'json'.
+ * [{ name, problem }]. `cases` is [{ name, kind, output }] with kind 'html' | 'page' | 'email' | 'json' | 'text'.
+ * An email is a page whose elements carry inline styles (checked for URLs and script instead of refused)
+ * and whose head has the metas inboxes read. Plain text is never parsed as HTML: nothing to mount.
  */
 export async function mountAndCheck(cases) {
   const FORBIDDEN = ['script', 'iframe', 'object', 'embed', 'form', 'base', 'meta', 'style', 'link', 'frame',
@@ -23,6 +25,11 @@ export async function mountAndCheck(cases) {
   const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'cite', 'poster', 'background', 'srcset', 'data',
     'xlink:href', 'ping', 'longdesc'];
   const HEAD_ALLOWED = new Set(['meta', 'title', 'style', 'link']);
+  const PAGE_METAS = ['viewport', 'description', 'generator'];
+  const EMAIL_METAS = ['viewport', 'x-apple-disable-message-reformatting', 'format-detection', 'color-scheme',
+    'supported-color-schemes'];
+  // Inline CSS that could load or run anything: the email's styles are colours, sizes and borders only.
+  const DANGEROUS_CSS = /url\s*\(|expression\s*\(|javascript:|@import|behavior\s*:|-moz-binding/i;
   const formElement = document.createElement('form');
   const problems = [];
 
@@ -45,17 +52,19 @@ export async function mountAndCheck(cases) {
     for (const element of doc.querySelectorAll('*')) {
       const tag = element.localName;
       const inHead = element.closest('head') !== null;
-      if (kind === 'page' && inHead) {
+      const isPage = kind === 'page' || kind === 'email';
+      if (isPage && inHead) {
         if (!HEAD_ALLOWED.has(tag) && tag !== 'head') report(`<${tag}> in the head`);
         if (tag === 'link' && element.getAttribute('rel') !== 'canonical') report('a <link> other than canonical');
         if (tag === 'meta' && !(element.hasAttribute('charset') ||
-            ['viewport', 'description', 'generator'].includes(element.getAttribute('name')))) report(`${element.outerHTML} in the head`);
+            (kind === 'email' ? EMAIL_METAS : PAGE_METAS).includes(element.getAttribute('name')))) report(`${element.outerHTML} in the head`);
+        if (tag === 'style' && DANGEROUS_CSS.test(element.textContent)) report('the <style> holds CSS that loads or runs something');
       } else if (element.closest('body') && FORBIDDEN.includes(tag)) {
         report(`a <${tag}> element survived`);
       }
       for (const { name: attribute, value } of element.attributes) {
         if (attribute.startsWith('on')) report(`<${tag}> has the event handler ${attribute}`);
-        if (attribute === 'style') report(`<${tag}> has a style attribute`);
+        if (attribute === 'style' && (kind !== 'email' || DANGEROUS_CSS.test(value))) report(`<${tag}> has a style attribute "${value}"`);
         if (URL_ATTRIBUTES.includes(attribute)) {
           const problem = urlProblem(tag, attribute, value);
           if (problem) report(problem);
@@ -65,10 +74,13 @@ export async function mountAndCheck(cases) {
         }
       }
     }
-    if (kind === 'page' && doc.querySelectorAll('style').length !== 1) report('the page should hold exactly the theme <style>');
+    if ((kind === 'page' || kind === 'email') && doc.querySelectorAll('style').length !== 1) report('the page should hold exactly one <style>, ours');
     // DOMPurify, run over the body (the whole fragment, or the page's article), must find nothing to remove.
     window.DOMPurify.sanitize(doc.body.innerHTML);
     for (const removed of window.DOMPurify.removed) {
+      // Outlook's conditional comments hold our own layout tables; DOMPurify drops every comment with markup.
+      const node = removed.element;
+      if (kind === 'email' && node?.nodeType === Node.COMMENT_NODE && /^\[if (!?mso|gte mso \d+)\]|^\[endif\]|<!\[endif\]$/.test(node.data)) continue;
       const what = removed.attribute ? `attribute ${removed.attribute.name}="${removed.attribute.value}" of <${removed.from?.localName}>`
         : `element <${removed.element?.localName}>`;
       report(`DOMPurify removed the ${what}`);
@@ -100,10 +112,11 @@ export async function mountAndCheck(cases) {
       checkJson(c.name, c.output);
       continue;
     }
+    if (c.kind === 'text') continue;
     const frame = document.createElement('iframe');
     frame.name = `case-${index}`;
     const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    frame.srcdoc = c.kind === 'page' ? c.output
+    frame.srcdoc = c.kind === 'page' || c.kind === 'email' ? c.output
       : `<!doctype html><html><head><meta charset="utf-8"><title>case</title></head><body>${c.output}</body></html>`;
     document.body.append(frame);
     frames.push({ c, frame, loaded });

@@ -150,5 +150,5 @@ TEST_CASE("attributes that could end a raw-text element are left out", "[sanitiz
   broadsheet::Options options;
   auto result = broadsheet::render("[a](/u \"</script>\") ![i](/i.png \"</title>\")\n\n```x</style>\ncode\n```\n", options);
   CHECK_FALSE(contains(result.output, "title="));
-  CHECK(contains(result.output, "<pre><code>code"));
+  CHECK(contains(result.output, "<pre tabindex=\"0\"><code>code"));
 }

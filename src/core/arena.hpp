@@ -22,7 +22,7 @@ class Arena {
   char* allocate(std::size_t size) {
     if (size > left_) {
       std::size_t chunk = size > kChunk ? size : kChunk;
-      chunks_.push_back(std::make_unique<char[]>(chunk));
+      chunks_.emplace_back(new char[chunk]);  // not make_unique: that zero-fills the whole chunk
       next_ = chunks_.back().get();
       left_ = chunk;
     }

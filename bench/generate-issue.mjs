@@ -1,0 +1,58 @@
+// Generated newsletter issues of a chosen size, built from the shipped examples (examples/*.md): the
+// front matter and intro of full.md, then the `## ` sections of every example, cycled until the issue
+// reaches the size. Nothing big is committed: the benchmark builds these on the fly, and
+// `node bench/generate-issue.mjs DIR` writes them to DIR for the native benchmark.
+import { readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const examplesDir = fileURLToPath(new URL('../examples/', import.meta.url));
+
+export const ISSUE_SIZES = [2 * 1024, 50 * 1024, 500 * 1024, 5 * 1024 * 1024];
+
+/** Splits an example into its front matter + intro and its `## ` sections. */
+function split(markdown) {
+  const starts = [...markdown.matchAll(/^## /gm)].map((m) => m.index);
+  if (starts.length === 0) return { head: markdown, sections: [] };
+  const sections = starts.map((start, i) => markdown.slice(start, starts[i + 1] ?? markdown.length));
+  return { head: markdown.slice(0, starts[0]), sections };
+}
+
+function examples() {
+  return readdirSync(examplesDir).filter((f) => f.endsWith('.md')).sort()
+    .map((f) => split(readFileSync(join(examplesDir, f), 'utf8')));
+}
+
+/** An issue of about `bytes` bytes (never less): whole sections, the shortest first for small sizes. */
+export function generateIssue(bytes) {
+  const parts = examples();
+  const head = parts.find((p) => p.head.startsWith('---') && p.sections.length > 2)?.head ?? parts[0].head;
+  const sections = parts.flatMap((p) => p.sections).sort((a, b) => a.length - b.length);
+  const encoder = new TextEncoder();
+  const chunks = [head];
+  let size = encoder.encode(head).length;
+  for (let round = 1; size < bytes; round++) {
+    for (const section of sections) {
+      if (size >= bytes) break;
+      // Later rounds number their headings so sections stay distinct, as in a long archive page.
+      const text = round === 1 ? section : section.replace(/^(##+ .*)$/gm, `$1 (part ${round})`);
+      chunks.push(text);
+      size += encoder.encode(text).length;
+    }
+  }
+  return chunks.join('');
+}
+
+export function issueName(bytes) {
+  return bytes >= 1024 * 1024 ? `issue-${bytes / (1024 * 1024)}mb.md` : `issue-${bytes / 1024}kb.md`;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dir = process.argv[2];
+  if (!dir) {
+    console.error('usage: node bench/generate-issue.mjs OUTPUT_DIR');
+    process.exit(2);
+  }
+  mkdirSync(dir, { recursive: true });
+  for (const bytes of ISSUE_SIZES) writeFileSync(join(dir, issueName(bytes)), generateIssue(bytes));
+}

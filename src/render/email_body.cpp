@@ -243,8 +243,10 @@ class EmailBody {
     w_.raw("</a>");
   }
 
+  // As on the web: a title that could end a raw-text element is left out (escaped, it is harmless, but
+  // sanitizers downstream would strip it).
   void title_attribute(std::string_view title) {
-    if (title.empty()) return;
+    if (title.empty() || is_breakout_prone_attribute(title)) return;
     w_.raw(" title=\"");
     w_.text(title);
     w_.raw("\"");

@@ -13,7 +13,7 @@
 #include "core/utf8.hpp"
 #include "render/email.hpp"
 #include "render/html.hpp"
-#include "render/json.hpp"
+#include "render/json_output.hpp"
 #include "render/text.hpp"
 
 namespace broadsheet {

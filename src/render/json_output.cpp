@@ -1,4 +1,4 @@
-#include "render/json.hpp"
+#include "render/json_output.hpp"
 
 #include <nlohmann/json.hpp>
 

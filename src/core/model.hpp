@@ -118,6 +118,24 @@ struct Document {
     for (std::uint32_t child = nodes[parent].first_child; child != 0; child = nodes[child].next) visit(child);
   }
 
+  // The intro is the top-level blocks before the first section, without a leading `# Title` that stands
+  // for the title. Returns the first section (0 if there is none) and whether the intro holds anything.
+  struct Intro {
+    std::uint32_t first_section = 0;
+    bool has_content = false;
+  };
+  Intro intro() const {
+    Intro intro;
+    for (std::uint32_t child = nodes[0].first_child; child; child = nodes[child].next) {
+      if (nodes[child].type == NodeType::Section) {
+        intro.first_section = child;
+        break;
+      }
+      if (child != title_heading) intro.has_content = true;
+    }
+    return intro;
+  }
+
   void warn(std::uint32_t offset, std::string message) {
     auto [line, column] = source.position(offset);
     warnings.push_back({line, column, std::move(message)});

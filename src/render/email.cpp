@@ -219,15 +219,7 @@ class IssueEmail {
 
   // The intro in one row, then one row per section (so a clipped email loses whole sections last).
   void intro_and_sections() {
-    std::uint32_t first_section = 0;
-    bool intro = false;
-    for (std::uint32_t child = doc_[0].first_child; child; child = doc_[child].next) {
-      if (doc_[child].type == NodeType::Section) {
-        first_section = child;
-        break;
-      }
-      if (child != doc_.title_heading) intro = true;
-    }
+    auto [first_section, intro] = doc_.intro();
     if (intro) {
       open_row("padding-top:8px;");
       for (std::uint32_t child = doc_[0].first_child; child != first_section; child = doc_[child].next)

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/sanitize.hpp"
+#include "render/html_attributes.hpp"
 #include "render/email_style.hpp"
 #include "render/labels.hpp"
 #include "render/resolve_url.hpp"
@@ -243,14 +244,8 @@ class EmailBody {
     w_.raw("</a>");
   }
 
-  // As on the web: a title that could end a raw-text element is left out (escaped, it is harmless, but
-  // sanitizers downstream would strip it).
-  void title_attribute(std::string_view title) {
-    if (title.empty() || is_breakout_prone_attribute(title)) return;
-    w_.raw(" title=\"");
-    w_.text(title);
-    w_.raw("\"");
-  }
+  void title_attribute(std::string_view title) { write_title_attribute(w_, title); }
+
 
   // A figure's image fills the column: width="536" for clients that ignore CSS, fluid below that.
   void image(std::uint32_t index, bool in_figure) {
@@ -277,14 +272,8 @@ class EmailBody {
     w_.raw("\">");
   }
 
-  void alt_text(std::uint32_t index) {
-    for (std::uint32_t child = doc_[index].first_child; child; child = doc_[child].next) {
-      const Node& n = doc_[child];
-      if (n.type == NodeType::Text || n.type == NodeType::InlineHtml) w_.text(n.text);
-      else if (n.type == NodeType::SoftBreak || n.type == NodeType::LineBreak) w_.raw(' ');
-      else alt_text(child);
-    }
-  }
+  void alt_text(std::uint32_t index) { write_alt_text(w_, doc_, index); }
+
 
   void figure(std::uint32_t index) {
     std::uint32_t only = doc_[index].first_child;

@@ -164,15 +164,7 @@ class IssueHtml {
 
   // Everything before the first section is the intro.
   void intro_and_sections() {
-    std::uint32_t first_section = 0;
-    bool intro_has_content = false;
-    for (std::uint32_t child = doc_[0].first_child; child; child = doc_[child].next) {
-      if (doc_[child].type == NodeType::Section) {
-        first_section = child;
-        break;
-      }
-      if (child != doc_.title_heading) intro_has_content = true;
-    }
+    auto [first_section, intro_has_content] = doc_.intro();
     if (intro_has_content) {
       w_.raw("<div class=\"bs-intro\">\n");
       for (std::uint32_t child = doc_[0].first_child; child != first_section; child = doc_[child].next)

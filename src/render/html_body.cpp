@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/sanitize.hpp"
+#include "render/html_attributes.hpp"
 
 namespace broadsheet {
 
@@ -224,23 +225,10 @@ class HtmlBody {
     w_.raw(">");
   }
 
-  // The web flavour leaves out a title that could end a raw-text element (see is_breakout_prone_attribute).
-  void title_attribute(std::string_view title) {
-    if (title.empty() || (!flavor_.commonmark && is_breakout_prone_attribute(title))) return;
-    w_.raw(" title=\"");
-    w_.text(title);
-    w_.raw("\"");
-  }
+  // CommonMark mode writes every title, as the spec's examples expect.
+  void title_attribute(std::string_view title) { write_title_attribute(w_, title, !flavor_.commonmark); }
 
-  // Alt text is plain, escaped text: no markup of the description can reach the attribute.
-  void alt_text(std::uint32_t index) {
-    for (std::uint32_t child = doc_[index].first_child; child; child = doc_[child].next) {
-      const Node& n = doc_[child];
-      if (n.type == NodeType::Text || n.type == NodeType::InlineHtml) w_.text(n.text);
-      else if (n.type == NodeType::SoftBreak || n.type == NodeType::LineBreak) w_.raw(' ');
-      else alt_text(child);
-    }
-  }
+  void alt_text(std::uint32_t index) { write_alt_text(w_, doc_, index); }
 
   void figure(std::uint32_t index) {
     std::uint32_t only = doc_[index].first_child;

@@ -1,6 +1,7 @@
 #include "core/directives.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace broadsheet {
 
@@ -128,6 +129,16 @@ bool is_top_heading(std::string_view s) {
   if (n < 1 || n > 2) return false;
   std::size_t after = indent + n;
   return after == s.size() || s[after] == ' ' || s[after] == '\t' || s[after] == '\r';
+}
+
+// Whether a line outside a fence can be a directive line, a fence (possibly inside a blockquote or list
+// item) or a top-level heading: only if its first non-space byte is one of those markers.
+bool may_matter(std::string_view s) {
+  std::size_t i = leading_spaces(s);
+  if (i >= s.size()) return false;
+  char c = s[i];
+  return c == ':' || c == '`' || c == '~' || c == '>' || c == '#' || c == '-' || c == '*' || c == '+' ||
+         (c >= '0' && c <= '9');
 }
 
 bool is_name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -295,6 +306,8 @@ bool parse_directive_line(std::string_view rest, Directive& out, std::vector<std
 }
 
 DirectivePass find_directives(std::string_view body, std::uint32_t base, Document& doc) {
+  // Every directive line holds `:::`; most documents have none, and then there is nothing to find.
+  if (body.find(":::") == std::string_view::npos) return {};
   struct Open {
     std::size_t colons;
     std::uint32_t directive;
@@ -319,10 +332,15 @@ DirectivePass find_directives(std::string_view body, std::uint32_t base, Documen
   std::uint32_t begin = 0;
   const auto size = static_cast<std::uint32_t>(body.size());
   for (; begin < size; ++line_number) {
-    std::uint32_t end = begin;
-    while (end < size && body[end] != '\n') ++end;
+    const void* newline = std::memchr(body.data() + begin, '\n', size - begin);
+    std::uint32_t end = newline ? static_cast<std::uint32_t>(static_cast<const char*>(newline) - body.data()) : size;
     std::string_view text = body.substr(begin, end - begin);
     std::uint32_t next = end < size ? end + 1 : end;
+    // Most lines start with a letter: none of the checks below can match them (fast path).
+    if (!in_fence && !may_matter(text)) {
+      begin = next;
+      continue;
+    }
 
     if (in_fence && !stays_in_containers(text, fence.containers)) in_fence = false;
     Containers containers;

@@ -67,7 +67,7 @@ class Policy {
           visit(child, false);
           break;
         default:
-          visit(child, false);
+          if (node.first_child) visit(child, false);  // leaves (text, breaks) have nothing to visit
       }
     }
   }

@@ -68,33 +68,45 @@ char32_t to_lower(char32_t c) {
 
 }  // namespace
 
-std::string slugify(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+namespace {
+
+// Appends `text`'s slug to `out`.
+void append_slug(std::string& out, std::string_view text) {
+  out.reserve(out.size() + text.size());
   std::size_t i = 0;
   while (i < text.size()) {
-    char32_t c = utf8::next(text, i);
-    if (c < 0x80) {
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') out.push_back(static_cast<char>(c));
-      else if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c + 32));
-      else if (c == ' ') out.push_back('-');
+    auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {  // ASCII, most headings: no decoding
+      ++i;
+      if ((byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9') || byte == '_' || byte == '-') out.push_back(static_cast<char>(byte));
+      else if (byte >= 'A' && byte <= 'Z') out.push_back(static_cast<char>(byte + 32));
+      else if (byte == ' ') out.push_back('-');
       continue;  // other ASCII punctuation and controls are dropped
     }
+    char32_t c = utf8::next(text, i);
     if (is_dropped_symbol(c)) continue;
     utf8::append(out, to_lower(c));
   }
+}
+
+}  // namespace
+
+std::string slugify(std::string_view text) {
+  std::string out;
+  append_slug(out, text);
   return out;
 }
 
 std::string IdRegistry::unique(std::string_view text, std::string_view fallback) {
-  std::string base = prefix_ + slugify(text);
+  std::string base = prefix_;
+  append_slug(base, text);
   if (base.size() == prefix_.size()) base += fallback;
-  std::string id = base;
-  if (used_.count(id) || is_dom_property_name(id)) {
-    int& n = next_suffix_[base];
-    do id = base + "-" + std::to_string(++n);
-    while (used_.count(id));
-  }
+  // The common case: a new id that clobbers nothing, one hash and one insert.
+  if (!is_dom_property_name(base) && used_.insert(base).second) return base;
+  int& n = next_suffix_[base];
+  std::string id;
+  do id = base + "-" + std::to_string(++n);
+  while (used_.count(id));
   used_.insert(id);
   return id;
 }

@@ -1,6 +1,7 @@
 #include "core/source_map.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/utf8.hpp"
 
@@ -29,18 +30,29 @@ std::uint32_t SourceMap::to_original(const char* pointer) const {
   return segment.original_offset + (parse_offset - segment.parse_offset);
 }
 
-std::pair<std::uint32_t, std::uint32_t> SourceMap::position(std::uint32_t offset) const {
-  if (offset == kNone || offset > original_.size()) return {0, 0};
+const std::vector<std::uint32_t>& SourceMap::line_starts() const {
   if (line_starts_.empty()) {
     line_starts_.push_back(0);
-    for (std::uint32_t i = 0; i < original_.size(); ++i)
-      if (original_[i] == '\n') line_starts_.push_back(i + 1);
+    const char* begin = original_.data();
+    const char* end = begin + original_.size();
+    for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));)
+      line_starts_.push_back(static_cast<std::uint32_t>(++p - begin));
   }
-  auto after = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  auto line = static_cast<std::uint32_t>(after - line_starts_.begin());
-  std::uint32_t start = line_starts_[line - 1];
+  return line_starts_;
+}
+
+std::uint32_t SourceMap::line(std::uint32_t offset) const {
+  if (offset == kNone || offset > original_.size()) return 0;
+  const auto& starts = line_starts();
+  return static_cast<std::uint32_t>(std::upper_bound(starts.begin(), starts.end(), offset) - starts.begin());
+}
+
+std::pair<std::uint32_t, std::uint32_t> SourceMap::position(std::uint32_t offset) const {
+  std::uint32_t line_number = line(offset);
+  if (line_number == 0) return {0, 0};
+  std::uint32_t start = line_starts_[line_number - 1];
   auto column = static_cast<std::uint32_t>(utf8::count_code_points(original_.substr(start, offset - start)));
-  return {line, column + 1};
+  return {line_number, column + 1};
 }
 
 }  // namespace broadsheet

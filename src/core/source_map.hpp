@@ -25,7 +25,7 @@ class SourceMap {
 
   // 1-based line and column (in code points) of an original offset; {0, 0} for kNoOffset.
   std::pair<std::uint32_t, std::uint32_t> position(std::uint32_t offset) const;
-  std::uint32_t line(std::uint32_t offset) const { return position(offset).first; }
+  std::uint32_t line(std::uint32_t offset) const;  // position(offset).first without counting the column
 
  private:
   struct Segment {
@@ -35,6 +35,7 @@ class SourceMap {
   std::string_view original_;
   std::string_view parse_;
   std::vector<Segment> segments_;
+  const std::vector<std::uint32_t>& line_starts() const;
   mutable std::vector<std::uint32_t> line_starts_;  // built on first use: most renders never ask
 };
 

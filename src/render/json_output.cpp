@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/word_count.hpp"
+#include "render/json_string.hpp"
 
 namespace broadsheet {
 
@@ -169,31 +170,61 @@ json statistics(const Document& doc) {
 
 }  // namespace
 
+// Keys in the order nlohmann::json writes them (sorted), so every JSON the core emits reads the same.
+// Written by hand: building a json value per entry cost more than the rest of a small render's JSON.
 std::string outline_json(const std::vector<OutlineEntry>& outline) {
-  json out = json::array();
-  for (const auto& entry : outline)
-    out.push_back({{"id", entry.id}, {"title", entry.title}, {"level", entry.level}, {"kind", entry.kind},
-                   {"line", entry.line}});
-  return dump(out);
+  std::string out = "[";
+  for (const auto& entry : outline) {
+    if (out.size() > 1) out += ',';
+    out += "{\"id\":";
+    append_json_string(out, entry.id);
+    out += ",\"kind\":";
+    append_json_string(out, entry.kind);
+    out += ",\"level\":";
+    append_json_number(out, entry.level);
+    out += ",\"line\":";
+    append_json_number(out, entry.line);
+    out += ",\"title\":";
+    append_json_string(out, entry.title);
+    out += '}';
+  }
+  out += ']';
+  return out;
 }
 
 namespace {
 
-json diagnostic_object(const Diagnostic& d) {
-  json out = {{"line", d.line}, {"column", d.column}, {"message", d.message}};
-  if (!d.rule.empty()) out["rule"] = d.rule;
-  if (d.hint) out["hint"] = true;
-  return out;
+void append_diagnostic(std::string& out, const Diagnostic& d) {
+  out += "{\"column\":";
+  append_json_number(out, d.column);
+  if (d.hint) out += ",\"hint\":true";
+  out += ",\"line\":";
+  append_json_number(out, d.line);
+  out += ",\"message\":";
+  append_json_string(out, d.message);
+  if (!d.rule.empty()) {
+    out += ",\"rule\":";
+    append_json_string(out, d.rule);
+  }
+  out += '}';
 }
 
 }  // namespace
 
-std::string diagnostic_json(const Diagnostic& d) { return dump(diagnostic_object(d)); }
+std::string diagnostic_json(const Diagnostic& d) {
+  std::string out;
+  append_diagnostic(out, d);
+  return out;
+}
 
 std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
-  json out = json::array();
-  for (const auto& d : diagnostics) out.push_back(diagnostic_object(d));
-  return dump(out);
+  std::string out = "[";
+  for (const auto& d : diagnostics) {
+    if (out.size() > 1) out += ',';
+    append_diagnostic(out, d);
+  }
+  out += ']';
+  return out;
 }
 
 void render_json(const Document& doc, std::string& out) {

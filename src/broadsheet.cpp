@@ -1,5 +1,6 @@
 // The public API: the pipeline in one place.
 //   front matter → directive pre-pass → md4c callbacks → model → policy → renderer
+//   (CommonMark HTML, which needs no model, streams from the md4c callbacks: render/commonmark.cpp)
 #include "broadsheet/broadsheet.hpp"
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 #include "core/md4c_adapter.hpp"
 #include "core/policy.hpp"
 #include "core/utf8.hpp"
+#include "render/commonmark.hpp"
 #include "render/email.hpp"
 #include "render/html.hpp"
 #include "render/json_output.hpp"
@@ -90,10 +92,23 @@ Result render(std::string_view markdown, const Options& options) {
     markdown = repaired;
   }
 
+  const Diagnostic invalid_utf8_warning{1, 1, "the input is not valid UTF-8; invalid bytes were replaced by U+FFFD"};
+
+  // CommonMark HTML needs no model (no sections, policy or lint): it streams from the parser.
+  if (options.commonmark && options.format == Format::Html) {
+    Result result;
+    result.output.reserve(markdown.size() + markdown.size() / 4 + 256);
+    if (!render_commonmark_html(markdown, result.output, result.warnings))
+      return failure({0, 0, "the Markdown parser ran out of memory"});
+    if (invalid_utf8) result.warnings.push_back(invalid_utf8_warning);  // after the nesting warning at 0:0
+    result.meta_json = "{}";
+    result.outline_json = "[]";
+    return result;
+  }
+
   Document doc;
   if (auto error = build(markdown, options, doc)) return failure(std::move(*error));
-  if (invalid_utf8)
-    doc.warnings.insert(doc.warnings.begin(), Diagnostic{1, 1, "the input is not valid UTF-8; invalid bytes were replaced by U+FFFD"});
+  if (invalid_utf8) doc.warnings.insert(doc.warnings.begin(), invalid_utf8_warning);
   if (options.lint) lint_document(doc, options.format);
 
   std::stable_sort(doc.warnings.begin(), doc.warnings.end(), [](const Diagnostic& a, const Diagnostic& b) {
@@ -105,7 +120,6 @@ Result render(std::string_view markdown, const Options& options) {
   if (options.format == Format::Json) render_json(doc, result.output);
   else if (options.format == Format::Email) render_email(doc, options, result.output);
   else if (options.format == Format::Text) render_text(doc, options, result.output);
-  else if (options.commonmark) render_commonmark_html(doc, result.output);
   else render_web_html(doc, options, result.output);
   if (options.format == Format::Email && options.lint) lint_email_size(result.output.size(), doc.warnings);
 

@@ -176,7 +176,7 @@ class IssueHtml {
 
   void render_one(std::uint32_t node) { render_html_node(doc_, node, w_, flavor()); }
 
-  HtmlFlavor flavor() const { return HtmlFlavor{false, options_.allow_html}; }
+  HtmlFlavor flavor() const { return HtmlFlavor{options_.allow_html}; }
 
   const Document& doc_;
   const FrontMatter& fm_;

@@ -11,7 +11,4 @@ namespace broadsheet {
 
 void render_web_html(const Document& doc, const Options& options, std::string& out);
 
-// Plain CommonMark 0.31.2 HTML (the conformance mode).
-void render_commonmark_html(const Document& doc, std::string& out);
-
 }  // namespace broadsheet

@@ -94,15 +94,13 @@ class HtmlBody {
     char level = static_cast<char>('0' + n.level);
     w_.raw("<h");
     w_.raw(level);
-    if (!flavor_.commonmark) {
-      NodeType parent = parent_type_of_first_child(index);
-      if (parent == NodeType::Section) w_.raw(" class=\"bs-section-title\"");
-      else if (parent == NodeType::Story) w_.raw(" class=\"bs-story-title\"");
-      else if (!n.text.empty()) {
-        w_.raw(" id=\"");
-        w_.text(n.text);
-        w_.raw("\"");
-      }
+    NodeType parent = parent_type_of_first_child(index);
+    if (parent == NodeType::Section) w_.raw(" class=\"bs-section-title\"");
+    else if (parent == NodeType::Story) w_.raw(" class=\"bs-story-title\"");
+    else if (!n.text.empty()) {
+      w_.raw(" id=\"");
+      w_.text(n.text);
+      w_.raw("\"");
     }
     w_.raw(">");
     children(index);
@@ -137,8 +135,7 @@ class HtmlBody {
     const Node& n = doc_[index];
     if (n.has(kTask)) {
       // The label gives the checkbox an accessible name; the item's text follows it.
-      w_.raw(flavor_.commonmark ? "<li class=\"task-list-item\"><input type=\"checkbox\" disabled"
-                                : "<li class=\"bs-task\"><input type=\"checkbox\" disabled aria-label=\"Task\"");
+      w_.raw("<li class=\"bs-task\"><input type=\"checkbox\" disabled aria-label=\"Task\"");
       w_.raw(n.has(kChecked) ? " checked> " : "> ");
     } else {
       w_.raw("<li>");
@@ -150,8 +147,8 @@ class HtmlBody {
   void code_block(std::uint32_t index) {
     const Node& n = doc_[index];
     // Long lines scroll sideways: tabindex lets keyboard users scroll too.
-    w_.raw(flavor_.commonmark ? "<pre><code" : "<pre tabindex=\"0\"><code");
-    if (!n.text2.empty() && (flavor_.commonmark || !is_breakout_prone_attribute(n.text2))) {
+    w_.raw("<pre tabindex=\"0\"><code");
+    if (!n.text2.empty() && !is_breakout_prone_attribute(n.text2)) {
       w_.raw(" class=\"language-");
       w_.text(n.text2);
       w_.raw("\"");
@@ -168,15 +165,14 @@ class HtmlBody {
   }
 
   void raw_html(std::string_view html) {
-    if (flavor_.commonmark) w_.raw(html);
-    else if (flavor_.allow_html) sanitizer_.feed(html, w_.out());
+    if (flavor_.allow_html) sanitizer_.feed(html, w_.out());
     else w_.text(html);
   }
 
   void table(std::uint32_t index) {
-    if (!flavor_.commonmark) w_.raw("<div class=\"bs-table\" tabindex=\"0\">\n");
+    w_.raw("<div class=\"bs-table\" tabindex=\"0\">\n");
     wrap(index, "<table>\n", "</table>\n");
-    if (!flavor_.commonmark) w_.raw("</div>\n");
+    w_.raw("</div>\n");
   }
 
   void cell(std::uint32_t index) {
@@ -221,12 +217,11 @@ class HtmlBody {
     alt_text(index);
     w_.raw("\"");
     title_attribute(n.text2);
-    if (!flavor_.commonmark) w_.raw(" loading=\"lazy\"");
+    w_.raw(" loading=\"lazy\"");
     w_.raw(">");
   }
 
-  // CommonMark mode writes every title, as the spec's examples expect.
-  void title_attribute(std::string_view title) { write_title_attribute(w_, title, !flavor_.commonmark); }
+  void title_attribute(std::string_view title) { write_title_attribute(w_, title); }
 
   void alt_text(std::uint32_t index) { write_alt_text(w_, doc_, index); }
 

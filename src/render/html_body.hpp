@@ -1,6 +1,5 @@
-// Blocks and inlines of the model as HTML: shared by the web renderer (sections, directives, figures,
-// safe URLs, raw HTML only through the allowlist) and the CommonMark renderer (exactly what the spec
-// expects, raw HTML kept).
+// Blocks and inlines of the model as HTML for the web renderer: sections, directives, figures, safe URLs,
+// raw HTML only through the allowlist. (CommonMark mode streams its HTML without the model: commonmark.cpp.)
 #pragma once
 
 #include <cstdint>
@@ -11,8 +10,7 @@
 namespace broadsheet {
 
 struct HtmlFlavor {
-  bool commonmark = false;
-  bool allow_html = false;
+  bool allow_html = false;  // raw HTML through the allowlist, else shown as text
 };
 
 // Renders the children of `parent`, skipping `skip` (the title heading, shown in the header instead).

@@ -1,0 +1,16 @@
+// The conformance mode's HTML: CommonMark 0.31.2 exactly, raw HTML kept, streamed from the parser.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "broadsheet/broadsheet.hpp"
+
+namespace broadsheet {
+
+// Appends the HTML of `markdown` (valid UTF-8, no NUL) to `out`; false if the parser ran out of memory.
+// The nesting warning, if any, is added to `warnings`.
+bool render_commonmark_html(std::string_view markdown, std::string& out, std::vector<Diagnostic>& warnings);
+
+}  // namespace broadsheet

@@ -1,9 +1,14 @@
 // The wasm boundary: Embind bindings only. Strings cross as bytes in wasm memory (the JS layer encodes
 // into the input buffer and decodes the output with one TextDecoder), never through per-call Embind
-// string marshalling; options and the render summary are Embind value objects.
+// string marshalling. A render call takes and returns plain numbers: the options as bit flags, and the
+// address of a summary (ok, output and sidecar pointers and lengths) that JS reads from memory. The two
+// string options (id prefix, unsubscribe URL) are sent only when they change.
 #include <emscripten/bind.h>
 #include <malloc.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -11,56 +16,56 @@
 
 namespace {
 
-struct RenderOptions {
-  std::string format = "html";
-  bool commonmark = false;
-  bool standalone = false;
-  bool allowHtml = false;
-  std::string idPrefix;
-  double maxInputBytes = 0;
-  bool lint = true;
-  std::string unsubscribeUrl;
-};
-
-struct RenderSummary {
-  bool ok = false;
-  std::uintptr_t outputPointer = 0;
-  std::uint32_t outputLength = 0;
-  std::uintptr_t sidecarPointer = 0;
-  std::uint32_t sidecarLength = 0;
-};
+// Bits of the `flags` argument of Engine::render; bits 8 and up hold the format's index in kFormats.
+// web/src/index.js packs them.
+constexpr std::uint32_t kCommonMark = 1, kStandalone = 2, kAllowHtml = 4, kNoLint = 8, kFormatShift = 8;
+constexpr broadsheet::Format kFormats[] = {broadsheet::Format::Html, broadsheet::Format::Json,
+                                           broadsheet::Format::Email, broadsheet::Format::Text};
 
 class Engine {
  public:
-  // A buffer of at least `length` bytes for the UTF-8 input; reused across calls.
+  // A buffer of at least `length` bytes for the UTF-8 input; reused across calls. Its bytes are kept when
+  // it grows: the JS layer encodes in two steps when the text is not all ASCII.
   std::uintptr_t inputBuffer(std::uint32_t length) {
     if (input_.size() < length) input_.resize(length);
     return reinterpret_cast<std::uintptr_t>(input_.data());
   }
 
-  RenderSummary render(std::uint32_t length, const RenderOptions& js) {
+  void setStrings(const std::string& id_prefix, const std::string& unsubscribe_url) {
+    id_prefix_ = id_prefix;
+    unsubscribe_url_ = unsubscribe_url;
+  }
+
+  // Renders the first `length` bytes of the input buffer; returns the address of five uint32: ok,
+  // output pointer, output length, sidecar pointer, sidecar length.
+  std::uintptr_t render(std::uint32_t length, std::uint32_t flags, double max_input_bytes) {
+    // The previous render's output goes first, so a big render does not hold two outputs at once.
+    result_ = {};
+    std::string().swap(sidecar_);
     broadsheet::Options options;
-    options.commonmark = js.commonmark;
-    options.standalone = js.standalone;
-    options.allow_html = js.allowHtml;
-    options.id_prefix = js.idPrefix;
-    options.lint = js.lint;
-    options.unsubscribe_url = js.unsubscribeUrl;
-    if (js.maxInputBytes > 0) options.max_input_bytes = static_cast<std::size_t>(js.maxInputBytes);
-    auto format = broadsheet::parse_format(js.format);
-    if (!format) {
-      result_ = {};
-      result_.error = broadsheet::Diagnostic{0, 0, "unknown format `" + js.format + "`"};
+    options.commonmark = (flags & kCommonMark) != 0;
+    options.standalone = (flags & kStandalone) != 0;
+    options.allow_html = (flags & kAllowHtml) != 0;
+    options.lint = (flags & kNoLint) == 0;
+    options.id_prefix = id_prefix_;
+    options.unsubscribe_url = unsubscribe_url_;
+    if (max_input_bytes > 0) options.max_input_bytes = static_cast<std::size_t>(max_input_bytes);
+    std::uint32_t format = flags >> kFormatShift;
+    if (format >= std::size(kFormats)) {
+      result_.error = broadsheet::Diagnostic{0, 0, "unknown format number " + std::to_string(format)};
     } else {
-      options.format = *format;
+      options.format = kFormats[format];
       std::string_view input(input_.data(), std::min<std::size_t>(length, input_.size()));
       result_ = broadsheet::render(input, options);
     }
     if (input_.size() > kKeepInput) std::vector<char>().swap(input_);  // give big inputs' memory back
     sidecar_ = broadsheet::sidecar_json(result_);
-    return {result_.ok(), reinterpret_cast<std::uintptr_t>(result_.output.data()),
-            static_cast<std::uint32_t>(result_.output.size()), reinterpret_cast<std::uintptr_t>(sidecar_.data()),
-            static_cast<std::uint32_t>(sidecar_.size())};
+    summary_[0] = result_.ok() ? 1 : 0;
+    summary_[1] = static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(result_.output.data()));
+    summary_[2] = static_cast<std::uint32_t>(result_.output.size());
+    summary_[3] = static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(sidecar_.data()));
+    summary_[4] = static_cast<std::uint32_t>(sidecar_.size());
+    return reinterpret_cast<std::uintptr_t>(summary_);
   }
 
   // Bytes malloc has handed out and not taken back: what a leak would make grow (Renderer.memoryUsage).
@@ -69,32 +74,21 @@ class Engine {
  private:
   static constexpr std::size_t kKeepInput = 1 << 20;
   std::vector<char> input_;
+  std::string id_prefix_;
+  std::string unsubscribe_url_;
   broadsheet::Result result_;
   std::string sidecar_;
+  std::uint32_t summary_[5] = {};
 };
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(broadsheet) {
   using namespace emscripten;
-  value_object<RenderOptions>("RenderOptions")
-      .field("format", &RenderOptions::format)
-      .field("commonmark", &RenderOptions::commonmark)
-      .field("standalone", &RenderOptions::standalone)
-      .field("allowHtml", &RenderOptions::allowHtml)
-      .field("idPrefix", &RenderOptions::idPrefix)
-      .field("maxInputBytes", &RenderOptions::maxInputBytes)
-      .field("lint", &RenderOptions::lint)
-      .field("unsubscribeUrl", &RenderOptions::unsubscribeUrl);
-  value_object<RenderSummary>("RenderSummary")
-      .field("ok", &RenderSummary::ok)
-      .field("outputPointer", &RenderSummary::outputPointer)
-      .field("outputLength", &RenderSummary::outputLength)
-      .field("sidecarPointer", &RenderSummary::sidecarPointer)
-      .field("sidecarLength", &RenderSummary::sidecarLength);
   class_<Engine>("Engine")
       .constructor<>()
       .function("inputBuffer", &Engine::inputBuffer)
+      .function("setStrings", &Engine::setStrings)
       .function("render", &Engine::render)
       .function("heapBytes", &Engine::heapBytes);
 }

@@ -29,7 +29,7 @@ std::string alert_kind(std::string_view line) {
 Builder::Builder(Document& doc, const std::vector<DirectiveMarker>& markers, std::string_view parse_buffer)
     : doc_(doc), markers_(markers), parse_buffer_(parse_buffer) {
   doc_.nodes.clear();
-  doc_.nodes.reserve(parse_buffer.size() / 8 + 16);  // roughly one node per 8–16 bytes of Markdown
+  doc_.nodes.reserve(parse_buffer.size() / 24 + 16);  // about one node per 15–30 bytes of Markdown
   doc_.nodes.emplace_back();                         // node 0: the document
   push(0);
 }

@@ -151,7 +151,15 @@ function instantiate(wasmModule, sync) {
 // ---------------------------------------------------------------------------
 // Rendering
 
-/** Copies options into the exact shape the core's value_object wants. */
+// The core's render flags (src/bindings/embind.cpp): bits for the booleans, the format's number above.
+const COMMONMARK = 1;
+const STANDALONE = 2;
+const ALLOW_HTML = 4;
+const NO_LINT = 8;
+const FORMAT_SHIFT = 8;
+const FORMAT_NUMBERS = new Map([...FORMATS].map((name, i) => [name, i])); // html, json, email, text
+
+/** Checks the options and packs them as the core takes them: flags as one number, and the two strings. */
 function coreOptions(options) {
   const o = options ?? {};
   const format = o.format ?? 'html';
@@ -162,16 +170,33 @@ function coreOptions(options) {
   if (!Number.isInteger(maxInputBytes) || maxInputBytes < 0 || maxInputBytes > 0xffffffff) {
     throw new RangeError('maxInputBytes must be a whole number of bytes (0 for the default limit)');
   }
-  return {
-    format,
-    commonmark: Boolean(o.commonmark),
-    standalone: Boolean(o.standalone),
-    allowHtml: Boolean(o.allowHtml),
-    idPrefix: String(o.idPrefix ?? ''),
-    maxInputBytes,
-    lint: o.lint === undefined ? true : Boolean(o.lint),
-    unsubscribeUrl: String(o.unsubscribeUrl ?? ''),
-  };
+  const lint = o.lint === undefined ? true : Boolean(o.lint);
+  const flags = (o.commonmark ? COMMONMARK : 0) | (o.standalone ? STANDALONE : 0) | (o.allowHtml ? ALLOW_HTML : 0) |
+    (lint ? 0 : NO_LINT) | (FORMAT_NUMBERS.get(format) << FORMAT_SHIFT);
+  return { flags, idPrefix: String(o.idPrefix ?? ''), unsubscribeUrl: String(o.unsubscribeUrl ?? ''), maxInputBytes };
+}
+
+/**
+ * Copies `markdown` as UTF-8 into the core's input buffer with encodeInto; returns its length in bytes.
+ * The buffer is first sized for ASCII (one byte per UTF-16 unit); only text with other characters
+ * needs a second step, sized for the rest at three bytes per unit, so big inputs are not given three
+ * times their size up front.
+ */
+function encodeInput(module, engine, markdown) {
+  let capacity = markdown.length + 16;
+  let input = engine.inputBuffer(capacity);
+  let { read, written } = encoder.encodeInto(markdown, module.HEAPU8.subarray(input, input + capacity));
+  if (read < markdown.length) {
+    capacity = written + (markdown.length - read) * 3;
+    input = engine.inputBuffer(capacity); // keeps the bytes written so far
+    written += encoder.encodeInto(markdown.slice(read), module.HEAPU8.subarray(input + written, input + capacity)).written;
+  }
+  return written;
+}
+
+/** A started core: the module, its engine, and the string options the engine holds (sent on change). */
+function newCore(module) {
+  return { module, engine: new module.Engine(), idPrefix: '', unsubscribeUrl: '' };
 }
 
 /** A render's output, with the sidecar JSON parsed on first use. */
@@ -195,30 +220,37 @@ class RenderResult {
 
 class Renderer {
   #wasmModule;
-  #core = null; // { module, engine }
+  #core = null; // newCore()
 
   constructor(wasmModule, module) {
     this.#wasmModule = wasmModule;
-    this.#core = { module, engine: new module.Engine() };
+    this.#core = newCore(module);
   }
 
   /** Renders Markdown; see index.d.ts. */
   render(markdown, options) {
     if (typeof markdown !== 'string') throw new TypeError('render() expects the Markdown as a string');
     const opts = coreOptions(options);
-    const { module, engine } = this.#ensureCore();
+    const core = this.#ensureCore();
+    const { module, engine } = core;
     let output;
     let sidecar;
     let ok;
     try {
-      const capacity = Math.max(1, markdown.length * 3); // UTF-8 never needs more
-      const input = engine.inputBuffer(capacity);
-      const { written } = encoder.encodeInto(markdown, module.HEAPU8.subarray(input, input + capacity));
-      const r = engine.render(written, opts);
-      const heap = module.HEAPU8; // re-read: memory may have grown
-      ok = r.ok;
-      output = ok ? decoder.decode(heap.subarray(r.outputPointer, r.outputPointer + r.outputLength)) : '';
-      sidecar = heap.slice(r.sidecarPointer, r.sidecarPointer + r.sidecarLength);
+      if (opts.idPrefix !== core.idPrefix || opts.unsubscribeUrl !== core.unsubscribeUrl) {
+        engine.setStrings(opts.idPrefix, opts.unsubscribeUrl);
+        core.idPrefix = opts.idPrefix;
+        core.unsubscribeUrl = opts.unsubscribeUrl;
+      }
+      const length = encodeInput(module, engine, markdown);
+      const at = engine.render(length, opts.flags, opts.maxInputBytes) >>> 2;
+      const words = module.HEAPU32; // read after the call: memory may have grown
+      ok = words[at] === 1;
+      const heap = module.HEAPU8;
+      const outputPointer = words[at + 1];
+      const sidecarPointer = words[at + 3];
+      output = ok ? decoder.decode(heap.subarray(outputPointer, outputPointer + words[at + 2])) : '';
+      sidecar = heap.slice(sidecarPointer, sidecarPointer + words[at + 4]);
     } catch (cause) {
       this.#discardCore();
       throw new Error(`Broadsheet: the WebAssembly core crashed while rendering (${reasonOf(cause)}); it will be restarted for the next call`, { cause });
@@ -226,6 +258,7 @@ class Renderer {
     if (!ok) throw errorFrom(sidecar);
     return new RenderResult(output, sidecar);
   }
+
 
   /** The core's memory, for diagnostics: see index.d.ts. */
   memoryUsage() {
@@ -250,14 +283,14 @@ class Renderer {
     if (this.#restarting) throw new Error('Broadsheet: the WebAssembly core is restarting; try again shortly');
     try {
       const module = instantiate(this.#wasmModule, true);
-      this.#core = { module, engine: new module.Engine() };
+      this.#core = newCore(module);
       return this.#core;
     } catch (cause) {
       // Some hosts refuse synchronous instantiation: restart in the background.
       const wasmModule = this.#wasmModule;
       this.#restarting = instantiate(wasmModule, false).then(
         (module) => {
-          if (this.#wasmModule === wasmModule) this.#core = { module, engine: new module.Engine() };
+          if (this.#wasmModule === wasmModule) this.#core = newCore(module);
         },
         () => {},
       ).finally(() => { this.#restarting = null; });

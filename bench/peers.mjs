@@ -81,8 +81,64 @@ export const PEERS = [
   },
 ];
 
+// The ceiling: md4c built like Broadsheet's core (bench/ceiling/md4c-ceiling.c, built into build/wasm by
+// bench/run.mjs), driven through the same kind of boundary. `md4c-html (same build)` is md4c's own
+// renderer with no model; `md4c parse only` runs the parser with callbacks that do nothing and returns no
+// output: no renderer built on md4c, Broadsheet included, can be faster than that row.
+async function loadCeiling() {
+  const { readFileSync } = await import('node:fs');
+  const { default: create } = await import('../build/wasm/md4c-ceiling.mjs');
+  const wasm = new WebAssembly.Module(readFileSync(new URL('../build/wasm/md4c-ceiling.wasm', import.meta.url)));
+  const core = await create({
+    instantiateWasm(imports, receive) {
+      receive(new WebAssembly.Instance(wasm, imports), wasm);
+      return {};
+    },
+  });
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  const encode = (md) => {
+    const capacity = md.length * 3 + 1;
+    const at = core._input(capacity);
+    return encoder.encodeInto(md, core.HEAPU8.subarray(at, at + capacity)).written;
+  };
+  const html = (flags) => (md) => {
+    const length = core._html(encode(md), flags);
+    const at = core._output();
+    return decoder.decode(core.HEAPU8.subarray(at, at + length));
+  };
+  const parse = (flags) => (md) => {
+    core._parse(encode(md), flags);
+    return '';
+  };
+  return { html, parse, newsletter: core._newsletter_flags(), commonmark: core._commonmark_flags() };
+}
+
+const CEILING_FILES = ['build/wasm/md4c-ceiling.mjs', 'build/wasm/md4c-ceiling.wasm'];
+
+export const CEILING = [
+  {
+    name: 'md4c-html (same build)',
+    ceiling: true,
+    files: CEILING_FILES,
+    async load() {
+      const c = await loadCeiling();
+      return { newsletter: c.html(c.newsletter), commonmark: c.html(c.commonmark) };
+    },
+  },
+  {
+    name: 'md4c parse only',
+    ceiling: true,
+    files: CEILING_FILES,
+    async load() {
+      const c = await loadCeiling();
+      return { newsletter: c.parse(c.newsletter), commonmark: c.parse(c.commonmark) };
+    },
+  },
+];
+
 export function peerNamed(name) {
-  const peer = PEERS.find((p) => p.name === name);
+  const peer = [...PEERS, ...CEILING].find((p) => p.name === name);
   if (!peer) throw new Error(`no peer named ${name}`);
   return peer;
 }

@@ -1,12 +1,13 @@
 // `npm run bench`: Broadsheet against markdown-wasm, md4w, markdown-it, marked and commonmark.js, in one
 // process, string in and string out. Prints tables and writes build/bench/results.json.
-//   node bench/run.mjs [--quick] [--rounds N] [--peers a,b] [--out FILE]
+// The last two rows are the ceiling: md4c itself built with Broadsheet's flags (bench/ceiling/).
+//   node bench/run.mjs [--quick] [--rounds N] [--peers a,b] [--no-ceiling] [--out FILE]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { PEERS, BASELINE, root } from './peers.mjs';
+import { PEERS, CEILING, BASELINE, root } from './peers.mjs';
 import { realWorldFiles, issueFiles } from './corpus.mjs';
 import { timeFiles, summarise, geomeanRatio, median } from './measure.mjs';
 
@@ -19,8 +20,22 @@ const quick = args.includes('--quick');
 const rounds = Number(option('--rounds', quick ? 3 : 7));
 const only = option('--peers', null)?.split(',');
 const out = option('--out', join(root, 'build/bench/results.json'));
-const peers = PEERS.filter((p) => !only || only.includes(p.name) || p.name === BASELINE);
 const here = dirname(fileURLToPath(import.meta.url));
+
+/** Builds the ceiling module (md4c with the core's flags) in build/wasm; false if that cannot be done. */
+function buildCeiling() {
+  const env = { ...process.env, NODE_PATH: ['/usr/share/nodejs', process.env.NODE_PATH].filter(Boolean).join(':') };
+  try {
+    execFileSync('cmake', ['--build', join(root, 'build/wasm'), '--target', 'md4c_ceiling'], { env, stdio: 'pipe' });
+    return true;
+  } catch (error) {
+    console.warn(`bench: the md4c ceiling rows are left out (could not build them: ${String(error.stderr || error.message).trim().split('\n').at(-1)})`);
+    return false;
+  }
+}
+
+const ceiling = !args.includes('--no-ceiling') && buildCeiling() ? CEILING : [];
+const peers = [...PEERS, ...ceiling].filter((p) => !only || only.includes(p.name) || p.name === BASELINE || p.ceiling);
 
 const withBytes = (files) => files.map((f) => ({ ...f, bytes: Buffer.byteLength(f.text) }));
 const gzipKiB = (files) => files.reduce((s, f) => s + gzipSync(readFileSync(join(root, f)), { level: 9 }).length, 0) / 1024;

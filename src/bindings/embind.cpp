@@ -27,7 +27,10 @@ class Engine {
   // A buffer of at least `length` bytes for the UTF-8 input; reused across calls. Its bytes are kept when
   // it grows: the JS layer encodes in two steps when the text is not all ASCII.
   std::uintptr_t inputBuffer(std::uint32_t length) {
-    if (input_.size() < length) input_.resize(length);
+    if (input_.size() < length) {
+      input_.reserve(length);  // exactly: resize alone would double the capacity
+      input_.resize(length);
+    }
     return reinterpret_cast<std::uintptr_t>(input_.data());
   }
 

@@ -178,18 +178,21 @@ function coreOptions(options) {
 
 /**
  * Copies `markdown` as UTF-8 into the core's input buffer with encodeInto; returns its length in bytes.
- * The buffer is first sized for ASCII (one byte per UTF-16 unit); only text with other characters
- * needs a second step, sized for the rest at three bytes per unit, so big inputs are not given three
- * times their size up front.
+ * The buffer is first sized for ASCII (one byte per UTF-16 unit). Text with other characters continues
+ * into a buffer regrown for the rest, estimated from the bytes per unit so far, so a big input takes
+ * about its own size in wasm memory rather than three times it.
  */
 function encodeInput(module, engine, markdown) {
   let capacity = markdown.length + 16;
   let input = engine.inputBuffer(capacity);
   let { read, written } = encoder.encodeInto(markdown, module.HEAPU8.subarray(input, input + capacity));
-  if (read < markdown.length) {
-    capacity = written + (markdown.length - read) * 3;
+  while (read < markdown.length) {
+    const rest = markdown.length - read;
+    capacity = written + Math.ceil(rest * Math.max(1.5, (1.25 * written) / Math.max(read, 1))) + 16;
     input = engine.inputBuffer(capacity); // keeps the bytes written so far
-    written += encoder.encodeInto(markdown.slice(read), module.HEAPU8.subarray(input + written, input + capacity)).written;
+    const more = encoder.encodeInto(markdown.slice(read), module.HEAPU8.subarray(input + written, input + capacity));
+    read += more.read;
+    written += more.written;
   }
   return written;
 }

@@ -17,6 +17,7 @@
 #include "render/html.hpp"
 #include "render/json_output.hpp"
 #include "render/text.hpp"
+#include "render/writer.hpp"
 
 namespace broadsheet {
 
@@ -64,6 +65,14 @@ std::optional<Diagnostic> build(std::string_view input, const Options& options, 
   return std::nullopt;
 }
 
+// Room for the output: about 1 + 1/`growth` times the input (HTML is a little longer than its Markdown),
+// or one piece and some when HTML is handed over in pieces.
+std::size_t output_reserve(std::size_t input_bytes, const Options& options, std::size_t growth) {
+  std::size_t whole = input_bytes + input_bytes / growth + (options.standalone ? 8192 : 256);
+  bool in_pieces = options.output_pieces && options.format == Format::Html;
+  return in_pieces ? std::min(whole, Writer::kPieceBytes + Writer::kPieceBytes / 2) : whole;
+}
+
 }  // namespace
 
 Result render(std::string_view markdown, const Options& options) {
@@ -97,8 +106,8 @@ Result render(std::string_view markdown, const Options& options) {
   // CommonMark HTML needs no model (no sections, policy or lint): it streams from the parser.
   if (options.commonmark && options.format == Format::Html) {
     Result result;
-    result.output.reserve(markdown.size() + markdown.size() / 4 + 256);
-    if (!render_commonmark_html(markdown, result.output, result.warnings))
+    result.output.reserve(output_reserve(markdown.size(), options, 4));
+    if (!render_commonmark_html(markdown, result.output, result.warnings, options.output_pieces))
       return failure({0, 0, "the Markdown parser ran out of memory"});
     if (invalid_utf8) result.warnings.push_back(invalid_utf8_warning);  // after the nesting warning at 0:0
     result.meta_json = "{}";
@@ -116,7 +125,7 @@ Result render(std::string_view markdown, const Options& options) {
   });
 
   Result result;
-  result.output.reserve(markdown.size() + markdown.size() / 2 + (options.standalone ? 8192 : 256));
+  result.output.reserve(output_reserve(markdown.size(), options, 2));
   if (options.format == Format::Json) render_json(doc, result.output);
   else if (options.format == Format::Email) render_email(doc, options, result.output);
   else if (options.format == Format::Text) render_text(doc, options, result.output);

@@ -2,8 +2,10 @@
 // into the input buffer and decodes the output with one TextDecoder), never through per-call Embind
 // string marshalling. A render call takes and returns plain numbers: the options as bit flags, and the
 // address of a summary (ok, output and sidecar pointers and lengths) that JS reads from memory. The two
-// string options (id prefix, unsubscribe URL) are sent only when they change.
+// string options (id prefix, unsubscribe URL) are sent only when they change. Big HTML output is handed
+// to JS in pieces while it is written (setOutputSink), so it never sits whole in wasm memory.
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 #include <malloc.h>
 
 #include <algorithm>
@@ -34,6 +36,9 @@ class Engine {
     return reinterpret_cast<std::uintptr_t>(input_.data());
   }
 
+  // `sink(pointer, length)` takes each piece of HTML output (Options::output_pieces) during render().
+  void setOutputSink(emscripten::val sink) { sink_ = std::move(sink); }
+
   void setStrings(const std::string& id_prefix, const std::string& unsubscribe_url) {
     id_prefix_ = id_prefix;
     unsubscribe_url_ = unsubscribe_url;
@@ -52,6 +57,11 @@ class Engine {
     options.lint = (flags & kNoLint) == 0;
     options.id_prefix = id_prefix_;
     options.unsubscribe_url = unsubscribe_url_;
+    if (!sink_.isUndefined()) {
+      options.output_pieces = [this](std::string_view piece) {
+        sink_(reinterpret_cast<std::uintptr_t>(piece.data()), static_cast<std::uint32_t>(piece.size()));
+      };
+    }
     if (max_input_bytes > 0) options.max_input_bytes = static_cast<std::size_t>(max_input_bytes);
     std::uint32_t format = flags >> kFormatShift;
     if (format >= std::size(kFormats)) {
@@ -82,6 +92,7 @@ class Engine {
   broadsheet::Result result_;
   std::string sidecar_;
   std::uint32_t summary_[5] = {};
+  emscripten::val sink_ = emscripten::val::undefined();
 };
 
 }  // namespace
@@ -92,6 +103,7 @@ EMSCRIPTEN_BINDINGS(broadsheet) {
       .constructor<>()
       .function("inputBuffer", &Engine::inputBuffer)
       .function("setStrings", &Engine::setStrings)
+      .function("setOutputSink", &Engine::setOutputSink)
       .function("render", &Engine::render)
       .function("heapBytes", &Engine::heapBytes);
 }

@@ -36,7 +36,9 @@ struct Open {
 
 class Stream {
  public:
-  Stream(std::string& out, std::vector<Diagnostic>& warnings) : w_(out), warnings_(warnings) {
+  Stream(std::string& out, std::vector<Diagnostic>& warnings, const std::function<void(std::string_view)>& pieces)
+      : w_(out), warnings_(warnings) {
+    w_.hand_over_to(pieces);
     stack_.push_back({Kind::Document, 0});
   }
 
@@ -113,6 +115,7 @@ class Stream {
       return;
     }
     close(Kind::Block, type);
+    w_.maybe_hand_over();
   }
 
   void enter_span(MD_SPANTYPE type, void* detail) {
@@ -308,7 +311,8 @@ int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* stream) n
 
 }  // namespace
 
-bool render_commonmark_html(std::string_view markdown, std::string& out, std::vector<Diagnostic>& warnings) {
+bool render_commonmark_html(std::string_view markdown, std::string& out, std::vector<Diagnostic>& warnings,
+                            const std::function<void(std::string_view)>& pieces) {
   MD_PARSER parser{};
   parser.flags = MD_DIALECT_COMMONMARK;
   parser.enter_block = on_enter_block;
@@ -316,7 +320,7 @@ bool render_commonmark_html(std::string_view markdown, std::string& out, std::ve
   parser.enter_span = on_enter_span;
   parser.leave_span = on_leave_span;
   parser.text = on_text;
-  Stream stream(out, warnings);
+  Stream stream(out, warnings, pieces);
   return md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &stream) == 0;
 }
 

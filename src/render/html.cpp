@@ -14,7 +14,9 @@ namespace {
 class IssueHtml {
  public:
   IssueHtml(const Document& doc, const Options& options, std::string& out)
-      : doc_(doc), fm_(doc.front), options_(options), w_(out) {}
+      : doc_(doc), fm_(doc.front), options_(options), w_(out) {
+    w_.hand_over_to(options.output_pieces);
+  }
 
   void page() {
     w_.raw("<!doctype html>\n<html");

@@ -26,8 +26,10 @@ class HtmlBody {
   // Raw HTML opened among a node's children is closed before the node's own closing tag (see HtmlSanitizer).
   void children(std::uint32_t parent, std::uint32_t skip = 0) {
     HtmlSanitizer::Scope scope = sanitizer_.open_scope();
-    for (std::uint32_t child = doc_[parent].first_child; child; child = doc_[child].next)
+    for (std::uint32_t child = doc_[parent].first_child; child; child = doc_[child].next) {
       if (child != skip) node(child);
+      w_.maybe_hand_over();
+    }
     sanitizer_.close_scope(scope, w_.out());
   }
 

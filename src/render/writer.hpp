@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -21,8 +22,22 @@ class Writer {
   void url(std::string_view s);
   std::string& out() { return out_; }
 
+  // Hands the output written so far to `pieces` once it reaches kPieceBytes (see Options::output_pieces).
+  // Renderers call maybe_hand_over() between blocks; nothing may look back at what was written before.
+  static constexpr std::size_t kPieceBytes = 64 * 1024;
+  void hand_over_to(const std::function<void(std::string_view)>& pieces) {
+    if (pieces) pieces_ = &pieces;
+  }
+  void maybe_hand_over() {
+    if (pieces_ && out_.size() >= kPieceBytes) {
+      (*pieces_)(out_);
+      out_.clear();
+    }
+  }
+
  private:
   std::string& out_;
+  const std::function<void(std::string_view)>* pieces_ = nullptr;
 };
 
 }  // namespace broadsheet

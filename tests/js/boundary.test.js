@@ -5,6 +5,7 @@
 import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadBroadsheet, runNative } from './helpers.js';
+import { generateIssue } from '../../bench/generate-issue.mjs';
 
 // The CLI renders a whole page unless told --fragment; the JS API renders a fragment unless `standalone`.
 const native = (markdown, args = ['--fragment']) =>
@@ -37,6 +38,21 @@ describe('the render boundary', () => {
     const wide = 'слово '.repeat(300_000);
     assert.equal(renderer.render(ascii).output, native(ascii));
     assert.equal(renderer.render(wide).output, native(wide));
+  });
+
+  test('big HTML handed over in pieces is the same as the native core renders it', () => {
+    // Several MB of issue: the core hands the HTML to JS in pieces of about 64 KB while it writes it.
+    const issue = generateIssue(3 * 1024 * 1024);
+    for (const [options, args] of [
+      [{}, ['--fragment']],
+      [{ standalone: true }, []],
+      [{ allowHtml: true }, ['--fragment', '--allow-html']],
+      [{ commonmark: true }, ['--commonmark']],
+    ]) {
+      const output = renderer.render(issue, options).output;
+      assert.ok(output.length > 1_000_000);
+      assert.equal(output, native(issue, args), args.join(' '));
+    }
   });
 
   test('the id prefix follows each call, including going back to none', () => {

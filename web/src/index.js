@@ -197,9 +197,17 @@ function encodeInput(module, engine, markdown) {
   return written;
 }
 
-/** A started core: the module, its engine, and the string options the engine holds (sent on change). */
+/**
+ * A started core: the module, its engine, the string options the engine holds (sent on change), and the
+ * pieces of big HTML output the engine hands over while it renders (decoded at once, so the output is
+ * never whole in wasm memory).
+ */
 function newCore(module) {
-  return { module, engine: new module.Engine(), idPrefix: '', unsubscribeUrl: '' };
+  const core = { module, engine: new module.Engine(), idPrefix: '', unsubscribeUrl: '', pieces: [], pieceDecoder: new TextDecoder() };
+  core.engine.setOutputSink((pointer, length) => {
+    core.pieces.push(core.pieceDecoder.decode(module.HEAPU8.subarray(pointer, pointer + length), { stream: true }));
+  });
+  return core;
 }
 
 /** A render's output, with the sidecar JSON parsed on first use. */
@@ -246,13 +254,21 @@ class Renderer {
         core.unsubscribeUrl = opts.unsubscribeUrl;
       }
       const length = encodeInput(module, engine, markdown);
+      core.pieces.length = 0;
       const at = engine.render(length, opts.flags, opts.maxInputBytes) >>> 2;
       const words = module.HEAPU32; // read after the call: memory may have grown
       ok = words[at] === 1;
       const heap = module.HEAPU8;
       const outputPointer = words[at + 1];
       const sidecarPointer = words[at + 3];
-      output = ok ? decoder.decode(heap.subarray(outputPointer, outputPointer + words[at + 2])) : '';
+      const tail = heap.subarray(outputPointer, outputPointer + words[at + 2]);
+      if (!ok) output = '';
+      else if (core.pieces.length === 0) output = decoder.decode(tail);
+      else {
+        core.pieces.push(core.pieceDecoder.decode(tail)); // ends the stream
+        output = core.pieces.join('');
+        core.pieces.length = 0;
+      }
       sidecar = heap.slice(sidecarPointer, sidecarPointer + words[at + 4]);
     } catch (cause) {
       this.#discardCore();

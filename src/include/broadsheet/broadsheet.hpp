@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,10 @@ struct Options {
   std::size_t max_input_bytes = default_max_input_bytes;  // larger input is refused with an error
   bool lint = true;             // add the newsletter lint warnings (src/core/lint.hpp) to the parse warnings
   std::string unsubscribe_url;  // email/text: the unsubscribe link; empty = the placeholder {{unsubscribe_url}}
+  // Web and CommonMark HTML: when set, the output is handed over in pieces of about 64 KB while it is
+  // written, so a big document's output is never held whole; the output is then every piece, in order,
+  // followed by Result::output. Each piece ends between two characters. Other formats ignore it.
+  std::function<void(std::string_view)> output_pieces;
 };
 
 // A position in the source file: 1-based line, 1-based column counted in Unicode code points.

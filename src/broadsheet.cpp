@@ -39,8 +39,9 @@ Result failure(Diagnostic error) {
   return result;
 }
 
-// Parses `input` (valid UTF-8) into `doc`; an error stops the render.
-std::optional<Diagnostic> build(std::string_view input, const Options& options, Document& doc) {
+// Parses `input` (valid UTF-8) into `doc`; an error stops the render. `writable`, if not null, is the
+// input's own memory, which the directive pass may overwrite instead of copying the body.
+std::optional<Diagnostic> build(std::string_view input, char* writable, const Options& options, Document& doc) {
   doc.commonmark = options.commonmark;
   doc.source.set_original(input);
   std::string_view body = input;
@@ -51,7 +52,7 @@ std::optional<Diagnostic> build(std::string_view input, const Options& options, 
     body = input.substr(base);
   }
   DirectivePass directives;
-  if (!options.commonmark) directives = find_directives(body, base, doc);
+  if (!options.commonmark) directives = find_directives(body, base, doc, writable ? writable + base : nullptr);
   doc.parse_buffer = std::move(directives.buffer);
   std::string_view buffer = doc.parse_buffer.empty() ? body : std::string_view(doc.parse_buffer);
   doc.source.set_parse_buffer(buffer, base);
@@ -73,9 +74,7 @@ std::size_t output_reserve(std::size_t input_bytes, const Options& options, std:
   return in_pieces ? std::min(whole, Writer::kPieceBytes + Writer::kPieceBytes / 2) : whole;
 }
 
-}  // namespace
-
-Result render(std::string_view markdown, const Options& options) {
+Result render_input(std::string_view markdown, char* writable, const Options& options) {
   if (markdown.size() > options.max_input_bytes)
     return failure({0, 0, "the input is " + std::to_string(markdown.size()) + " bytes, over the limit of " +
                               std::to_string(options.max_input_bytes) + " (option maxInputBytes)"});
@@ -88,6 +87,7 @@ Result render(std::string_view markdown, const Options& options) {
   if (invalid_utf8) {
     repaired = utf8::repaired(markdown);
     markdown = repaired;
+    writable = repaired.data();
   }
   // NUL becomes U+FFFD here too (CommonMark requires it; md4c keeps it inside code spans).
   if (markdown.find('\0') != std::string_view::npos) {
@@ -99,6 +99,7 @@ Result render(std::string_view markdown, const Options& options) {
     }
     repaired = std::move(without_nul);
     markdown = repaired;
+    writable = repaired.data();
   }
 
   const Diagnostic invalid_utf8_warning{1, 1, "the input is not valid UTF-8; invalid bytes were replaced by U+FFFD"};
@@ -116,7 +117,7 @@ Result render(std::string_view markdown, const Options& options) {
   }
 
   Document doc;
-  if (auto error = build(markdown, options, doc)) return failure(std::move(*error));
+  if (auto error = build(markdown, writable, options, doc)) return failure(std::move(*error));
   if (invalid_utf8) doc.warnings.insert(doc.warnings.begin(), invalid_utf8_warning);
   if (options.lint) lint_document(doc, options.format);
 
@@ -136,6 +137,14 @@ Result render(std::string_view markdown, const Options& options) {
   result.outline_json = outline_json(doc.outline);
   result.warnings = std::move(doc.warnings);
   return result;
+}
+
+}  // namespace
+
+Result render(std::string_view markdown, const Options& options) { return render_input(markdown, nullptr, options); }
+
+Result render_in_place(char* markdown, std::size_t size, const Options& options) {
+  return render_input(std::string_view(markdown, size), markdown, options);
 }
 
 std::string sidecar_json(const Result& result) {

@@ -68,8 +68,7 @@ class Engine {
       result_.error = broadsheet::Diagnostic{0, 0, "unknown format number " + std::to_string(format)};
     } else {
       options.format = kFormats[format];
-      std::string_view input(input_.data(), std::min<std::size_t>(length, input_.size()));
-      result_ = broadsheet::render(input, options);
+      result_ = broadsheet::render_in_place(input_.data(), std::min<std::size_t>(length, input_.size()), options);
     }
     if (input_.size() > kKeepInput) std::vector<char>().swap(input_);  // give big inputs' memory back
     sidecar_ = broadsheet::sidecar_json(result_);

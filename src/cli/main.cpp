@@ -81,7 +81,8 @@ int main(int argc, char** argv) {
     std::cerr << "broadsheet: cannot read " << shown << ": " << std::strerror(errno) << "\n";
     return 1;
   }
-  broadsheet::Result result = broadsheet::render(input, options);
+  // The input is ours to overwrite: no copy for the directive markers.
+  broadsheet::Result result = broadsheet::render_in_place(input.data(), input.size(), options);
   for (const auto& warning : result.warnings)
     std::cerr << shown << ":" << warning.line << ":" << warning.column << (warning.hint ? ": hint: " : ": warning: ")
               << warning.message << "\n";

@@ -168,9 +168,7 @@ void Builder::html_block_text(std::string_view text, const char* source) {
     if (marker->inserted) {
       if (line_end < end) ++line_end;  // an inserted line goes entirely, newline included
     } else {
-      std::uint32_t original = doc_.source.to_original(buffer + line_start);
-      if (original != kNoOffset)
-        this->text(doc_.arena.store(doc_.source.original().substr(original, line_end - line_start)), nullptr);
+      this->text(doc_.arena.store(marker->original), nullptr);  // the markers go when the parse ends
     }
     done = line_end;
   }

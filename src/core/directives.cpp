@@ -242,8 +242,27 @@ struct Event {
 };
 constexpr std::uint32_t kCheckpoint = 0xFFFFFFFFu;  // a top-level heading seen while directives were open
 
-// Builds the parse buffer: directive lines overwritten in place by `# D` (after their indentation, padded
-// with spaces), closing markers inserted as lines of their own. Records where the markers are.
+// `length` bytes of a marker line: the indentation kept, then `# D`, then spaces.
+void write_marker_line(char* out, std::size_t indent, std::size_t length) {
+  std::memset(out, ' ', length);
+  std::memcpy(out + indent, kMarker.data(), kMarker.size());
+}
+
+// Overwrites the directive lines of `body` (in `writable`, its own memory) with markers of the same length.
+DirectivePass mark_in_place(std::string_view body, char* writable, const std::vector<Event>& events) {
+  DirectivePass pass;
+  for (const Event& event : events) {
+    std::size_t indent = leading_spaces(body.substr(event.at, event.length));
+    std::string original(body.substr(event.at + indent, event.length - indent));
+    write_marker_line(writable + event.at, indent, event.length);
+    pass.markers.push_back({static_cast<std::uint32_t>(event.at + indent + 2), event.opens, event.directive, event.line,
+                            false, std::move(original)});
+  }
+  return pass;
+}
+
+// Builds the parse buffer: directive lines overwritten by `# D` (after their indentation, padded with
+// spaces), closing markers inserted as lines of their own. Records where the markers are.
 DirectivePass write_markers(std::string_view body, std::uint32_t base, const std::vector<Event>& events) {
   DirectivePass pass;
   pass.buffer.reserve(body.size() + 16);
@@ -254,17 +273,17 @@ DirectivePass write_markers(std::string_view body, std::uint32_t base, const std
     auto here = static_cast<std::uint32_t>(pass.buffer.size());
     if (event.length > 0) {
       std::size_t indent = leading_spaces(body.substr(event.at, event.length));
-      pass.buffer.append(indent, ' ');
-      pass.buffer.append(kMarker);
-      pass.buffer.append(event.length - indent - kMarker.size(), ' ');
+      pass.buffer.append(event.length, ' ');
+      write_marker_line(pass.buffer.data() + here, indent, event.length);
       copied += event.length;
-      pass.markers.push_back({static_cast<std::uint32_t>(here + indent + 2), event.opens, event.directive, event.line});
+      pass.markers.push_back({static_cast<std::uint32_t>(here + indent + 2), event.opens, event.directive, event.line,
+                              false, std::string(body.substr(event.at + indent, event.length - indent))});
     } else {
       if (!pass.buffer.empty() && pass.buffer.back() != '\n') pass.buffer.push_back('\n');
       std::uint32_t marker_at = static_cast<std::uint32_t>(pass.buffer.size());
       pass.buffer.append(kMarker);
       pass.buffer.push_back('\n');
-      pass.markers.push_back({marker_at + 2, false, event.directive, event.line, true});
+      pass.markers.push_back({marker_at + 2, false, event.directive, event.line, true, {}});
       // What follows the inserted line maps back to where it was in the body.
       pass.segments.push_back({static_cast<std::uint32_t>(pass.buffer.size()), base + copied});
     }
@@ -305,7 +324,7 @@ bool parse_directive_line(std::string_view rest, Directive& out, std::vector<std
   return true;
 }
 
-DirectivePass find_directives(std::string_view body, std::uint32_t base, Document& doc) {
+DirectivePass find_directives(std::string_view body, std::uint32_t base, Document& doc, char* writable) {
   // Every directive line holds `:::`; most documents have none, and then there is nothing to find.
   if (body.find(":::") == std::string_view::npos) return {};
   struct Open {
@@ -393,6 +412,8 @@ DirectivePass find_directives(std::string_view body, std::uint32_t base, Documen
   }
   close_unclosed(placed, size, line_number, "at the end of the issue");
   if (placed.empty()) return {};
+  bool fits_in_place = std::none_of(placed.begin(), placed.end(), [](const Event& e) { return e.length == 0; });
+  if (writable && fits_in_place) return mark_in_place(body, writable, placed);
   return write_markers(body, base, placed);
 }
 

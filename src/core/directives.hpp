@@ -21,18 +21,23 @@ struct DirectiveMarker {
   std::uint32_t directive;     // index into Document::directives
   std::uint32_t line;          // source line of the directive line (for implicit closes: the heading's line)
   bool inserted = false;       // an implicit close: its line is not in the source
+  std::string original;        // the directive line as written, from where the marker's `#` went (a
+                               // marker inside an HTML block is shown as this text)
 };
 
 struct DirectivePass {
-  std::string buffer;                    // the parse buffer when directives were found; empty otherwise
+  // The parse buffer when directives were found and could not be marked in place; empty otherwise.
+  std::string buffer;
   std::vector<DirectiveMarker> markers;  // sorted by text_offset
   // Source map segments for inserted lines: from parse offset `first` on, bytes map to original `second`.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> segments;
 };
 
 // Scans `body` (which starts at original offset `base`), fills doc.directives, adds warnings and source
-// map segments (in the result). When there is no directive the result's buffer is empty and `body` is parsed as it is.
-DirectivePass find_directives(std::string_view body, std::uint32_t base, Document& doc);
+// map segments (in the result). When there is no directive the result's buffer is empty and `body` is
+// parsed as it is. `writable`, if given, is `body`'s own memory: when every marker fits over its directive
+// line (no unclosed directive needs a line inserted), the markers are written there and no copy is made.
+DirectivePass find_directives(std::string_view body, std::uint32_t base, Document& doc, char* writable = nullptr);
 
 // Parses the opening line's text after the colons ("sponsor Acme {.wide data-x=1}") into `out`;
 // false if it does not start with a valid name. Problems with attributes become `problems`.

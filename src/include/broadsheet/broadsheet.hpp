@@ -61,6 +61,10 @@ struct Result {
 
 Result render(std::string_view markdown, const Options& options = {});
 
+// render() for a caller whose input buffer is scratch (the wasm binding): directive lines in `markdown`
+// may be overwritten with the markers md4c parses, which saves a copy of the issue.
+Result render_in_place(char* markdown, std::size_t size, const Options& options = {});
+
 // The result's meta, outline, warnings and error as one JSON object: what the wasm binding hands to JS.
 std::string sidecar_json(const Result& result);
 

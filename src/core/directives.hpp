@@ -12,6 +12,7 @@
 
 #include "broadsheet/broadsheet.hpp"
 #include "core/model.hpp"
+#include "core/stage.hpp"
 
 namespace broadsheet {
 
@@ -37,7 +38,7 @@ struct DirectivePass {
 // map segments (in the result). When there is no directive the result's buffer is empty and `body` is
 // parsed as it is. `writable`, if given, is `body`'s own memory: when every marker fits over its directive
 // line (no unclosed directive needs a line inserted), the markers are written there and no copy is made.
-DirectivePass find_directives(std::string_view body, std::uint32_t base, Document& doc, char* writable = nullptr);
+BROADSHEET_STAGE DirectivePass find_directives(std::string_view body, std::uint32_t base, Document& doc, char* writable = nullptr);
 
 // Parses the opening line's text after the colons ("sponsor Acme {.wide data-x=1}") into `out`;
 // false if it does not start with a valid name. Problems with attributes become `problems`.

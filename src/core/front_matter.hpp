@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "broadsheet/broadsheet.hpp"
+#include "core/stage.hpp"
 
 namespace broadsheet {
 
@@ -46,7 +47,7 @@ struct FrontMatter {
 
 // Splits and parses the front matter of `input`. On a YAML error returns the error, positioned in the
 // file (1-based line and column). Type problems in known keys become warnings, never errors.
-std::optional<Diagnostic> parse_front_matter(std::string_view input, FrontMatter& out,
+BROADSHEET_STAGE std::optional<Diagnostic> parse_front_matter(std::string_view input, FrontMatter& out,
                                              std::vector<Diagnostic>& warnings);
 
 }  // namespace broadsheet

@@ -13,6 +13,7 @@
 
 #include "broadsheet/broadsheet.hpp"
 #include "core/model.hpp"
+#include "core/stage.hpp"
 
 namespace broadsheet {
 
@@ -22,7 +23,7 @@ inline constexpr std::size_t kEmailClipBytes = 102 * 1024;  // Gmail clips a mes
 
 // Adds the lint warnings for `doc` to doc.warnings. `format` decides whether a missing preheader
 // matters even without front matter (it does for email and text, where it is the inbox preview).
-void lint_document(Document& doc, Format format);
+BROADSHEET_STAGE void lint_document(Document& doc, Format format);
 
 // Adds a warning when a rendered email is over the size at which Gmail clips it.
 void lint_email_size(std::size_t bytes, std::vector<Diagnostic>& warnings);

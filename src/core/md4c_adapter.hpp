@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "core/builder.hpp"
+#include "core/stage.hpp"
 
 namespace broadsheet {
 
@@ -13,6 +14,6 @@ struct ParseSettings {
 };
 
 // Parses `buffer` into `builder`'s document. Returns false if md4c failed (out of memory).
-bool parse_markdown(std::string_view buffer, Builder& builder, const ParseSettings& settings);
+BROADSHEET_STAGE bool parse_markdown(std::string_view buffer, Builder& builder, const ParseSettings& settings);
 
 }  // namespace broadsheet

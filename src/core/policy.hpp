@@ -4,10 +4,11 @@
 
 #include "broadsheet/broadsheet.hpp"
 #include "core/model.hpp"
+#include "core/stage.hpp"
 
 namespace broadsheet {
 
-void apply_policy(Document& doc, const Options& options);
+BROADSHEET_STAGE void apply_policy(Document& doc, const Options& options);
 
 // The plain text of a node's subtree (what a screen reader would read of a heading).
 std::string plain_text(const Document& doc, std::uint32_t node);

@@ -7,13 +7,14 @@
 #include <vector>
 
 #include "broadsheet/broadsheet.hpp"
+#include "core/stage.hpp"
 
 namespace broadsheet {
 
 // Appends the HTML of `markdown` (valid UTF-8, no NUL) to `out`; false if the parser ran out of memory.
 // The nesting warning, if any, is added to `warnings`.
 // `pieces`, if set, takes the output in pieces as it is written (Options::output_pieces).
-bool render_commonmark_html(std::string_view markdown, std::string& out, std::vector<Diagnostic>& warnings,
+BROADSHEET_STAGE bool render_commonmark_html(std::string_view markdown, std::string& out, std::vector<Diagnostic>& warnings,
                             const std::function<void(std::string_view)>& pieces);
 
 }  // namespace broadsheet

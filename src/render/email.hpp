@@ -9,6 +9,7 @@
 
 #include "broadsheet/broadsheet.hpp"
 #include "core/model.hpp"
+#include "core/stage.hpp"
 
 namespace broadsheet {
 
@@ -19,6 +20,6 @@ inline constexpr std::string_view kUnsubscribePlaceholder = "{{unsubscribe_url}}
 // option's URL is unsafe (the caller reports it).
 std::string unsubscribe_href(const Options& options);
 
-void render_email(const Document& doc, const Options& options, std::string& out);
+BROADSHEET_STAGE void render_email(const Document& doc, const Options& options, std::string& out);
 
 }  // namespace broadsheet

@@ -6,9 +6,10 @@
 
 #include "broadsheet/broadsheet.hpp"
 #include "core/model.hpp"
+#include "core/stage.hpp"
 
 namespace broadsheet {
 
-void render_web_html(const Document& doc, const Options& options, std::string& out);
+BROADSHEET_STAGE void render_web_html(const Document& doc, const Options& options, std::string& out);
 
 }  // namespace broadsheet

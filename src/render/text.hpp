@@ -9,9 +9,10 @@
 
 #include "broadsheet/broadsheet.hpp"
 #include "core/model.hpp"
+#include "core/stage.hpp"
 
 namespace broadsheet {
 
-void render_text(const Document& doc, const Options& options, std::string& out);
+BROADSHEET_STAGE void render_text(const Document& doc, const Options& options, std::string& out);
 
 }  // namespace broadsheet

@@ -5,7 +5,8 @@
 // The Emscripten glue is always given a WebAssembly.Module compiled here
 // (through its instantiateWasm hook): the glue cannot load a file path in
 // Node, and holding the compiled module lets a crashed core be re-created.
-import createBroadsheetCore from './broadsheet-core.mjs';
+// The glue is imported by createRenderer, while the engine compiles the wasm
+// in the background: the two overlap instead of adding up at start-up.
 
 const FORMATS = new Set(['html', 'json', 'email', 'text']);
 const encoder = new TextEncoder();
@@ -29,6 +30,17 @@ export class BroadsheetError extends Error {
 // The compiled default core, shared by every renderer of this copy of the
 // package (a failed load is forgotten so a later call can retry).
 let defaultModule = null;
+
+// The Emscripten glue's factory, once imported (a restart after a crash needs it synchronously).
+let createBroadsheetCore = null;
+let glue = null;
+function loadGlue() {
+  glue ??= import('./broadsheet-core.mjs').then((m) => (createBroadsheetCore = m.default), (error) => {
+    glue = null;
+    throw error;
+  });
+  return glue;
+}
 
 function defaultWasmUrl() {
   // Written out in full so bundlers can see and emit the asset.
@@ -337,7 +349,7 @@ function errorFrom(sidecar) {
 
 /** Loads the core and resolves to a Renderer; see index.d.ts. */
 export async function createRenderer(options = {}) {
-  const wasmModule = await loadWasm(options?.wasm);
+  const [wasmModule] = await Promise.all([loadWasm(options?.wasm), loadGlue()]);
   let module;
   try {
     module = await instantiate(wasmModule, false);

@@ -1,0 +1,8 @@
+// BROADSHEET_STAGE marks a pipeline stage (front matter, directive pass, parse, policy, lint, each
+// renderer) as a function of its own. With LTO, stages called once would all be inlined into the wasm
+// binding's render(), one 68 KB function; engines compile wasm lazily, function by function, so the first
+// render of any format paid for compiling every format (about 10 ms). Called once per render, a stage
+// costs nothing to call.
+#pragma once
+
+#define BROADSHEET_STAGE [[gnu::noinline]]

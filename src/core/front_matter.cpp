@@ -7,16 +7,15 @@
 #include <cstring>
 #include <map>
 #include <memory>
-#include <nlohmann/json.hpp>
 
+#include "core/json_string.hpp"
 #include "core/sanitize.hpp"
 #include "core/utf8.hpp"
+#include "core/yaml_value.hpp"
 
 namespace broadsheet {
 
 namespace {
-
-using json = nlohmann::json;
 
 constexpr std::size_t kMaxYamlNodes = 100000;  // guards against alias expansion bombs
 
@@ -53,7 +52,7 @@ std::optional<Block> find_block(std::string_view input) {
   return std::nullopt;
 }
 
-// libyaml events -> json, remembering where each top-level key's value starts.
+// libyaml events -> a YamlValue tree, remembering where each top-level key's value starts.
 class YamlReader {
  public:
   YamlReader(const Block& block) : block_(block) {
@@ -66,8 +65,8 @@ class YamlReader {
   YamlReader& operator=(const YamlReader&) = delete;
 
   // Reads the whole stream; the document's root value (null when empty) or an error.
-  std::optional<Diagnostic> read(json& root) {
-    root = nullptr;
+  std::optional<Diagnostic> read(YamlValue& root) {
+    root = YamlValue();
     for (;;) {
       yaml_event_t event;
       if (!next(event)) return error_;
@@ -117,7 +116,7 @@ class YamlReader {
     return false;
   }
 
-  static json scalar(const yaml_event_t& event) {
+  static YamlValue scalar(const yaml_event_t& event) {
     std::string text;
     text.reserve(event.data.scalar.length);
     // A quoted "\0" escape decodes to NUL: replaced like a NUL in the Markdown, so no output holds one.
@@ -126,20 +125,26 @@ class YamlReader {
       if (c == '\0') text.append(utf8::kReplacement);
       else text.push_back(c);
     }
-    if (event.data.scalar.style != YAML_PLAIN_SCALAR_STYLE) return text;
+    if (event.data.scalar.style != YAML_PLAIN_SCALAR_STYLE) return YamlValue::string(std::move(text));
     // YAML 1.2 core schema for plain scalars.
-    if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") return nullptr;
-    if (text == "true" || text == "True" || text == "TRUE") return true;
-    if (text == "false" || text == "False" || text == "FALSE") return false;
+    YamlValue value;
+    if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") return value;
+    if (text == "true" || text == "True" || text == "TRUE" || text == "false" || text == "False" || text == "FALSE") {
+      value.kind = YamlValue::Kind::Boolean;
+      value.boolean = text[0] == 't' || text[0] == 'T';
+      return value;
+    }
     std::size_t i = (text[0] == '-' || text[0] == '+') ? 1 : 0;
     bool digits = i < text.size() && text.size() - i <= 18;
     for (std::size_t k = i; k < text.size() && digits; ++k) digits = text[k] >= '0' && text[k] <= '9';
-    if (digits) return std::stoll(text);
-    return text;
+    if (!digits) return YamlValue::string(std::move(text));
+    value.kind = YamlValue::Kind::Integer;
+    value.integer = std::stoll(text);
+    return value;
   }
 
   // Consumes the value that starts with `event` (and owns it).
-  std::optional<Diagnostic> value(yaml_event_t& event, json& out, int depth) {
+  std::optional<Diagnostic> value(yaml_event_t& event, YamlValue& out, int depth) {
     std::unique_ptr<yaml_event_t, void (*)(yaml_event_t*)> guard(&event, yaml_event_delete);
     if (++nodes_ > kMaxYamlNodes || depth > 64) return at(event.start_mark, "front matter is too large or too deeply nested");
     const char* anchor = nullptr;
@@ -157,7 +162,8 @@ class YamlReader {
         anchor = reinterpret_cast<const char*>(event.data.scalar.anchor);
         break;
       case YAML_SEQUENCE_START_EVENT: {
-        out = json::array();
+        out = YamlValue();
+        out.kind = YamlValue::Kind::Sequence;
         anchor = reinterpret_cast<const char*>(event.data.sequence_start.anchor);
         std::string anchor_name = anchor ? anchor : "";
         for (;;) {
@@ -167,15 +173,15 @@ class YamlReader {
             yaml_event_delete(&item);
             break;
           }
-          json element;
+          YamlValue element;
           if (auto problem = value(item, element, depth + 1)) return problem;
-          out.push_back(std::move(element));
+          out.items.push_back(std::move(element));
         }
         if (!anchor_name.empty()) anchors_[anchor_name] = out;
         return std::nullopt;
       }
       case YAML_MAPPING_START_EVENT: {
-        out = json::object();
+        out = YamlValue::mapping();
         anchor = reinterpret_cast<const char*>(event.data.mapping_start.anchor);
         std::string anchor_name = anchor ? anchor : "";
         for (;;) {
@@ -186,12 +192,14 @@ class YamlReader {
             break;
           }
           yaml_mark_t key_mark = key_event.start_mark;
-          json key;
+          YamlValue key;
           if (auto problem = value(key_event, key, depth + 1)) return problem;
-          std::string name = key.is_string() ? key.get<std::string>() : key.dump();
+          std::string name;
+          if (key.kind == YamlValue::Kind::String) name = std::move(key.text);
+          else append_json(name, key);  // a key that is not text is named by its JSON (`1`, `true`, `[a]`)
           yaml_event_t value_event;
           if (!next(value_event)) return error_;
-          json element;
+          YamlValue element;
           if (auto problem = value(value_event, element, depth + 1)) return problem;
           if (depth == 0) key_positions_[name] = {at(key_mark, "").line, at(key_mark, "").column};
           out[name] = std::move(element);
@@ -209,16 +217,19 @@ class YamlReader {
   const Block& block_;
   yaml_parser_t parser_;
   std::optional<Diagnostic> error_;
-  std::map<std::string, json> anchors_;
+  std::map<std::string, YamlValue> anchors_;
   std::map<std::string, KeyPosition> key_positions_;
   std::size_t nodes_ = 0;
   int documents_ = 0;
 };
 
-std::optional<std::string> as_text(const json& value) {
-  if (value.is_string()) return value.get<std::string>();
-  if (value.is_number() || value.is_boolean()) return value.dump();
-  return std::nullopt;
+std::optional<std::string> as_text(const YamlValue& value) {
+  switch (value.kind) {
+    case YamlValue::Kind::String: return value.text;
+    case YamlValue::Kind::Integer: return std::to_string(value.integer);
+    case YamlValue::Kind::Boolean: return std::string(value.boolean ? "true" : "false");
+    default: return std::nullopt;
+  }
 }
 
 bool is_date(std::string_view s) {
@@ -257,9 +268,9 @@ class Normaliser {
   Normaliser(const YamlReader& reader, FrontMatter& out, std::vector<Diagnostic>& warnings)
       : reader_(reader), out_(out), warnings_(warnings) {}
 
-  void run(const json& root) {
-    json meta = json::object();
-    for (const auto& [key, value] : root.items()) {
+  void run(const YamlValue& root) {
+    YamlValue meta = YamlValue::mapping();
+    for (const auto& [key, value] : root.members) {
       if (value.is_null()) continue;
       if (key == "title") text_field(key, value, out_.title, meta);
       else if (key == "subtitle") text_field(key, value, out_.subtitle, meta);
@@ -281,7 +292,8 @@ class Normaliser {
     for (const auto& [key, position] : reader_.key_positions()) out_.keys.push_back({key, position.line, position.column});
     std::sort(out_.keys.begin(), out_.keys.end(),
               [](const FrontMatterKey& a, const FrontMatterKey& b) { return a.line != b.line ? a.line < b.line : a.column < b.column; });
-    out_.meta_json = meta.dump(-1, ' ', false, json::error_handler_t::replace);
+    out_.meta_json.clear();
+    append_json(out_.meta_json, meta);
   }
 
  private:
@@ -292,7 +304,7 @@ class Normaliser {
     warnings_.push_back({line, column, std::move(message)});
   }
 
-  bool text_field(const std::string& key, const json& value, std::string& field, json& meta,
+  bool text_field(const std::string& key, const YamlValue& value, std::string& field, YamlValue& meta,
                   const char* meta_key = nullptr) {
     auto text = as_text(value);
     if (!text) {
@@ -300,41 +312,41 @@ class Normaliser {
       return false;
     }
     field = *text;
-    meta[meta_key ? meta_key : key] = *text;
+    meta[meta_key ? meta_key : key] = YamlValue::string(*text);
     return true;
   }
 
-  void preheader(const std::string& key, const json& value, json& meta) {
+  void preheader(const std::string& key, const YamlValue& value, YamlValue& meta) {
     if (key == "description" && !out_.preheader.empty()) return;  // `preheader` wins over its alias
     text_field(key, value, out_.preheader, meta, "preheader");
   }
 
-  void issue(const json& value, json& meta) {
-    if (value.is_number_integer()) {
-      out_.issue = value.dump();
+  void issue(const YamlValue& value, YamlValue& meta) {
+    if (value.kind == YamlValue::Kind::Integer) {
+      out_.issue = std::to_string(value.integer);
       meta["issue"] = value;
       return;
     }
     auto text = as_text(value);
     if (!text || text->empty()) return warn("issue", "front matter `issue` should be a number; it was ignored");
     out_.issue = *text;
-    meta["issue"] = *text;
+    meta["issue"] = YamlValue::string(*text);
     warn("issue", "front matter `issue` should be a number (got \"" + *text + "\")");
   }
 
-  void date(const json& value, json& meta) {
+  void date(const YamlValue& value, YamlValue& meta) {
     auto text = as_text(value);
     if (!text) return warn("date", "front matter `date` should be a date written YYYY-MM-DD; it was ignored");
     if (!is_date(*text)) {
       out_.date_text = *text;  // shown as written: the writer's text is never dropped
-      meta["date"] = *text;
+      meta["date"] = YamlValue::string(*text);
       return warn("date", "front matter `date` should be a date written YYYY-MM-DD; it is shown as written");
     }
     out_.date = *text;
-    meta["date"] = *text;
+    meta["date"] = YamlValue::string(*text);
   }
 
-  void list_field(const std::string& key, const json& value, std::vector<std::string>& field, json& meta,
+  void list_field(const std::string& key, const YamlValue& value, std::vector<std::string>& field, YamlValue& meta,
                   const char* meta_key) {
     if (auto text = as_text(value)) {
       // A single string; tags may also be written "a, b, c".
@@ -351,19 +363,23 @@ class Normaliser {
       } else {
         field.push_back(*text);
       }
-    } else if (value.is_array()) {
-      for (const auto& item : value) {
+    } else if (value.is_sequence()) {
+      for (const auto& item : value.items) {
+        const YamlValue* name = item.is_mapping() ? item.find("name") : nullptr;
         if (auto item_text = as_text(item)) field.push_back(*item_text);
-        else if (item.is_object() && item.contains("name") && as_text(item["name"])) field.push_back(*as_text(item["name"]));
+        else if (name && as_text(*name)) field.push_back(*as_text(*name));
         else warn(key, "front matter `" + key + "` should be a list of names; an item was ignored");
       }
     } else {
       return warn(key, "front matter `" + key + "` should be a list or text; it was ignored");
     }
-    meta[meta_key] = field;
+    YamlValue& list = meta[meta_key];
+    list = YamlValue();
+    list.kind = YamlValue::Kind::Sequence;
+    for (const auto& item : field) list.items.push_back(YamlValue::string(item));
   }
 
-  void canonical_url(const json& value, json& meta) {
+  void canonical_url(const YamlValue& value, YamlValue& meta) {
     std::string url;
     if (!text_field("canonical_url", value, url, meta)) return;
     if (is_safe_url(url, UrlUse::Link)) {
@@ -375,23 +391,24 @@ class Normaliser {
   }
 
   // hero.width / hero.height: a whole number of pixels, 1 to 10000.
-  void take_size(const json& hero, const char* name, int& field) {
-    if (!hero.contains(name)) return;
-    const json& value = hero[name];
-    if (value.is_number_integer() && value.get<long long>() > 0 && value.get<long long>() <= 10000)
-      field = static_cast<int>(value.get<long long>());
+  void take_size(const YamlValue& hero, const char* name, int& field) {
+    const YamlValue* value = hero.find(name);
+    if (!value) return;
+    if (value->kind == YamlValue::Kind::Integer && value->integer > 0 && value->integer <= 10000)
+      field = static_cast<int>(value->integer);
     else
       warn("hero", std::string("front matter `hero.") + name + "` should be a whole number of pixels; it was ignored");
   }
 
-  void hero(const json& value, json& meta) {
+  void hero(const YamlValue& value, YamlValue& meta) {
     Hero hero;
     if (auto text = as_text(value)) {
       hero.src = *text;
-    } else if (value.is_object()) {
+    } else if (value.is_mapping()) {
       auto take = [&](const char* name, std::string& field) {
-        if (!value.contains(name)) return;
-        if (auto field_text = as_text(value[name])) field = *field_text;
+        const YamlValue* member = value.find(name);
+        if (!member) return;
+        if (auto field_text = as_text(*member)) field = *field_text;
         else warn("hero", std::string("front matter `hero.") + name + "` should be text; it was ignored");
       };
       take("src", hero.src);
@@ -415,33 +432,39 @@ class Normaliser {
       warn("hero", "unsafe hero credit_url removed: " + url_for_message(hero.credit_url));
       hero.credit_url.clear();
     }
-    if (!value.is_object() || !value.contains("alt")) warn("hero", "the hero image has no `alt` text");
-    json object = json::object();
-    if (!hero.src.empty()) object["src"] = hero.src;
-    if (!hero.alt.empty()) object["alt"] = hero.alt;
-    if (!hero.caption.empty()) object["caption"] = hero.caption;
-    if (!hero.credit.empty()) object["credit"] = hero.credit;
-    if (!hero.credit_url.empty()) object["credit_url"] = hero.credit_url;
-    if (hero.width > 0) object["width"] = hero.width;
-    if (hero.height > 0) object["height"] = hero.height;
-    meta["hero"] = object;
+    if (!value.is_mapping() || !value.find("alt")) warn("hero", "the hero image has no `alt` text");
+    YamlValue object = YamlValue::mapping();
+    if (!hero.src.empty()) object["src"] = YamlValue::string(hero.src);
+    if (!hero.alt.empty()) object["alt"] = YamlValue::string(hero.alt);
+    if (!hero.caption.empty()) object["caption"] = YamlValue::string(hero.caption);
+    if (!hero.credit.empty()) object["credit"] = YamlValue::string(hero.credit);
+    if (!hero.credit_url.empty()) object["credit_url"] = YamlValue::string(hero.credit_url);
+    auto size = [](int pixels) {
+      YamlValue number;
+      number.kind = YamlValue::Kind::Integer;
+      number.integer = pixels;
+      return number;
+    };
+    if (hero.width > 0) object["width"] = size(hero.width);
+    if (hero.height > 0) object["height"] = size(hero.height);
+    meta["hero"] = std::move(object);
     out_.hero = std::move(hero);
   }
 
-  void lang(const json& value, json& meta) {
+  void lang(const YamlValue& value, YamlValue& meta) {
     auto text = as_text(value);
     if (!text || !is_language_tag(*text))
       return warn("lang", "front matter `lang` should be a language tag such as en or pt-BR; it was ignored");
     out_.lang = *text;
-    meta["lang"] = *text;
+    meta["lang"] = YamlValue::string(*text);
   }
 
-  void dir(const json& value, json& meta) {
+  void dir(const YamlValue& value, YamlValue& meta) {
     auto text = as_text(value);
     if (!text || (*text != "ltr" && *text != "rtl" && *text != "auto"))
       return warn("dir", "front matter `dir` should be ltr, rtl or auto; it was ignored");
     out_.dir = *text;
-    meta["dir"] = *text;
+    meta["dir"] = YamlValue::string(*text);
   }
 
   const YamlReader& reader_;
@@ -456,9 +479,9 @@ std::optional<Diagnostic> parse_front_matter(std::string_view input, FrontMatter
   auto block = find_block(input);
   if (!block) return std::nullopt;
   YamlReader reader(*block);
-  json root;
+  YamlValue root;
   if (auto error = reader.read(root)) return error;
-  if (!root.is_null() && !root.is_object()) {
+  if (!root.is_null() && !root.is_mapping()) {
     // A `---` thematic break followed by text and another `---` is Markdown, not front matter.
     warnings.push_back({1, 1, "the block between the opening `---` lines is not YAML keys and values; "
                               "it was rendered as Markdown"});
@@ -466,7 +489,7 @@ std::optional<Diagnostic> parse_front_matter(std::string_view input, FrontMatter
   }
   out.present = true;
   out.body_offset = block->body_offset;
-  Normaliser(reader, out, warnings).run(root.is_null() ? json::object() : root);
+  Normaliser(reader, out, warnings).run(root.is_null() ? YamlValue::mapping() : root);
   return std::nullopt;
 }
 

@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/word_count.hpp"
-#include "render/json_string.hpp"
+#include "core/json_string.hpp"
 
 namespace broadsheet {
 

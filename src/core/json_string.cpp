@@ -1,4 +1,4 @@
-#include "render/json_string.hpp"
+#include "core/json_string.hpp"
 
 #include <array>
 #include <cstdint>

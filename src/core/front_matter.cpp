@@ -11,7 +11,7 @@
 #include "core/json_string.hpp"
 #include "core/sanitize.hpp"
 #include "core/utf8.hpp"
-#include "core/yaml_value.hpp"
+#include "core/json_value.hpp"
 
 namespace broadsheet {
 
@@ -52,7 +52,7 @@ std::optional<Block> find_block(std::string_view input) {
   return std::nullopt;
 }
 
-// libyaml events -> a YamlValue tree, remembering where each top-level key's value starts.
+// libyaml events -> a JsonValue tree, remembering where each top-level key's value starts.
 class YamlReader {
  public:
   YamlReader(const Block& block) : block_(block) {
@@ -65,8 +65,8 @@ class YamlReader {
   YamlReader& operator=(const YamlReader&) = delete;
 
   // Reads the whole stream; the document's root value (null when empty) or an error.
-  std::optional<Diagnostic> read(YamlValue& root) {
-    root = YamlValue();
+  std::optional<Diagnostic> read(JsonValue& root) {
+    root = JsonValue();
     for (;;) {
       yaml_event_t event;
       if (!next(event)) return error_;
@@ -116,7 +116,7 @@ class YamlReader {
     return false;
   }
 
-  static YamlValue scalar(const yaml_event_t& event) {
+  static JsonValue scalar(const yaml_event_t& event) {
     std::string text;
     text.reserve(event.data.scalar.length);
     // A quoted "\0" escape decodes to NUL: replaced like a NUL in the Markdown, so no output holds one.
@@ -125,26 +125,20 @@ class YamlReader {
       if (c == '\0') text.append(utf8::kReplacement);
       else text.push_back(c);
     }
-    if (event.data.scalar.style != YAML_PLAIN_SCALAR_STYLE) return YamlValue::string(std::move(text));
+    if (event.data.scalar.style != YAML_PLAIN_SCALAR_STYLE) return JsonValue::string(std::move(text));
     // YAML 1.2 core schema for plain scalars.
-    YamlValue value;
-    if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") return value;
-    if (text == "true" || text == "True" || text == "TRUE" || text == "false" || text == "False" || text == "FALSE") {
-      value.kind = YamlValue::Kind::Boolean;
-      value.boolean = text[0] == 't' || text[0] == 'T';
-      return value;
-    }
+    if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") return JsonValue();
+    if (text == "true" || text == "True" || text == "TRUE" || text == "false" || text == "False" || text == "FALSE")
+      return JsonValue::flag(text[0] == 't' || text[0] == 'T');
     std::size_t i = (text[0] == '-' || text[0] == '+') ? 1 : 0;
     bool digits = i < text.size() && text.size() - i <= 18;
     for (std::size_t k = i; k < text.size() && digits; ++k) digits = text[k] >= '0' && text[k] <= '9';
-    if (!digits) return YamlValue::string(std::move(text));
-    value.kind = YamlValue::Kind::Integer;
-    value.integer = std::stoll(text);
-    return value;
+    if (!digits) return JsonValue::string(std::move(text));
+    return JsonValue::number(std::stoll(text));
   }
 
   // Consumes the value that starts with `event` (and owns it).
-  std::optional<Diagnostic> value(yaml_event_t& event, YamlValue& out, int depth) {
+  std::optional<Diagnostic> value(yaml_event_t& event, JsonValue& out, int depth) {
     std::unique_ptr<yaml_event_t, void (*)(yaml_event_t*)> guard(&event, yaml_event_delete);
     if (++nodes_ > kMaxYamlNodes || depth > 64) return at(event.start_mark, "front matter is too large or too deeply nested");
     const char* anchor = nullptr;
@@ -162,8 +156,7 @@ class YamlReader {
         anchor = reinterpret_cast<const char*>(event.data.scalar.anchor);
         break;
       case YAML_SEQUENCE_START_EVENT: {
-        out = YamlValue();
-        out.kind = YamlValue::Kind::Sequence;
+        out = JsonValue::array();
         anchor = reinterpret_cast<const char*>(event.data.sequence_start.anchor);
         std::string anchor_name = anchor ? anchor : "";
         for (;;) {
@@ -173,7 +166,7 @@ class YamlReader {
             yaml_event_delete(&item);
             break;
           }
-          YamlValue element;
+          JsonValue element;
           if (auto problem = value(item, element, depth + 1)) return problem;
           out.items.push_back(std::move(element));
         }
@@ -181,7 +174,7 @@ class YamlReader {
         return std::nullopt;
       }
       case YAML_MAPPING_START_EVENT: {
-        out = YamlValue::mapping();
+        out = JsonValue::object();
         anchor = reinterpret_cast<const char*>(event.data.mapping_start.anchor);
         std::string anchor_name = anchor ? anchor : "";
         for (;;) {
@@ -192,14 +185,14 @@ class YamlReader {
             break;
           }
           yaml_mark_t key_mark = key_event.start_mark;
-          YamlValue key;
+          JsonValue key;
           if (auto problem = value(key_event, key, depth + 1)) return problem;
           std::string name;
-          if (key.kind == YamlValue::Kind::String) name = std::move(key.text);
+          if (key.kind == JsonValue::Kind::String) name = std::move(key.text);
           else append_json(name, key);  // a key that is not text is named by its JSON (`1`, `true`, `[a]`)
           yaml_event_t value_event;
           if (!next(value_event)) return error_;
-          YamlValue element;
+          JsonValue element;
           if (auto problem = value(value_event, element, depth + 1)) return problem;
           if (depth == 0) key_positions_[name] = {at(key_mark, "").line, at(key_mark, "").column};
           out[name] = std::move(element);
@@ -217,17 +210,17 @@ class YamlReader {
   const Block& block_;
   yaml_parser_t parser_;
   std::optional<Diagnostic> error_;
-  std::map<std::string, YamlValue> anchors_;
+  std::map<std::string, JsonValue> anchors_;
   std::map<std::string, KeyPosition> key_positions_;
   std::size_t nodes_ = 0;
   int documents_ = 0;
 };
 
-std::optional<std::string> as_text(const YamlValue& value) {
+std::optional<std::string> as_text(const JsonValue& value) {
   switch (value.kind) {
-    case YamlValue::Kind::String: return value.text;
-    case YamlValue::Kind::Integer: return std::to_string(value.integer);
-    case YamlValue::Kind::Boolean: return std::string(value.boolean ? "true" : "false");
+    case JsonValue::Kind::String: return value.text;
+    case JsonValue::Kind::Integer: return std::to_string(value.integer);
+    case JsonValue::Kind::Boolean: return std::string(value.boolean ? "true" : "false");
     default: return std::nullopt;
   }
 }
@@ -268,8 +261,8 @@ class Normaliser {
   Normaliser(const YamlReader& reader, FrontMatter& out, std::vector<Diagnostic>& warnings)
       : reader_(reader), out_(out), warnings_(warnings) {}
 
-  void run(const YamlValue& root) {
-    YamlValue meta = YamlValue::mapping();
+  void run(const JsonValue& root) {
+    JsonValue meta = JsonValue::object();
     for (const auto& [key, value] : root.members) {
       if (value.is_null()) continue;
       if (key == "title") text_field(key, value, out_.title, meta);
@@ -304,7 +297,7 @@ class Normaliser {
     warnings_.push_back({line, column, std::move(message)});
   }
 
-  bool text_field(const std::string& key, const YamlValue& value, std::string& field, YamlValue& meta,
+  bool text_field(const std::string& key, const JsonValue& value, std::string& field, JsonValue& meta,
                   const char* meta_key = nullptr) {
     auto text = as_text(value);
     if (!text) {
@@ -312,17 +305,17 @@ class Normaliser {
       return false;
     }
     field = *text;
-    meta[meta_key ? meta_key : key] = YamlValue::string(*text);
+    meta[meta_key ? meta_key : key] = JsonValue::string(*text);
     return true;
   }
 
-  void preheader(const std::string& key, const YamlValue& value, YamlValue& meta) {
+  void preheader(const std::string& key, const JsonValue& value, JsonValue& meta) {
     if (key == "description" && !out_.preheader.empty()) return;  // `preheader` wins over its alias
     text_field(key, value, out_.preheader, meta, "preheader");
   }
 
-  void issue(const YamlValue& value, YamlValue& meta) {
-    if (value.kind == YamlValue::Kind::Integer) {
+  void issue(const JsonValue& value, JsonValue& meta) {
+    if (value.kind == JsonValue::Kind::Integer) {
       out_.issue = std::to_string(value.integer);
       meta["issue"] = value;
       return;
@@ -330,23 +323,23 @@ class Normaliser {
     auto text = as_text(value);
     if (!text || text->empty()) return warn("issue", "front matter `issue` should be a number; it was ignored");
     out_.issue = *text;
-    meta["issue"] = YamlValue::string(*text);
+    meta["issue"] = JsonValue::string(*text);
     warn("issue", "front matter `issue` should be a number (got \"" + *text + "\")");
   }
 
-  void date(const YamlValue& value, YamlValue& meta) {
+  void date(const JsonValue& value, JsonValue& meta) {
     auto text = as_text(value);
     if (!text) return warn("date", "front matter `date` should be a date written YYYY-MM-DD; it was ignored");
     if (!is_date(*text)) {
       out_.date_text = *text;  // shown as written: the writer's text is never dropped
-      meta["date"] = YamlValue::string(*text);
+      meta["date"] = JsonValue::string(*text);
       return warn("date", "front matter `date` should be a date written YYYY-MM-DD; it is shown as written");
     }
     out_.date = *text;
-    meta["date"] = YamlValue::string(*text);
+    meta["date"] = JsonValue::string(*text);
   }
 
-  void list_field(const std::string& key, const YamlValue& value, std::vector<std::string>& field, YamlValue& meta,
+  void list_field(const std::string& key, const JsonValue& value, std::vector<std::string>& field, JsonValue& meta,
                   const char* meta_key) {
     if (auto text = as_text(value)) {
       // A single string; tags may also be written "a, b, c".
@@ -363,9 +356,9 @@ class Normaliser {
       } else {
         field.push_back(*text);
       }
-    } else if (value.is_sequence()) {
+    } else if (value.is_array()) {
       for (const auto& item : value.items) {
-        const YamlValue* name = item.is_mapping() ? item.find("name") : nullptr;
+        const JsonValue* name = item.is_object() ? item.find("name") : nullptr;
         if (auto item_text = as_text(item)) field.push_back(*item_text);
         else if (name && as_text(*name)) field.push_back(*as_text(*name));
         else warn(key, "front matter `" + key + "` should be a list of names; an item was ignored");
@@ -373,13 +366,11 @@ class Normaliser {
     } else {
       return warn(key, "front matter `" + key + "` should be a list or text; it was ignored");
     }
-    YamlValue& list = meta[meta_key];
-    list = YamlValue();
-    list.kind = YamlValue::Kind::Sequence;
-    for (const auto& item : field) list.items.push_back(YamlValue::string(item));
+    JsonValue& list = meta[meta_key] = JsonValue::array();
+    for (const auto& item : field) list.items.push_back(JsonValue::string(item));
   }
 
-  void canonical_url(const YamlValue& value, YamlValue& meta) {
+  void canonical_url(const JsonValue& value, JsonValue& meta) {
     std::string url;
     if (!text_field("canonical_url", value, url, meta)) return;
     if (is_safe_url(url, UrlUse::Link)) {
@@ -391,22 +382,22 @@ class Normaliser {
   }
 
   // hero.width / hero.height: a whole number of pixels, 1 to 10000.
-  void take_size(const YamlValue& hero, const char* name, int& field) {
-    const YamlValue* value = hero.find(name);
+  void take_size(const JsonValue& hero, const char* name, int& field) {
+    const JsonValue* value = hero.find(name);
     if (!value) return;
-    if (value->kind == YamlValue::Kind::Integer && value->integer > 0 && value->integer <= 10000)
+    if (value->kind == JsonValue::Kind::Integer && value->integer > 0 && value->integer <= 10000)
       field = static_cast<int>(value->integer);
     else
       warn("hero", std::string("front matter `hero.") + name + "` should be a whole number of pixels; it was ignored");
   }
 
-  void hero(const YamlValue& value, YamlValue& meta) {
+  void hero(const JsonValue& value, JsonValue& meta) {
     Hero hero;
     if (auto text = as_text(value)) {
       hero.src = *text;
-    } else if (value.is_mapping()) {
+    } else if (value.is_object()) {
       auto take = [&](const char* name, std::string& field) {
-        const YamlValue* member = value.find(name);
+        const JsonValue* member = value.find(name);
         if (!member) return;
         if (auto field_text = as_text(*member)) field = *field_text;
         else warn("hero", std::string("front matter `hero.") + name + "` should be text; it was ignored");
@@ -432,39 +423,33 @@ class Normaliser {
       warn("hero", "unsafe hero credit_url removed: " + url_for_message(hero.credit_url));
       hero.credit_url.clear();
     }
-    if (!value.is_mapping() || !value.find("alt")) warn("hero", "the hero image has no `alt` text");
-    YamlValue object = YamlValue::mapping();
-    if (!hero.src.empty()) object["src"] = YamlValue::string(hero.src);
-    if (!hero.alt.empty()) object["alt"] = YamlValue::string(hero.alt);
-    if (!hero.caption.empty()) object["caption"] = YamlValue::string(hero.caption);
-    if (!hero.credit.empty()) object["credit"] = YamlValue::string(hero.credit);
-    if (!hero.credit_url.empty()) object["credit_url"] = YamlValue::string(hero.credit_url);
-    auto size = [](int pixels) {
-      YamlValue number;
-      number.kind = YamlValue::Kind::Integer;
-      number.integer = pixels;
-      return number;
-    };
-    if (hero.width > 0) object["width"] = size(hero.width);
-    if (hero.height > 0) object["height"] = size(hero.height);
+    if (!value.is_object() || !value.find("alt")) warn("hero", "the hero image has no `alt` text");
+    JsonValue object = JsonValue::object();
+    if (!hero.src.empty()) object["src"] = JsonValue::string(hero.src);
+    if (!hero.alt.empty()) object["alt"] = JsonValue::string(hero.alt);
+    if (!hero.caption.empty()) object["caption"] = JsonValue::string(hero.caption);
+    if (!hero.credit.empty()) object["credit"] = JsonValue::string(hero.credit);
+    if (!hero.credit_url.empty()) object["credit_url"] = JsonValue::string(hero.credit_url);
+    if (hero.width > 0) object["width"] = JsonValue::number(hero.width);
+    if (hero.height > 0) object["height"] = JsonValue::number(hero.height);
     meta["hero"] = std::move(object);
     out_.hero = std::move(hero);
   }
 
-  void lang(const YamlValue& value, YamlValue& meta) {
+  void lang(const JsonValue& value, JsonValue& meta) {
     auto text = as_text(value);
     if (!text || !is_language_tag(*text))
       return warn("lang", "front matter `lang` should be a language tag such as en or pt-BR; it was ignored");
     out_.lang = *text;
-    meta["lang"] = YamlValue::string(*text);
+    meta["lang"] = JsonValue::string(*text);
   }
 
-  void dir(const YamlValue& value, YamlValue& meta) {
+  void dir(const JsonValue& value, JsonValue& meta) {
     auto text = as_text(value);
     if (!text || (*text != "ltr" && *text != "rtl" && *text != "auto"))
       return warn("dir", "front matter `dir` should be ltr, rtl or auto; it was ignored");
     out_.dir = *text;
-    meta["dir"] = YamlValue::string(*text);
+    meta["dir"] = JsonValue::string(*text);
   }
 
   const YamlReader& reader_;
@@ -479,9 +464,9 @@ std::optional<Diagnostic> parse_front_matter(std::string_view input, FrontMatter
   auto block = find_block(input);
   if (!block) return std::nullopt;
   YamlReader reader(*block);
-  YamlValue root;
+  JsonValue root;
   if (auto error = reader.read(root)) return error;
-  if (!root.is_null() && !root.is_mapping()) {
+  if (!root.is_null() && !root.is_object()) {
     // A `---` thematic break followed by text and another `---` is Markdown, not front matter.
     warnings.push_back({1, 1, "the block between the opening `---` lines is not YAML keys and values; "
                               "it was rendered as Markdown"});
@@ -489,7 +474,7 @@ std::optional<Diagnostic> parse_front_matter(std::string_view input, FrontMatter
   }
   out.present = true;
   out.body_offset = block->body_offset;
-  Normaliser(reader, out, warnings).run(root.is_null() ? YamlValue::mapping() : root);
+  Normaliser(reader, out, warnings).run(root.is_null() ? JsonValue::object() : root);
   return std::nullopt;
 }
 

@@ -1,17 +1,12 @@
 #include "render/json_output.hpp"
 
-#include <nlohmann/json.hpp>
-
-#include "core/word_count.hpp"
 #include "core/json_string.hpp"
+#include "core/json_value.hpp"
+#include "core/word_count.hpp"
 
 namespace broadsheet {
 
 namespace {
-
-using json = nlohmann::json;
-
-std::string dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 const char* type_name(NodeType type) {
   switch (type) {
@@ -61,67 +56,68 @@ class JsonTree {
  public:
   explicit JsonTree(const Document& doc) : doc_(doc) {}
 
-  json node(std::uint32_t index) const {
+  JsonValue node(std::uint32_t index) const {
     const Node& n = doc_[index];
-    json out = {{"type", type_name(n.type)}};
-    if (n.offset != kNoOffset && n.type != NodeType::Text) out["line"] = doc_.source.line(n.offset);
+    JsonValue out = JsonValue::object();
+    out["type"] = text(type_name(n.type));
+    if (n.offset != kNoOffset && n.type != NodeType::Text) out["line"] = JsonValue::number(doc_.source.line(n.offset));
     attributes(n, out);
     if (n.type == NodeType::Text || n.type == NodeType::InlineHtml) {
-      out["text"] = std::string(n.text);
+      out["text"] = text(n.text);
     } else if (n.first_child) {
-      json children = json::array();
-      for (std::uint32_t child = n.first_child; child; child = doc_[child].next) children.push_back(node(child));
-      out["children"] = std::move(children);
+      JsonValue& children = out["children"] = JsonValue::array();
+      for (std::uint32_t child = n.first_child; child; child = doc_[child].next) children.items.push_back(node(child));
     }
     return out;
   }
 
  private:
-  void attributes(const Node& n, json& out) const {
+  static JsonValue text(std::string_view s) { return JsonValue::string(std::string(s)); }
+
+  void attributes(const Node& n, JsonValue& out) const {
     switch (n.type) {
       case NodeType::Section:
-      case NodeType::Story: out["id"] = std::string(n.text); break;
+      case NodeType::Story: out["id"] = text(n.text); break;
       case NodeType::Heading:
-        out["level"] = n.level;
-        if (!n.text.empty()) out["id"] = std::string(n.text);
+        out["level"] = JsonValue::number(n.level);
+        if (!n.text.empty()) out["id"] = text(n.text);
         break;
       case NodeType::List:
-        out["ordered"] = n.has(kOrdered);
-        out["tight"] = n.has(kTight);
-        if (n.has(kOrdered)) out["start"] = n.num;
+        out["ordered"] = JsonValue::flag(n.has(kOrdered));
+        out["tight"] = JsonValue::flag(n.has(kTight));
+        if (n.has(kOrdered)) out["start"] = JsonValue::number(n.num);
         break;
       case NodeType::ListItem:
-        if (n.has(kTask)) out["checked"] = n.has(kChecked);
+        if (n.has(kTask)) out["checked"] = JsonValue::flag(n.has(kChecked));
         break;
       case NodeType::CodeBlock:
-        if (!n.text.empty()) out["info"] = std::string(n.text);
-        if (!n.text2.empty()) out["lang"] = std::string(n.text2);
+        if (!n.text.empty()) out["info"] = text(n.text);
+        if (!n.text2.empty()) out["lang"] = text(n.text2);
         break;
       case NodeType::TableCell: {
         static const char* const aligns[] = {"", "left", "center", "right"};
-        out["header"] = n.has(kHeaderCell);
-        if (n.level) out["align"] = aligns[n.level & 3];
+        out["header"] = JsonValue::flag(n.has(kHeaderCell));
+        if (n.level) out["align"] = text(aligns[n.level & 3]);
         break;
       }
       case NodeType::Link:
       case NodeType::Image:
-        if (n.has(kUnsafeUrl)) out["unsafe"] = true;
-        else out[n.type == NodeType::Link ? "href" : "src"] = std::string(n.text);
-        if (!n.text2.empty()) out["title"] = std::string(n.text2);
-        if (n.has(kButton)) out["button"] = true;
-        if (n.has(kAutolink)) out["autolink"] = true;
+        if (n.has(kUnsafeUrl)) out["unsafe"] = JsonValue::flag(true);
+        else out[n.type == NodeType::Link ? "href" : "src"] = text(n.text);
+        if (!n.text2.empty()) out["title"] = text(n.text2);
+        if (n.has(kButton)) out["button"] = JsonValue::flag(true);
+        if (n.has(kAutolink)) out["autolink"] = JsonValue::flag(true);
         break;
       case NodeType::Directive: {
         const Directive& d = doc_.directives[static_cast<std::size_t>(n.num)];
-        out["name"] = d.name;
-        out["kind"] = directive_kind(d.kind);
-        if (!d.callout.empty()) out["callout"] = d.callout;
-        if (!d.title.empty()) out["title"] = d.title;
-        if (!d.classes.empty()) out["classes"] = d.classes;
+        out["name"] = text(d.name);
+        out["kind"] = text(directive_kind(d.kind));
+        if (!d.callout.empty()) out["callout"] = text(d.callout);
+        if (!d.title.empty()) out["title"] = text(d.title);
+        if (!d.classes.empty()) out["classes"] = text(d.classes);
         if (!d.attributes.empty()) {
-          json attributes = json::object();
-          for (const auto& [key, value] : d.attributes) attributes[key] = value;
-          out["attributes"] = std::move(attributes);
+          JsonValue& attributes = out["attributes"] = JsonValue::object();
+          for (const auto& [key, value] : d.attributes) attributes[key] = text(value);
         }
         break;
       }
@@ -152,25 +148,31 @@ std::size_t words_in(const Document& doc, std::uint32_t node) {
 }
 
 // Words and reading time of the whole body and of each `##` section (heading included).
-json statistics(const Document& doc) {
-  json sections = json::array();
+JsonValue statistics(const Document& doc) {
+  auto count = [](std::size_t n) { return JsonValue::number(static_cast<long long>(n)); };
+  JsonValue out = JsonValue::object();
+  JsonValue& sections = out["sections"] = JsonValue::array();
   for (std::uint32_t child = doc[0].first_child; child; child = doc[child].next) {
     if (doc[child].type != NodeType::Section) continue;
     std::size_t words = words_in(doc, child);
-    sections.push_back({{"id", std::string(doc[child].text)},
-                        {"title", std::string(doc[doc[child].first_child].text2)},
-                        {"line", doc.source.line(doc[child].offset)},
-                        {"words", words},
-                        {"reading_minutes", reading_minutes(words)}});
+    JsonValue section = JsonValue::object();
+    section["id"] = JsonValue::string(std::string(doc[child].text));
+    section["title"] = JsonValue::string(std::string(doc[doc[child].first_child].text2));
+    section["line"] = JsonValue::number(doc.source.line(doc[child].offset));
+    section["words"] = count(words);
+    section["reading_minutes"] = count(reading_minutes(words));
+    sections.items.push_back(std::move(section));
   }
   std::size_t words = words_in(doc, 0);
-  return {{"words", words}, {"reading_minutes", reading_minutes(words)}, {"words_per_minute", kWordsPerMinute},
-          {"sections", std::move(sections)}};
+  out["words"] = count(words);
+  out["reading_minutes"] = count(reading_minutes(words));
+  out["words_per_minute"] = count(kWordsPerMinute);
+  return out;
 }
 
 }  // namespace
 
-// Keys in the order nlohmann::json writes them (sorted), so every JSON the core emits reads the same.
+// Keys sorted, as JsonValue writes objects, so every JSON the core emits reads the same.
 // Written by hand: building a json value per entry cost more than the rest of a small render's JSON.
 std::string outline_json(const std::vector<OutlineEntry>& outline) {
   std::string out = "[";
@@ -231,8 +233,10 @@ void render_json(const Document& doc, std::string& out) {
   out += "{\"version\":" + std::to_string(kJsonSchemaVersion);
   out += ",\"meta\":" + doc.front.meta_json;
   out += ",\"outline\":" + outline_json(doc.outline);
-  out += ",\"document\":" + dump(JsonTree(doc).node(0));
-  out += ",\"stats\":" + dump(statistics(doc));
+  out += ",\"document\":";
+  append_json(out, JsonTree(doc).node(0));
+  out += ",\"stats\":";
+  append_json(out, statistics(doc));
   out += ",\"warnings\":" + diagnostics_json(doc.warnings);
   out += "}\n";
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "core/builder.hpp"
+#include "core/byte_scan.hpp"
 #include "core/directives.hpp"
 #include "core/front_matter.hpp"
 #include "core/lint.hpp"
@@ -90,7 +91,7 @@ Result render_input(std::string_view markdown, char* writable, const Options& op
     writable = repaired.data();
   }
   // NUL becomes U+FFFD here too (CommonMark requires it; md4c keeps it inside code spans).
-  if (markdown.find('\0') != std::string_view::npos) {
+  if (byte_scan::find(markdown, '\0') != std::string_view::npos) {
     std::string without_nul;
     without_nul.reserve(markdown.size() + 16);
     for (char c : markdown) {

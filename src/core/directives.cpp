@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/byte_scan.hpp"
+
 namespace broadsheet {
 
 namespace {
@@ -326,7 +328,10 @@ bool parse_directive_line(std::string_view rest, Directive& out, std::vector<std
 
 DirectivePass find_directives(std::string_view body, std::uint32_t base, Document& doc, char* writable) {
   // Every directive line holds `:::`; most documents have none, and then there is nothing to find.
-  if (body.find(":::") == std::string_view::npos) return {};
+  bool any = false;
+  for (std::size_t at = byte_scan::find(body, ':'); at != std::string_view::npos && !any; at = byte_scan::find(body, ':', at + 1))
+    any = body.compare(at, 3, ":::") == 0;
+  if (!any) return {};
   struct Open {
     std::size_t colons;
     std::uint32_t directive;

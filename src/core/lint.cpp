@@ -94,7 +94,7 @@ class Linter {
       if (n.type == NodeType::Heading) heading(child);
       else if (n.type == NodeType::Link) link(child);
       else if (n.type == NodeType::Image) image(child);
-      visit(child);
+      if (n.first_child) visit(child);  // leaves (text, breaks) have nothing to visit
     }
   }
 

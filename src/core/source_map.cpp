@@ -1,8 +1,8 @@
 #include "core/source_map.hpp"
 
 #include <algorithm>
-#include <cstring>
 
+#include "core/byte_scan.hpp"
 #include "core/utf8.hpp"
 
 namespace broadsheet {
@@ -33,10 +33,7 @@ std::uint32_t SourceMap::to_original(const char* pointer) const {
 const std::vector<std::uint32_t>& SourceMap::line_starts() const {
   if (line_starts_.empty()) {
     line_starts_.push_back(0);
-    const char* begin = original_.data();
-    const char* end = begin + original_.size();
-    for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));)
-      line_starts_.push_back(static_cast<std::uint32_t>(++p - begin));
+    byte_scan::append_offsets(original_, '\n', 1, line_starts_);  // a line starts after each newline
   }
   return line_starts_;
 }

@@ -26,21 +26,25 @@ bool is_scheme_char(char c) {
 }  // namespace
 
 bool is_safe_url(std::string_view url, UrlUse use) {
-  // Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:").
-  std::string compact;
-  compact.reserve(url.size());
-  for (char c : url)
-    if (static_cast<unsigned char>(c) > 0x20 && c != 0x7F) compact.push_back(c);
-  std::size_t colon = compact.find(':');
-  if (colon == std::string::npos) return true;  // relative
-  std::string_view scheme(compact.data(), colon);
-  if (scheme.find_first_of("/?#") != std::string_view::npos) return true;  // the colon is in the path
-  if (scheme.empty() || !std::all_of(scheme.begin(), scheme.end(), is_scheme_char)) return true;
-  std::string name;
-  for (char c : scheme) name.push_back(lower(c));
-  if (name == "http" || name == "https" || name == "mailto" || name == "tel") return true;
-  if (use == UrlUse::Image && name == "data") {
-    std::string_view rest = std::string_view(compact).substr(colon + 1);
+  // Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:"): the scheme
+  // is read skipping them (without copying the URL, which runs for every link). No colon, or a character
+  // that cannot be in a scheme before it (`/`, `?`, `#`…), makes the URL relative.
+  auto ignored = [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F; };
+  char name[7];  // the lower-cased scheme, as far as the longest allowed one ("mailto") and one more
+  std::size_t length = 0, i = 0;
+  for (; i < url.size() && url[i] != ':'; ++i) {
+    if (ignored(url[i])) continue;
+    if (!is_scheme_char(url[i])) return true;
+    if (length < sizeof name) name[length] = lower(url[i]);
+    ++length;
+  }
+  if (i == url.size() || length == 0) return true;
+  std::string_view scheme(name, std::min(length, sizeof name));
+  if (scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel") return true;
+  if (use == UrlUse::Image && scheme == "data") {
+    std::string rest;
+    for (char c : url.substr(i + 1))
+      if (!ignored(c)) rest.push_back(c);
     for (std::string_view type : {"image/png", "image/gif", "image/jpeg", "image/webp"}) {
       if (iequals_prefix(rest, type) && rest.size() > type.size() && (rest[type.size()] == ';' || rest[type.size()] == ','))
         return true;

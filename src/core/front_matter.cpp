@@ -117,19 +117,23 @@ class YamlReader {
   }
 
   static JsonValue scalar(const yaml_event_t& event) {
-    std::string text;
-    text.reserve(event.data.scalar.length);
+    std::string_view raw(reinterpret_cast<const char*>(event.data.scalar.value), event.data.scalar.length);
+    std::string text(raw);
     // A quoted "\0" escape decodes to NUL: replaced like a NUL in the Markdown, so no output holds one.
-    for (std::size_t i = 0; i < event.data.scalar.length; ++i) {
-      char c = static_cast<char>(event.data.scalar.value[i]);
-      if (c == '\0') text.append(utf8::kReplacement);
-      else text.push_back(c);
+    if (raw.find('\0') != std::string_view::npos) {
+      text.clear();
+      for (char c : raw) {
+        if (c == '\0') text.append(utf8::kReplacement);
+        else text.push_back(c);
+      }
     }
     if (event.data.scalar.style != YAML_PLAIN_SCALAR_STYLE) return JsonValue::string(std::move(text));
-    // YAML 1.2 core schema for plain scalars.
-    if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") return JsonValue();
-    if (text == "true" || text == "True" || text == "TRUE" || text == "false" || text == "False" || text == "FALSE")
-      return JsonValue::flag(text[0] == 't' || text[0] == 'T');
+    // YAML 1.2 core schema for plain scalars: null, booleans and integers are short.
+    if (text.size() <= 5) {
+      if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") return JsonValue();
+      if (text == "true" || text == "True" || text == "TRUE" || text == "false" || text == "False" || text == "FALSE")
+        return JsonValue::flag(text[0] == 't' || text[0] == 'T');
+    }
     std::size_t i = (text[0] == '-' || text[0] == '+') ? 1 : 0;
     bool digits = i < text.size() && text.size() - i <= 18;
     for (std::size_t k = i; k < text.size() && digits; ++k) digits = text[k] >= '0' && text[k] <= '9';

@@ -114,8 +114,9 @@ class Linter {
       warn_at(n.offset, "http-link",
               n.has(kAutolink) ? "this autolink becomes an http: link; write it with https://"
                                : "link uses http:; use https:");
+    if (!n.text2.empty()) return;  // a title says where the link leads
     std::string text = plain_text(doc_, index);
-    if (n.text2.empty() && is_vague_link_text(text))
+    if (is_vague_link_text(text))
       warn_at(n.offset, "link-text",
               "link text \"" + text + "\" says nothing out of context; say where the link leads (or give it a title)");
   }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/entities.hpp"
+#include "core/md4c_attribute.hpp"
 #include "core/utf8.hpp"
 
 namespace broadsheet {
@@ -32,14 +33,7 @@ std::string_view decode(Context& ctx, const MD_ATTRIBUTE& attr) {
     return in_buffer(ctx, attr.text) ? std::string_view(attr.text, attr.size)
                                      : doc.arena.store({attr.text, attr.size});
   std::string out;
-  for (int i = 0; attr.substr_offsets[i] < attr.size; ++i) {
-    std::string_view piece(attr.text + attr.substr_offsets[i], attr.substr_offsets[i + 1] - attr.substr_offsets[i]);
-    switch (attr.substr_types[i]) {
-      case MD_TEXT_NULLCHAR: out.append(utf8::kReplacement); break;
-      case MD_TEXT_ENTITY: append_entity(out, piece); break;
-      default: out.append(piece);
-    }
-  }
+  append_attribute_text(out, attr);
   return doc.arena.store(out);
 }
 

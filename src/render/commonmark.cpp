@@ -14,7 +14,9 @@
 
 #include "core/builder.hpp"
 #include "core/entities.hpp"
+#include "core/md4c_attribute.hpp"
 #include "core/utf8.hpp"
+#include "render/html_attributes.hpp"
 #include "render/writer.hpp"
 
 namespace broadsheet {
@@ -247,24 +249,11 @@ class Stream {
     }
   }
 
-  void title_attribute(std::string_view title) {
-    if (title.empty()) return;
-    w_.raw(" title=\"");
-    w_.text(title);
-    w_.raw('"');
-  }
+  void title_attribute(std::string_view title) { write_title_attribute(w_, title, /*drop_breakout_prone=*/false); }
 
-  // An md4c attribute (href, title, info string) with its entities resolved and NULs replaced.
-  std::string decoded(const MD_ATTRIBUTE& attr) {
+  static std::string decoded(const MD_ATTRIBUTE& attr) {
     std::string out;
-    for (int i = 0; attr.size > 0 && attr.substr_offsets[i] < attr.size; ++i) {
-      std::string_view piece(attr.text + attr.substr_offsets[i], attr.substr_offsets[i + 1] - attr.substr_offsets[i]);
-      switch (attr.substr_types[i]) {
-        case MD_TEXT_NULLCHAR: out.append(utf8::kReplacement); break;
-        case MD_TEXT_ENTITY: append_entity(out, piece); break;
-        default: out.append(piece);
-      }
-    }
+    append_attribute_text(out, attr);
     return out;
   }
 

@@ -13,8 +13,8 @@ void write_alt_text(Writer& w, const Document& doc, std::uint32_t image) {
   }
 }
 
-void write_title_attribute(Writer& w, std::string_view title) {
-  if (title.empty() || is_breakout_prone_attribute(title)) return;
+void write_title_attribute(Writer& w, std::string_view title, bool drop_breakout_prone) {
+  if (title.empty() || (drop_breakout_prone && is_breakout_prone_attribute(title))) return;
   w.raw(" title=\"");
   w.text(title);
   w.raw('"');

@@ -12,8 +12,9 @@ namespace broadsheet {
 // An image's alt text: the plain, escaped text of its description, so no markup can reach the attribute.
 void write_alt_text(Writer& w, const Document& doc, std::uint32_t image);
 
-// ` title="…"`, or nothing for an empty title. A title that could end a raw-text element is left out
-// (escaped it is harmless, but sanitizers downstream would strip it).
-void write_title_attribute(Writer& w, std::string_view title);
+// ` title="…"`, or nothing for an empty title. With `drop_breakout_prone`, a title that could end a
+// raw-text element is left out (escaped it is harmless, but sanitizers downstream would strip it);
+// CommonMark mode keeps every title, as the spec's examples expect.
+void write_title_attribute(Writer& w, std::string_view title, bool drop_breakout_prone = true);
 
 }  // namespace broadsheet

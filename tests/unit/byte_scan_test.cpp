@@ -9,6 +9,7 @@
 
 using broadsheet::byte_scan::append_offsets;
 using broadsheet::byte_scan::find;
+using broadsheet::byte_scan::find_first_of;
 
 TEST_CASE("find and append_offsets agree with a plain scan", "[byte_scan]") {
   for (std::size_t size = 0; size <= 70; ++size)
@@ -32,4 +33,15 @@ TEST_CASE("find sees NUL and high bytes", "[byte_scan]") {
   CHECK(find(s, '\0') == 40);
   CHECK(find(s, '\xff') == 41);
   CHECK(find(s, 'y') == std::string::npos);
+}
+
+TEST_CASE("find_first_of agrees with std::string_view::find_first_of", "[byte_scan]") {
+  for (std::size_t size = 0; size <= 70; ++size)
+    for (std::size_t at = 0; at <= size; ++at)
+      for (char special : {'&', '<', '>', '"'}) {
+        std::string s(size, 'x');
+        if (at < size) s[at] = special;
+        if (at + 20 < size) s[at + 20] = '<';
+        CHECK(find_first_of(s, '&', '<', '>', '"') == std::string_view(s).find_first_of("&<>\""));
+      }
 }

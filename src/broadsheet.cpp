@@ -47,13 +47,15 @@ std::optional<Diagnostic> build(std::string_view input, char* writable, const Op
   doc.source.set_original(input);
   std::string_view body = input;
   std::uint32_t base = 0;
-  if (!options.commonmark) {
+  // Both passes are skipped, not just quick, when their syntax is absent: see may_have_front_matter.
+  if (!options.commonmark && may_have_front_matter(input)) {
     if (auto error = parse_front_matter(input, doc.front, doc.warnings)) return error;
     base = doc.front.body_offset;
     body = input.substr(base);
   }
   DirectivePass directives;
-  if (!options.commonmark) directives = find_directives(body, base, doc, writable ? writable + base : nullptr);
+  if (!options.commonmark && may_have_directives(body))
+    directives = find_directives(body, base, doc, writable ? writable + base : nullptr);
   doc.parse_buffer = std::move(directives.buffer);
   std::string_view buffer = doc.parse_buffer.empty() ? body : std::string_view(doc.parse_buffer);
   doc.source.set_parse_buffer(buffer, base);

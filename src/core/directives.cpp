@@ -326,12 +326,14 @@ bool parse_directive_line(std::string_view rest, Directive& out, std::vector<std
   return true;
 }
 
+bool may_have_directives(std::string_view body) {
+  for (std::size_t at = byte_scan::find(body, ':'); at != std::string_view::npos; at = byte_scan::find(body, ':', at + 1))
+    if (body.compare(at, 3, ":::") == 0) return true;
+  return false;
+}
+
 DirectivePass find_directives(std::string_view body, std::uint32_t base, Document& doc, char* writable) {
-  // Every directive line holds `:::`; most documents have none, and then there is nothing to find.
-  bool any = false;
-  for (std::size_t at = byte_scan::find(body, ':'); at != std::string_view::npos && !any; at = byte_scan::find(body, ':', at + 1))
-    any = body.compare(at, 3, ":::") == 0;
-  if (!any) return {};
+  if (!may_have_directives(body)) return {};
   struct Open {
     std::size_t colons;
     std::uint32_t directive;

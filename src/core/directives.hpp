@@ -34,6 +34,11 @@ struct DirectivePass {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> segments;
 };
 
+// Whether `body` holds `:::` anywhere, which every directive line does. Most issues have none: callers
+// test this before calling find_directives, whose code an engine that compiles wasm lazily then never
+// compiles for them.
+bool may_have_directives(std::string_view body);
+
 // Scans `body` (which starts at original offset `base`), fills doc.directives, adds warnings and source
 // map segments (in the result). When there is no directive the result's buffer is empty and `body` is
 // parsed as it is. `writable`, if given, is `body`'s own memory: when every marker fits over its directive

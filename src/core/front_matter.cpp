@@ -463,6 +463,11 @@ class Normaliser {
 
 }  // namespace
 
+bool may_have_front_matter(std::string_view input) {
+  if (input.substr(0, 3) == "\xEF\xBB\xBF") input.remove_prefix(3);
+  return input.substr(0, 3) == "---";
+}
+
 std::optional<Diagnostic> parse_front_matter(std::string_view input, FrontMatter& out,
                                              std::vector<Diagnostic>& warnings) {
   auto block = find_block(input);

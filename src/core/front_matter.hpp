@@ -45,6 +45,11 @@ struct FrontMatter {
   }
 };
 
+// Whether `input` opens with `---` (after an optional BOM), the one way front matter can start. Cheap:
+// callers test it before calling parse_front_matter, whose code (and libyaml's) an engine that compiles
+// wasm lazily then never compiles for an issue without front matter.
+bool may_have_front_matter(std::string_view input);
+
 // Splits and parses the front matter of `input`. On a YAML error returns the error, positioned in the
 // file (1-based line and column). Type problems in known keys become warnings, never errors.
 BROADSHEET_STAGE std::optional<Diagnostic> parse_front_matter(std::string_view input, FrontMatter& out,

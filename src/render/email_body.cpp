@@ -196,9 +196,15 @@ class EmailBody {
     for (std::uint32_t child = doc_[index].first_child; child; child = doc_[child].next) raw_html(doc_[child].text);
   }
 
+  // The sanitizer writes to a std::string: its output goes through sanitized_ into the Writer.
   void raw_html(std::string_view html) {
-    if (settings_.allow_html) sanitize_html(html, w_.out());
-    else w_.text(html);
+    if (!settings_.allow_html) {
+      w_.text(html);
+      return;
+    }
+    sanitized_.clear();
+    sanitize_html(html, sanitized_);
+    w_.raw(sanitized_);
   }
 
   void data_table(std::uint32_t index) {
@@ -355,6 +361,7 @@ class EmailBody {
 
   const Document& doc_;
   Writer& w_;
+  std::string sanitized_;  // the sanitizer's output for one call
   const EmailBodySettings& settings_;
   int sponsor_depth_ = 0;
   bool centred_ = false;

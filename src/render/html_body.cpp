@@ -30,7 +30,7 @@ class HtmlBody {
       if (child != skip) node(child);
       w_.maybe_hand_over();
     }
-    sanitizer_.close_scope(scope, w_.out());
+    close_scope(scope);
   }
 
   void node(std::uint32_t index) {
@@ -163,12 +163,24 @@ class HtmlBody {
   void html_block(std::uint32_t index) {
     HtmlSanitizer::Scope scope = sanitizer_.open_scope();
     for (std::uint32_t child = doc_[index].first_child; child; child = doc_[child].next) raw_html(doc_[child].text);
-    sanitizer_.close_scope(scope, w_.out());
+    close_scope(scope);
   }
 
+  // The sanitizer writes to a std::string: its output goes through sanitized_ into the Writer.
   void raw_html(std::string_view html) {
-    if (flavor_.allow_html) sanitizer_.feed(html, w_.out());
-    else w_.text(html);
+    if (!flavor_.allow_html) {
+      w_.text(html);
+      return;
+    }
+    sanitized_.clear();
+    sanitizer_.feed(html, sanitized_);
+    w_.raw(sanitized_);
+  }
+
+  void close_scope(HtmlSanitizer::Scope scope) {
+    sanitized_.clear();
+    sanitizer_.close_scope(scope, sanitized_);
+    w_.raw(sanitized_);
   }
 
   void table(std::uint32_t index) {
@@ -304,6 +316,7 @@ class HtmlBody {
   Writer& w_;
   HtmlFlavor flavor_;
   HtmlSanitizer sanitizer_;
+  std::string sanitized_;  // the sanitizer's output for one call
   int sponsor_depth_ = 0;
   std::uint32_t container_ = 0;
 };

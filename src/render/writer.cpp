@@ -45,41 +45,51 @@ std::size_t safe_prefix(std::string_view s) {
   return table_safe_prefix<Flag>(s);
 }
 
-// Appends `s`, whole safe runs at once, calling `replace` for each byte of class `Flag`.
+// Writes `s`, whole safe runs at once, calling `replace` for each byte of class `Flag`.
 template <std::uint8_t Flag, typename Escape>
-void escape(std::string& out, std::string_view s, Escape&& replace) {
+void escape(Writer& w, std::string_view s, Escape&& replace) {
   for (;;) {
     std::size_t run = safe_prefix<Flag>(s);
-    out.append(s.data(), run);
+    w.raw(s.substr(0, run));
     if (run == s.size()) return;
-    replace(out, s[run]);
+    replace(w, s[run]);
     s.remove_prefix(run + 1);
   }
 }
 
 }  // namespace
 
+void Writer::make_room(std::size_t bytes) {
+  std::size_t used = length();
+  close();
+  // Grows as std::string would (doubling), then opens the whole capacity for writing.
+  if (out_.capacity() - used < bytes) out_.reserve(std::max(used + bytes, 2 * out_.capacity()));
+  out_.resize(out_.capacity());
+  cur_ = out_.data() + used;
+  end_ = out_.data() + out_.size();
+}
+
 void Writer::text(std::string_view s) {
-  escape<kHtml>(out_, s, [](std::string& out, char c) {
+  escape<kHtml>(*this, s, [](Writer& w, char c) {
     switch (c) {
-      case '&': out.append("&amp;"); break;
-      case '<': out.append("&lt;"); break;
-      case '>': out.append("&gt;"); break;
-      default: out.append("&quot;"); break;
+      case '&': w.raw("&amp;"); break;
+      case '<': w.raw("&lt;"); break;
+      case '>': w.raw("&gt;"); break;
+      default: w.raw("&quot;"); break;
     }
   });
 }
 
 void Writer::url(std::string_view s) {
   static constexpr char hex[] = "0123456789ABCDEF";
-  escape<kUrl>(out_, s, [](std::string& out, char c) {
+  escape<kUrl>(*this, s, [](Writer& w, char c) {
     if (c == '&') {
-      out.append("&amp;");
+      w.raw("&amp;");
       return;
     }
     auto byte = static_cast<unsigned char>(c);
     char encoded[3] = {'%', hex[byte >> 4], hex[byte & 0xF]};
-    out.append(encoded, 3);
+    w.raw(std::string_view(encoded, 3));
   });
 }
 

@@ -1,5 +1,6 @@
 #include "core/lint.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <map>
@@ -157,14 +158,27 @@ bool is_vague_link_text(std::string_view text) {
       "click here", "click", "here", "click this", "read more", "read on", "more", "link", "this link",
       "learn more", "more info", "more information", "details", "this", "go", "see more", "continue",
       "continue reading", "this page", "website", "page", "here's the link", "go here", "find out more"};
+  // "Read more →" / "» More": one of each of these (multi-byte) is stripped from either end too.
+  static constexpr std::array<std::string_view, 3> kArrows = {"\xE2\x86\x92", "\xC2\xBB", "\xE2\x80\xA6"};
+  // Normalising (below) removes spaces, ASCII punctuation and the arrows, never a letter, digit,
+  // apostrophe or other non-ASCII byte: text with more of those than the longest phrase has, plus every
+  // arrow at both ends, cannot be vague. Most link text is, and is turned away here.
+  constexpr auto longer = [](std::string_view a, std::string_view b) { return a.size() < b.size(); };
+  constexpr std::size_t kLongest = std::max_element(kVague.begin(), kVague.end(), longer)->size();
+  constexpr std::size_t kArrowBytes = kArrows[0].size() + kArrows[1].size() + kArrows[2].size();
+  std::size_t kept = 0;
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if ((byte >= 0x80 || std::isalnum(byte) || c == '\'') && ++kept > kLongest + 2 * kArrowBytes) return false;
+  }
   // Lower-case, with spaces collapsed and surrounding punctuation and arrows removed.
   std::string normal;
-  for (char c : lower_ascii(text)) {
+  for (char c : text) {
     bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
     if (space) {
       if (!normal.empty() && normal.back() != ' ') normal.push_back(' ');
     } else {
-      normal.push_back(c);
+      normal.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
     }
   }
   auto trim_char = [](unsigned char c) { return c == ' ' || (c < 0x80 && !std::isalnum(c) && c != '\''); };
@@ -172,8 +186,7 @@ bool is_vague_link_text(std::string_view text) {
   std::size_t start = 0;
   while (start < normal.size() && trim_char(static_cast<unsigned char>(normal[start]))) ++start;
   normal.erase(0, start);
-  // "Read more →" / "» More": strip a trailing or leading arrow or guillemet (multi-byte) too.
-  for (std::string_view arrow : {"\xE2\x86\x92", "\xC2\xBB", "\xE2\x80\xA6"}) {
+  for (std::string_view arrow : kArrows) {
     if (normal.size() >= arrow.size() && normal.compare(normal.size() - arrow.size(), arrow.size(), arrow) == 0)
       normal.erase(normal.size() - arrow.size());
     if (normal.compare(0, arrow.size(), arrow) == 0) normal.erase(0, arrow.size());

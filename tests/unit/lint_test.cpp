@@ -59,6 +59,11 @@ TEST_CASE("lint link-text: text that says nothing out of context, unless titled"
   CHECK(by_rule(linted(issue("[Read more](https://example.com/a \"Stowbox lockers\")\n")), "link-text").empty());
   CHECK(broadsheet::is_vague_link_text("  Click   HERE! "));
   CHECK_FALSE(broadsheet::is_vague_link_text("Here is the route map"));
+  // Long text made long by punctuation and arrows alone is still vague; letters make it specific.
+  CHECK(broadsheet::is_vague_link_text("((((((((((((((((((((((((((((( Continue   reading! )))))))))))))))))))))))))))))"));
+  CHECK(broadsheet::is_vague_link_text("\xE2\x86\x92\xC2\xBB\xE2\x80\xA6 More information \xE2\x80\xA6\xC2\xBB\xE2\x86\x92"));
+  CHECK_FALSE(broadsheet::is_vague_link_text("Read more about the parcel lockers"));
+  CHECK_FALSE(broadsheet::is_vague_link_text("here here here here here here here here here"));
 }
 
 TEST_CASE("lint preheader: missing, or over 100 characters", "[lint]") {

@@ -1,6 +1,5 @@
 #include "core/lint.hpp"
 
-#include <algorithm>
 #include <array>
 #include <cctype>
 #include <map>
@@ -12,6 +11,25 @@
 namespace broadsheet {
 
 namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Whether `text` (no space at either end) is `phrase` (lower case, single spaces) without case, with
+// each run of spaces in `text` taken as one.
+bool equals_collapsed(std::string_view text, std::string_view phrase) {
+  std::size_t i = 0;
+  for (char want : phrase) {
+    if (i == text.size()) return false;
+    if (want == ' ') {
+      if (!is_space(text[i])) return false;
+      while (i < text.size() && is_space(text[i])) ++i;
+      continue;
+    }
+    char c = text[i++];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != want) return false;
+  }
+  return i == text.size();
+}
 
 std::string lower_ascii(std::string_view text) {
   std::string out(text);
@@ -158,43 +176,20 @@ bool is_vague_link_text(std::string_view text) {
       "click here", "click", "here", "click this", "read more", "read on", "more", "link", "this link",
       "learn more", "more info", "more information", "details", "this", "go", "see more", "continue",
       "continue reading", "this page", "website", "page", "here's the link", "go here", "find out more"};
+  // Compared without case, with spaces collapsed and surrounding punctuation and arrows removed; on a
+  // view of the text, as this runs for every link.
+  auto trimmed = [](unsigned char c) { return is_space(static_cast<char>(c)) || (c < 0x80 && !std::isalnum(c) && c != '\''); };
+  while (!text.empty() && trimmed(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  while (!text.empty() && trimmed(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
   // "Read more →" / "» More": one of each of these (multi-byte) is stripped from either end too.
-  static constexpr std::array<std::string_view, 3> kArrows = {"\xE2\x86\x92", "\xC2\xBB", "\xE2\x80\xA6"};
-  // Normalising (below) removes spaces, ASCII punctuation and the arrows, never a letter, digit,
-  // apostrophe or other non-ASCII byte: text with more of those than the longest phrase has, plus every
-  // arrow at both ends, cannot be vague. Most link text is, and is turned away here.
-  constexpr auto longer = [](std::string_view a, std::string_view b) { return a.size() < b.size(); };
-  constexpr std::size_t kLongest = std::max_element(kVague.begin(), kVague.end(), longer)->size();
-  constexpr std::size_t kArrowBytes = kArrows[0].size() + kArrows[1].size() + kArrows[2].size();
-  std::size_t kept = 0;
-  for (char c : text) {
-    auto byte = static_cast<unsigned char>(c);
-    if ((byte >= 0x80 || std::isalnum(byte) || c == '\'') && ++kept > kLongest + 2 * kArrowBytes) return false;
+  for (std::string_view arrow : {"\xE2\x86\x92", "\xC2\xBB", "\xE2\x80\xA6"}) {
+    if (text.ends_with(arrow)) text.remove_suffix(arrow.size());
+    if (text.starts_with(arrow)) text.remove_prefix(arrow.size());
   }
-  // Lower-case, with spaces collapsed and surrounding punctuation and arrows removed.
-  std::string normal;
-  for (char c : text) {
-    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    if (space) {
-      if (!normal.empty() && normal.back() != ' ') normal.push_back(' ');
-    } else {
-      normal.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-    }
-  }
-  auto trim_char = [](unsigned char c) { return c == ' ' || (c < 0x80 && !std::isalnum(c) && c != '\''); };
-  while (!normal.empty() && trim_char(static_cast<unsigned char>(normal.back()))) normal.pop_back();
-  std::size_t start = 0;
-  while (start < normal.size() && trim_char(static_cast<unsigned char>(normal[start]))) ++start;
-  normal.erase(0, start);
-  for (std::string_view arrow : kArrows) {
-    if (normal.size() >= arrow.size() && normal.compare(normal.size() - arrow.size(), arrow.size(), arrow) == 0)
-      normal.erase(normal.size() - arrow.size());
-    if (normal.compare(0, arrow.size(), arrow) == 0) normal.erase(0, arrow.size());
-  }
-  while (!normal.empty() && normal.back() == ' ') normal.pop_back();
-  while (!normal.empty() && normal.front() == ' ') normal.erase(0, 1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
   for (std::string_view vague : kVague)
-    if (normal == vague) return true;
+    if (equals_collapsed(text, vague)) return true;
   return false;
 }
 

@@ -188,8 +188,10 @@ bool is_vague_link_text(std::string_view text) {
   }
   while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  if (text.empty()) return false;
+  char first = text[0] >= 'A' && text[0] <= 'Z' ? static_cast<char>(text[0] - 'A' + 'a') : text[0];
   for (std::string_view vague : kVague)
-    if (equals_collapsed(text, vague)) return true;
+    if (vague[0] == first && equals_collapsed(text, vague)) return true;
   return false;
 }
 

@@ -201,11 +201,6 @@ HtmlSanitizer::Scope HtmlSanitizer::open_scope() {
   return scope;
 }
 
-void HtmlSanitizer::close_scope(Scope scope, std::string& out) {
-  close_down_to(floor_, out);
-  floor_ = scope.outer_floor;
-}
-
 void HtmlSanitizer::close_down_to(std::size_t depth, std::string& out) {
   while (open_.size() > depth) {
     out += "</";

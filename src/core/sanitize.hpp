@@ -42,8 +42,12 @@ class HtmlSanitizer {
   void feed(std::string_view raw, std::string& out);
   // Starts a scope: closing tags cannot reach elements opened before it.
   Scope open_scope();
-  // Closes (into `out`) every element opened since `scope` began, innermost first, and ends it.
-  void close_scope(Scope scope, std::string& out);
+  // Closes (into `out`) every element opened since `scope` began, innermost first, and ends it. Inline:
+  // the renderer ends a scope for every node, and almost always nothing is open.
+  void close_scope(Scope scope, std::string& out) {
+    if (open_.size() > floor_) close_down_to(floor_, out);
+    floor_ = scope.outer_floor;
+  }
   std::size_t depth() const { return open_.size(); }
 
   // Called by the tag parser with an allowed tag: `start_tag` is its rebuilt text (`<b class="x">`).

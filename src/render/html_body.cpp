@@ -180,7 +180,7 @@ class HtmlBody {
   void close_scope(HtmlSanitizer::Scope scope) {
     sanitized_.clear();
     sanitizer_.close_scope(scope, sanitized_);
-    w_.raw(sanitized_);
+    if (!sanitized_.empty()) w_.raw(sanitized_);
   }
 
   void table(std::uint32_t index) {

@@ -96,9 +96,12 @@ class YamlReader {
   const std::map<std::string, KeyPosition>& key_positions() const { return key_positions_; }
 
  private:
+  KeyPosition position(const yaml_mark_t& mark) const {
+    return {static_cast<std::uint32_t>(block_.first_line + mark.line), static_cast<std::uint32_t>(mark.column + 1)};
+  }
   Diagnostic at(const yaml_mark_t& mark, std::string message) const {
-    return {static_cast<std::uint32_t>(block_.first_line + mark.line), static_cast<std::uint32_t>(mark.column + 1),
-            std::move(message)};
+    KeyPosition where = position(mark);
+    return {where.line, where.column, std::move(message)};
   }
 
   bool next(yaml_event_t& event) {
@@ -198,7 +201,7 @@ class YamlReader {
           if (!next(value_event)) return error_;
           JsonValue element;
           if (auto problem = value(value_event, element, depth + 1)) return problem;
-          if (depth == 0) key_positions_[name] = {at(key_mark, "").line, at(key_mark, "").column};
+          if (depth == 0) key_positions_[name] = position(key_mark);
           out[name] = std::move(element);
         }
         if (!anchor_name.empty()) anchors_[anchor_name] = out;
@@ -308,8 +311,8 @@ class Normaliser {
       warn(key, "front matter `" + key + "` should be text; it was ignored");
       return false;
     }
-    field = *text;
     meta[meta_key ? meta_key : key] = JsonValue::string(*text);
+    field = std::move(*text);
     return true;
   }
 

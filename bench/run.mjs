@@ -40,11 +40,20 @@ const peers = [...PEERS, ...ceiling].filter((p) => !only || only.includes(p.name
 const withBytes = (files) => files.map((f) => ({ ...f, bytes: Buffer.byteLength(f.text) }));
 const gzipKiB = (files) => files.reduce((s, f) => s + gzipSync(readFileSync(join(root, f)), { level: 9 }).length, 0) / 1024;
 
+/** Medians over fresh processes: init, the first render of one line, the first render of the example issue. */
 function coldStart(name, samples) {
-  const runs = [];
-  for (let i = 0; i < samples; i++)
-    runs.push(JSON.parse(execFileSync(process.execPath, [join(here, 'init-time.mjs'), name], { encoding: 'utf8' })));
-  return { initMs: median(runs.map((r) => r.initMs)), firstRenderMs: median(runs.map((r) => r.firstRenderMs)) };
+  const run = (sample) => JSON.parse(execFileSync(process.execPath, [join(here, 'init-time.mjs'), name, sample], { encoding: 'utf8' }));
+  const line = [];
+  const issue = [];
+  for (let i = 0; i < samples; i++) {
+    line.push(run('line'));
+    issue.push(run('issue'));
+  }
+  return {
+    initMs: median([...line, ...issue].map((r) => r.initMs)),
+    firstRenderMs: median(line.map((r) => r.firstRenderMs)),
+    firstIssueMs: median(issue.map((r) => r.firstRenderMs)),
+  };
 }
 
 function table(headers, rows) {
@@ -99,12 +108,12 @@ for (const { mode, corpus, files, fn } of modes) {
     const geoRatio = geomeanRatio(timings[peer.name], timings[BASELINE]);
     entry.peers[peer.name] = { ...s, ratioTotal: ratio, ratioGeomean: geoRatio, perFile: timings[peer.name] };
     rows.push([peer.name, f1(s.mbPerSec), Math.round(s.opsPerSec), f1(s.geomeanMbPerSec), `${f2(ratio)}×`, `${f2(geoRatio)}×`,
-      f1(info[peer.name].initMs), f1(info[peer.name].firstRenderMs), f1(info[peer.name].gzipKiB)]);
+      f1(info[peer.name].initMs), f1(info[peer.name].firstRenderMs), f1(info[peer.name].firstIssueMs), f1(info[peer.name].gzipKiB)]);
   }
   report.modes.push(entry);
   const bytes = files.reduce((s, f) => s + f.bytes, 0);
   console.log(`\n${mode} mode, ${corpus} (${files.length} files, ${(bytes / 1e6).toFixed(2)} MB)\n`);
-  console.log(table(['peer', 'MB/s', 'ops/s', 'geomean MB/s', `× ${BASELINE}`, '× geomean', 'init ms', '1st render ms', 'gzip KiB'], rows));
+  console.log(table(['peer', 'MB/s', 'ops/s', 'geomean MB/s', `× ${BASELINE}`, '× geomean', 'init ms', '1st render ms', '1st issue ms', 'gzip KiB'], rows));
 }
 
 // --- linear scaling: cost per byte of a 50 KB issue against a 5 MB one

@@ -333,7 +333,6 @@ bool may_have_directives(std::string_view body) {
 }
 
 DirectivePass find_directives(std::string_view body, std::uint32_t base, Document& doc, char* writable) {
-  if (!may_have_directives(body)) return {};
   struct Open {
     std::size_t colons;
     std::uint32_t directive;

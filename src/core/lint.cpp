@@ -13,6 +13,7 @@ namespace broadsheet {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Whether `text` (no space at either end) is `phrase` (lower case, single spaces) without case, with
 // each run of spaces in `text` taken as one.
@@ -25,16 +26,14 @@ bool equals_collapsed(std::string_view text, std::string_view phrase) {
       while (i < text.size() && is_space(text[i])) ++i;
       continue;
     }
-    char c = text[i++];
-    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != want) return false;
+    if (lower(text[i++]) != want) return false;
   }
   return i == text.size();
 }
 
 std::string lower_ascii(std::string_view text) {
   std::string out(text);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (char& c : out) c = lower(c);
   return out;
 }
 
@@ -189,9 +188,8 @@ bool is_vague_link_text(std::string_view text) {
   while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
   if (text.empty()) return false;
-  char first = text[0] >= 'A' && text[0] <= 'Z' ? static_cast<char>(text[0] - 'A' + 'a') : text[0];
   for (std::string_view vague : kVague)
-    if (vague[0] == first && equals_collapsed(text, vague)) return true;
+    if (vague[0] == lower(text[0]) && equals_collapsed(text, vague)) return true;
   return false;
 }
 

@@ -252,7 +252,6 @@ class EmailBody {
 
   void title_attribute(std::string_view title) { write_title_attribute(w_, title); }
 
-
   // A figure's image fills the column: width="536" for clients that ignore CSS, fluid below that.
   void image(std::uint32_t index, bool in_figure) {
     const Node& n = doc_[index];
@@ -279,7 +278,6 @@ class EmailBody {
   }
 
   void alt_text(std::uint32_t index) { write_alt_text(w_, doc_, index); }
-
 
   void figure(std::uint32_t index) {
     std::uint32_t only = doc_[index].first_child;

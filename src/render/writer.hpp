@@ -1,6 +1,6 @@
 // The output buffer with table-driven escaping: runs of safe bytes are appended at once, only the bytes
 // that need it are replaced. Every renderer writes through this. The string is complete when the Writer
-// is destroyed (or out() is called).
+// is destroyed.
 #pragma once
 
 #include <array>
@@ -45,7 +45,8 @@ class Writer {
   void maybe_hand_over() {
     if (pieces_ && length() >= kPieceBytes) {
       (*pieces_)(std::string_view(out_.data(), length()));
-      cur_ = out_.data();  // open: length() was at least one piece, so something was written
+      if (cur_) cur_ = out_.data();
+      else out_.clear();
     }
   }
 

@@ -122,6 +122,8 @@ export interface Renderer {
    * across renders: nothing leaks), `memoryBytes` the size of its WebAssembly memory (which never shrinks).
    */
   memoryUsage(): { heapBytes: number; memoryBytes: number };
+  /** The formats this core renders, read from the core (a lean build may carry fewer than `Format`). */
+  readonly formats: Format[];
   /** Frees the core's memory. The renderer cannot be used afterwards. */
   dispose(): void;
 }

@@ -7,7 +7,6 @@
 #include <map>
 
 #include "core/display_width.hpp"
-#include "core/sanitize.hpp"
 #include "core/stage.hpp"
 #include "render/formats.hpp"
 #include "render/issue_header.hpp"
@@ -135,13 +134,13 @@ class IssueText {
   }
 
   void hero(const Hero& hero) {
-    if (!hero.src.empty() && is_safe_url(hero.src, UrlUse::Image))
+    HeroView view = hero_view(hero);
+    if (!view.image_src.empty())
       paragraph_text("[Image: " + (hero.alt.empty() ? std::string("no description") : hero.alt) + "]", "", "");
     std::string caption = hero.caption;
     if (!hero.credit.empty()) {
       caption += (caption.empty() ? "Photo: " : " Photo: ") + hero.credit;
-      if (!hero.credit_url.empty() && is_safe_url(hero.credit_url, UrlUse::Link))
-        caption += " [" + std::to_string(reference(hero.credit_url)) + "]";
+      if (!view.credit_href.empty()) caption += " [" + std::to_string(reference(view.credit_href)) + "]";
     }
     if (!caption.empty()) paragraph_text(caption, "", "");
   }

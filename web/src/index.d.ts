@@ -17,6 +17,8 @@
  * document (schema: `broadsheet.schema.json` in this package), a whole
  * email HTML document (inline styles, 600-px tables), or plain text (the
  * email's text/plain part, wrapped at 78 columns, links numbered).
+ * The core lists its formats once (src/render/formats.cpp); {@link Renderer.formats} reads that list, and a
+ * test keeps this union equal to it.
  */
 export type Format = 'html' | 'json' | 'email' | 'text';
 

@@ -14,20 +14,28 @@
 #include "core/policy.hpp"
 #include "core/utf8.hpp"
 #include "render/commonmark.hpp"
-#include "render/email.hpp"
-#include "render/html.hpp"
+#include "render/formats.hpp"
 #include "render/json_output.hpp"
-#include "render/text.hpp"
+#include "render/view.hpp"
 #include "render/writer.hpp"
 
 namespace broadsheet {
 
 std::optional<Format> parse_format(std::string_view name) {
-  if (name == "html") return Format::Html;
-  if (name == "json") return Format::Json;
-  if (name == "email") return Format::Email;
-  if (name == "text") return Format::Text;
+  for (const OutputFormat& entry : output_formats())
+    if (entry.name == name) return entry.format;
   return std::nullopt;
+}
+
+std::string_view format_name(Format format) {
+  const OutputFormat* entry = find_output_format(format);
+  return entry ? entry->name : std::string_view();
+}
+
+std::vector<std::string_view> format_names() {
+  std::vector<std::string_view> names;
+  for (const OutputFormat& entry : output_formats()) names.push_back(entry.name);
+  return names;
 }
 
 namespace {
@@ -65,7 +73,7 @@ std::optional<Diagnostic> build(std::string_view input, char* writable, const Op
   Builder builder(doc, directives.markers, buffer);
   if (!parse_markdown(buffer, builder, ParseSettings{options.commonmark, options.allow_html}))
     return Diagnostic{0, 0, "the Markdown parser ran out of memory"};
-  apply_policy(doc, options);
+  apply_policy(doc, PolicySettings{options.id_prefix});
   return std::nullopt;
 }
 
@@ -81,8 +89,10 @@ Result render_input(std::string_view markdown, char* writable, const Options& op
   if (markdown.size() > options.max_input_bytes)
     return failure({0, 0, "the input is " + std::to_string(markdown.size()) + " bytes, over the limit of " +
                               std::to_string(options.max_input_bytes) + " (option maxInputBytes)"});
-  if (!options.unsubscribe_url.empty() && unsubscribe_href(options).empty())
-    return failure({0, 0, "the unsubscribe URL is not a safe URL (option unsubscribeUrl)"});
+  const OutputFormat* format = find_output_format(options.format);
+  if (!format) return failure({0, 0, "this build does not render the format asked for"});
+  std::string unsubscribe = unsubscribe_href(options.unsubscribe_url);
+  if (unsubscribe.empty()) return failure({0, 0, "the unsubscribe URL is not a safe URL (option unsubscribeUrl)"});
 
   // Invalid UTF-8 is repaired up front so every later step (and every output) sees valid text.
   std::string repaired;
@@ -130,10 +140,12 @@ Result render_input(std::string_view markdown, char* writable, const Options& op
 
   Result result;
   result.output.reserve(output_reserve(markdown.size(), options, 2));
-  if (options.format == Format::Json) render_json(doc, result.output);
-  else if (options.format == Format::Email) render_email(doc, options, result.output);
-  else if (options.format == Format::Text) render_text(doc, options, result.output);
-  else render_web_html(doc, options, result.output);
+  RenderSettings settings;
+  settings.standalone = options.standalone;
+  settings.allow_html = options.allow_html;
+  settings.unsubscribe_href = unsubscribe;
+  if (options.output_pieces) settings.output_pieces = &options.output_pieces;
+  format->render(doc, settings, result.output);
   if (options.format == Format::Email && options.lint) lint_email_size(result.output.size(), doc.warnings);
 
   result.meta_json = doc.front.meta_json;

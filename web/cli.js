@@ -50,8 +50,7 @@ function parseArgs(argv) {
     };
     switch (arg) {
       case '--format':
-        args.format = takeValue();
-        if (!['html', 'json', 'email', 'text'].includes(args.format)) throw new UsageError(`unknown format: ${args.format}`);
+        args.format = takeValue(); // checked against the core's formats once it is loaded
         break;
       case '--commonmark': args.commonmark = noValue(); break;
       case '--fragment': args.fragment = noValue(); break;
@@ -94,6 +93,11 @@ async function main(argv) {
     process.stdout.write(HELP);
     return 0;
   }
+  const renderer = await createRenderer();
+  if (!renderer.formats.includes(args.format)) {
+    process.stderr.write(`broadsheet: unknown format: ${args.format} (expected ${renderer.formats.join(', ')})\n${USAGE}\n`);
+    return 2;
+  }
   const name = args.file === '-' ? '<stdin>' : args.file;
 
   let markdown;
@@ -104,7 +108,6 @@ async function main(argv) {
     return 1;
   }
 
-  const renderer = await createRenderer();
   let result;
   try {
     result = renderer.render(markdown, {

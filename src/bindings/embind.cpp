@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -18,11 +17,10 @@
 
 namespace {
 
-// Bits of the `flags` argument of Engine::render; bits 8 and up hold the format's index in kFormats.
-// web/src/index.js packs them.
+// Bits of the `flags` argument of Engine::render; bits 8 and up hold the format's number: its index in
+// the list formats() gives, which web/src/index.js reads from the core at start-up (the list is the core's
+// one list of formats, src/render/formats.cpp; a lean build carries fewer). web/src/index.js packs them.
 constexpr std::uint32_t kCommonMark = 1, kStandalone = 2, kAllowHtml = 4, kNoLint = 8, kFormatShift = 8;
-constexpr broadsheet::Format kFormats[] = {broadsheet::Format::Html, broadsheet::Format::Json,
-                                           broadsheet::Format::Email, broadsheet::Format::Text};
 
 class Engine {
  public:
@@ -34,6 +32,13 @@ class Engine {
       input_.resize(length);
     }
     return reinterpret_cast<std::uintptr_t>(input_.data());
+  }
+
+  // The names of the formats this core renders, space-separated, in the order of their numbers.
+  std::string formats() const {
+    std::string names;
+    for (std::string_view name : formats_) names.append(names.empty() ? "" : " ").append(name);
+    return names;
   }
 
   // `sink(pointer, length)` takes each piece of HTML output (Options::output_pieces) during render().
@@ -64,10 +69,10 @@ class Engine {
     }
     if (max_input_bytes > 0) options.max_input_bytes = static_cast<std::size_t>(max_input_bytes);
     std::uint32_t format = flags >> kFormatShift;
-    if (format >= std::size(kFormats)) {
+    if (format >= formats_.size()) {
       result_.error = broadsheet::Diagnostic{0, 0, "unknown format number " + std::to_string(format)};
     } else {
-      options.format = kFormats[format];
+      options.format = *broadsheet::parse_format(formats_[format]);
       result_ = broadsheet::render_in_place(input_.data(), std::min<std::size_t>(length, input_.size()), options);
     }
     if (input_.size() > kKeepInput) std::vector<char>().swap(input_);  // give big inputs' memory back
@@ -85,6 +90,7 @@ class Engine {
 
  private:
   static constexpr std::size_t kKeepInput = 1 << 20;
+  std::vector<std::string_view> formats_ = broadsheet::format_names();
   std::vector<char> input_;
   std::string id_prefix_;
   std::string unsubscribe_url_;
@@ -101,6 +107,7 @@ EMSCRIPTEN_BINDINGS(broadsheet) {
   class_<Engine>("Engine")
       .constructor<>()
       .function("inputBuffer", &Engine::inputBuffer)
+      .function("formats", &Engine::formats)
       .function("setStrings", &Engine::setStrings)
       .function("setOutputSink", &Engine::setOutputSink)
       .function("render", &Engine::render)

@@ -15,12 +15,16 @@
 
 namespace {
 
-constexpr const char* kUsage =
-    "usage: broadsheet render FILE|- [--format html|json|email|text] [--commonmark] [--fragment]\n"
-    "                                [--allow-html] [--id-prefix PREFIX] [--no-lint] [--unsubscribe-url URL]\n";
+// The usage line, with the formats this build renders (the core's one list).
+std::string usage() {
+  std::string formats;
+  for (std::string_view name : broadsheet::format_names()) formats.append(formats.empty() ? "" : "|").append(name);
+  return "usage: broadsheet render FILE|- [--format " + formats + "] [--commonmark] [--fragment]\n"
+         "                                [--allow-html] [--id-prefix PREFIX] [--no-lint] [--unsubscribe-url URL]\n";
+}
 
 int usage_error(const std::string& message) {
-  std::cerr << "broadsheet: " << message << "\n" << kUsage;
+  std::cerr << "broadsheet: " << message << "\n" << usage();
   return 2;
 }
 
@@ -41,7 +45,7 @@ bool read_input(const std::string& path, std::string& out) {
 
 int main(int argc, char** argv) {
   if (argc >= 2 && (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0)) {
-    std::cout << kUsage;
+    std::cout << usage();
     return 0;
   }
   if (argc < 2 || std::strcmp(argv[1], "render") != 0) return usage_error("expected the command `render`");

@@ -19,9 +19,7 @@ std::string alert_kind(std::string_view line) {
   if (line.size() < 4 || line.substr(0, 2) != "[!" || line.back() != ']') return {};
   std::string kind;
   for (char c : line.substr(2, line.size() - 3)) kind.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  for (std::string_view known : {"note", "tip", "important", "warning", "caution"})
-    if (kind == known) return kind;
-  return {};
+  return find_callout_kind(kind) ? kind : std::string();
 }
 
 }  // namespace

@@ -218,20 +218,40 @@ bool parse_attributes(std::string_view s, Directive& out, std::vector<std::strin
   return true;
 }
 
+// Directive names and the kind each stands for; every callout kind's name is a name too.
+struct DirectiveName {
+  std::string_view name;
+  DirectiveKind kind;
+  std::string_view callout;  // for callouts: the callout kind
+};
+constexpr DirectiveName kDirectiveNames[] = {
+    {"sponsor", DirectiveKind::Sponsor, ""},
+    {"sponsored", DirectiveKind::Sponsor, ""},
+    {"cta", DirectiveKind::Cta, ""},
+    {"callout", DirectiveKind::Callout, "note"},
+    {"info", DirectiveKind::Callout, "note"},
+};
+
+constexpr DirectiveKindInfo kDirectiveKinds[] = {
+    // kind                  name       css        labelled note   centred
+    {DirectiveKind::Sponsor, "sponsor", "sponsor", true,    false, false},
+    {DirectiveKind::Callout, "callout", "callout", false,   true,  false},
+    {DirectiveKind::Cta,     "cta",     "cta",     false,   false, true},
+    {DirectiveKind::Unknown, "unknown", "block",   false,   false, false},
+};
+
 void classify(Directive& d) {
-  static const std::string_view callouts[] = {"note", "tip", "important", "warning", "caution", "info"};
-  if (d.name == "sponsor" || d.name == "sponsored") {
-    d.kind = DirectiveKind::Sponsor;
-  } else if (d.name == "cta") {
-    d.kind = DirectiveKind::Cta;
-  } else if (d.name == "callout") {
+  d.kind = DirectiveKind::Unknown;
+  if (const CalloutKind* callout = find_callout_kind(d.name)) {
     d.kind = DirectiveKind::Callout;
-    d.callout = "note";
-  } else if (std::find(std::begin(callouts), std::end(callouts), d.name) != std::end(callouts)) {
-    d.kind = DirectiveKind::Callout;
-    d.callout = d.name == "info" ? "note" : d.name;
-  } else {
-    d.kind = DirectiveKind::Unknown;
+    d.callout = std::string(callout->name);
+    return;
+  }
+  for (const DirectiveName& known : kDirectiveNames) {
+    if (d.name != known.name) continue;
+    d.kind = known.kind;
+    d.callout = std::string(known.callout);
+    return;
   }
 }
 
@@ -324,6 +344,18 @@ bool parse_directive_line(std::string_view rest, Directive& out, std::vector<std
   if (!rest.empty()) out.title = std::string(rest);
   classify(out);
   return true;
+}
+
+const DirectiveKindInfo& directive_kind_info(DirectiveKind kind) {
+  for (const DirectiveKindInfo& info : kDirectiveKinds)
+    if (info.kind == kind) return info;
+  return kDirectiveKinds[std::size(kDirectiveKinds) - 1];
+}
+
+const CalloutKind* find_callout_kind(std::string_view name) {
+  for (const CalloutKind& kind : kCalloutKinds)
+    if (kind.name == name) return &kind;
+  return nullptr;
 }
 
 bool may_have_directives(std::string_view body) {

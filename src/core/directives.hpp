@@ -10,11 +10,33 @@
 #include <string_view>
 #include <vector>
 
-#include "broadsheet/broadsheet.hpp"
 #include "core/model.hpp"
 #include "core/stage.hpp"
 
 namespace broadsheet {
+
+// The one table of directive kinds: what each kind is, whatever the format. Renderers read these facts
+// (through render/view.hpp) and decide only their markup.
+struct DirectiveKindInfo {
+  DirectiveKind kind;
+  std::string_view name;   // the kind as the JSON output names it: "sponsor", "callout", "cta", "unknown"
+  std::string_view css;    // the stem of its bs-* classes: bs-sponsor, bs-callout, bs-cta, bs-block
+  bool labelled;           // set apart from the issue under a label ("Sponsored"), its links rel="sponsored"
+  bool note;               // an aside to the text (role="note"), titled by its kind when it has no title
+  bool centred;            // its content is centred (a call to action)
+};
+const DirectiveKindInfo& directive_kind_info(DirectiveKind kind);
+
+// The callout kinds (also GitHub's alert kinds, `> [!TIP]`) and the title each shows when it has none.
+struct CalloutKind {
+  std::string_view name;
+  std::string_view title;
+};
+inline constexpr CalloutKind kCalloutKinds[] = {
+    {"note", "Note"}, {"tip", "Tip"}, {"important", "Important"}, {"warning", "Warning"}, {"caution", "Caution"},
+};
+// The callout kind called `name` (lower case); nullptr if there is none.
+const CalloutKind* find_callout_kind(std::string_view name);
 
 struct DirectiveMarker {
   std::uint32_t text_offset;   // offset in the parse buffer of the marker heading's text ("D")

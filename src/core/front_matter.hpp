@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "broadsheet/broadsheet.hpp"
+#include "broadsheet/types.hpp"
 #include "core/stage.hpp"
 
 namespace broadsheet {

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "broadsheet/broadsheet.hpp"
+#include "broadsheet/types.hpp"
 #include "core/model.hpp"
 #include "core/stage.hpp"
 

@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "broadsheet/broadsheet.hpp"
+#include "broadsheet/types.hpp"
 #include "core/arena.hpp"
 #include "core/front_matter.hpp"
 #include "core/source_map.hpp"

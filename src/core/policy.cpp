@@ -26,7 +26,7 @@ std::string trimmed(std::string text) {
 
 class Policy {
  public:
-  Policy(Document& doc, const Options& options) : doc_(doc), ids_(options.id_prefix) {}
+  Policy(Document& doc, const PolicySettings& settings) : doc_(doc), ids_(std::string(settings.id_prefix)) {}
 
   void run() {
     if (doc_.title_heading) {
@@ -131,9 +131,9 @@ std::string plain_text(const Document& doc, std::uint32_t node) {
   return out;
 }
 
-void apply_policy(Document& doc, const Options& options) {
+void apply_policy(Document& doc, const PolicySettings& settings) {
   if (doc.commonmark) return;  // the conformance mode renders exactly what CommonMark says
-  Policy(doc, options).run();
+  Policy(doc, settings).run();
 }
 
 }  // namespace broadsheet

@@ -2,13 +2,20 @@
 // about, never rendered), ids for sections, stories and headings, and the outline.
 #pragma once
 
-#include "broadsheet/broadsheet.hpp"
+#include <string>
+#include <string_view>
+
 #include "core/model.hpp"
 #include "core/stage.hpp"
 
 namespace broadsheet {
 
-BROADSHEET_STAGE void apply_policy(Document& doc, const Options& options);
+// What the policy uses of the options.
+struct PolicySettings {
+  std::string_view id_prefix;   // prefix for every generated id
+};
+
+BROADSHEET_STAGE void apply_policy(Document& doc, const PolicySettings& settings);
 
 // The plain text of a node's subtree (what a screen reader would read of a heading).
 std::string plain_text(const Document& doc, std::uint32_t node);

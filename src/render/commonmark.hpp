@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "broadsheet/broadsheet.hpp"
+#include "broadsheet/types.hpp"
 #include "core/stage.hpp"
 
 namespace broadsheet {

@@ -1,12 +1,17 @@
-#include "render/email.hpp"
-
-#include "core/policy.hpp"
+// The email HTML of an issue: a whole document for the text/html part of a newsletter. A centred
+// 600-px column of role="presentation" tables with every style inline (the head's <style> holds only
+// the narrow-screen and dark-mode rules), a hidden preheader, a header from the front matter, the hero,
+// a table of contents, the intro and the sections, and a footer with the unsubscribe link.
 #include "core/sanitize.hpp"
+#include "core/stage.hpp"
 #include "core/utf8.hpp"
 #include "render/email_body.hpp"
 #include "render/email_style.hpp"
+#include "render/formats.hpp"
+#include "render/html_attributes.hpp"
 #include "render/issue_header.hpp"
 #include "render/resolve_url.hpp"
+#include "render/view.hpp"
 #include "render/writer.hpp"
 
 namespace broadsheet {
@@ -20,18 +25,20 @@ namespace style = email_style;
 constexpr std::size_t kPreviewChars = 150;
 constexpr std::string_view kPreviewFiller = "&#8199;&#847;";
 
+// A link in the small print (hero credit, view in browser, footer).
+constexpr std::string_view kMutedLink = " class=\"bs-link\" style=\"color:#5d6470;text-decoration:underline;\"";
+
 constexpr const char* kLayoutTable = "role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"";
 
 class IssueEmail {
  public:
-  IssueEmail(const Document& doc, const Options& options, std::string& out)
-      : doc_(doc), fm_(doc.front), w_(out), body_{options.allow_html, doc.front.canonical_url},
-        unsubscribe_(unsubscribe_href(options)) {}
+  IssueEmail(const Document& doc, const RenderSettings& settings, std::string& out)
+      : doc_(doc), fm_(doc.front), w_(out), body_{settings.allow_html, doc.front.canonical_url},
+        unsubscribe_(settings.unsubscribe_href) {}
 
   void document() {
     w_.raw("<!doctype html>\n<html");
-    if (!fm_.lang.empty()) attribute("lang", fm_.lang);
-    if (!fm_.dir.empty()) attribute("dir", fm_.dir);
+    write_lang_dir(w_, fm_);
     w_.raw(">\n<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
            "<meta name=\"x-apple-disable-message-reformatting\">\n"
@@ -63,14 +70,6 @@ class IssueEmail {
   }
 
  private:
-  void attribute(const char* name, std::string_view value) {
-    w_.raw(" ");
-    w_.raw(name);
-    w_.raw("=\"");
-    w_.text(value);
-    w_.raw("\"");
-  }
-
   // <tr><td class="bs-card bs-pad" style="…content cell…EXTRA">
   void open_row(const char* extra = "") {
     w_.raw("<tr><td class=\"bs-card bs-pad\" bgcolor=\"#ffffff\" style=\"");
@@ -92,12 +91,12 @@ class IssueEmail {
   }
 
   void view_in_browser() {
-    if (fm_.canonical_url.empty() || !is_safe_url(fm_.canonical_url, UrlUse::Link)) return;
+    std::string_view address = web_address(fm_);
+    if (address.empty()) return;
     w_.raw("<tr><td class=\"bs-muted bs-pad\" align=\"center\" style=\"");
     w_.raw(style::kSmallCell);
-    w_.raw("text-align:center;\"><a href=\"");
-    w_.url(fm_.canonical_url);
-    w_.raw("\" class=\"bs-link\" style=\"color:#5d6470;text-decoration:underline;\">View this issue in your browser</a>");
+    w_.raw("text-align:center;\">");
+    write_optional_link(w_, "View this issue in your browser", address, kMutedLink);
     close_row();
   }
 
@@ -128,32 +127,27 @@ class IssueEmail {
     w_.raw("</h1>\n");
     if (!fm_.subtitle.empty())
       line("p", "margin:0 0 12px;font-size:18px;line-height:1.45;color:#5d6470;", "bs-muted", fm_.subtitle);
-    std::string byline;
-    auto add = [&byline](const std::string& part) {
-      if (part.empty()) return;
-      if (!byline.empty()) byline += " \xC2\xB7 ";
-      byline += part;
-    };
-    if (!fm_.issue.empty()) add("Issue " + fm_.issue);
-    add(shown_date(fm_));
-    std::string authors = author_list(fm_);
-    if (!authors.empty()) add("By " + authors);
+    std::string byline, tags;
+    for (const BylinePart& part : byline_parts(fm_)) joined(byline, part.text);
+    for (const std::string& tag : fm_.tags) joined(tags, tag);
     if (!byline.empty()) line("p", kMutedSans, "bs-muted", byline);
-    if (!fm_.tags.empty()) {
-      std::string tags;
-      for (const std::string& tag : fm_.tags) tags += (tags.empty() ? "" : " \xC2\xB7 ") + tag;
-      line("p", kMutedSans, "bs-muted", tags);
-    }
+    if (!fm_.tags.empty()) line("p", kMutedSans, "bs-muted", tags);
     close_row();
+  }
+
+  // Appends `part` to a " · "-separated list.
+  static void joined(std::string& list, std::string_view part) {
+    if (!list.empty()) list += kBylineSeparator;
+    list += part;
   }
 
   void hero() {
     if (!fm_.hero) return;
-    const Hero& hero = *fm_.hero;
-    bool image = !hero.src.empty() && is_safe_url(hero.src, UrlUse::Image);
-    if (image) {
+    HeroView view = hero_view(*fm_.hero);
+    const Hero& hero = view.hero;
+    if (!view.image_src.empty()) {
       w_.raw("<tr><td class=\"bs-card\" bgcolor=\"#ffffff\" style=\"padding:16px 0 0;background-color:#ffffff;\"><img src=\"");
-      w_.url(resolve_url(hero.src, fm_.canonical_url));
+      w_.url(resolve_url(view.image_src, fm_.canonical_url));
       w_.raw("\" alt=\"");
       w_.text(hero.alt);
       w_.raw("\" width=\"600\"");
@@ -167,23 +161,16 @@ class IssueEmail {
       w_.raw("\">");
       close_row();
     }
-    if (hero.caption.empty() && hero.credit.empty()) return;
+    if (!view.has_caption()) return;
     open_row("padding-top:8px;");
     w_.raw("<p class=\"bs-muted\" style=\"");
     w_.raw(style::kCaption);
     w_.raw("\">");
     w_.text(hero.caption);
     if (!hero.credit.empty()) {
-      if (!hero.caption.empty()) w_.raw(" ");
-      w_.raw("Photo: ");
-      bool linked = !hero.credit_url.empty() && is_safe_url(hero.credit_url, UrlUse::Link);
-      if (linked) {
-        w_.raw("<a href=\"");
-        w_.url(resolve_url(hero.credit_url, fm_.canonical_url));
-        w_.raw("\" class=\"bs-link\" style=\"color:#5d6470;text-decoration:underline;\">");
-      }
-      w_.text(hero.credit);
-      if (linked) w_.raw("</a>");
+      w_.raw(hero.caption.empty() ? "Photo: " : " Photo: ");
+      std::string href = view.credit_href.empty() ? std::string() : resolve_url(view.credit_href, fm_.canonical_url);
+      write_optional_link(w_, hero.credit, href, kMutedLink);
     }
     w_.raw("</p>\n");
     close_row();
@@ -238,19 +225,19 @@ class IssueEmail {
     w_.raw("</td></tr>\n<tr><td class=\"bs-muted bs-pad\" align=\"center\" style=\"");
     w_.raw(style::kSmallCell);
     w_.raw("padding-top:24px;padding-bottom:32px;text-align:center;\">\n<p style=\"margin:0 0 8px;\">");
-    std::string from = fm_.publication.empty() ? issue_title(doc_) : fm_.publication;
-    if (!fm_.issue.empty()) from += " \xC2\xB7 Issue " + fm_.issue;
-    w_.text(from);
+    FooterView view = footer_view(doc_);
+    w_.text(view.from);
     w_.raw("</p>\n<p style=\"margin:0;\">");
-    if (!fm_.canonical_url.empty() && is_safe_url(fm_.canonical_url, UrlUse::Link)) {
-      w_.raw("<a href=\"");
-      w_.url(fm_.canonical_url);
-      w_.raw("\" class=\"bs-link\" style=\"color:#5d6470;text-decoration:underline;\">Read it on the web</a> \xC2\xB7 ");
+    if (!view.web_address.empty()) {
+      write_optional_link(w_, "Read it on the web", view.web_address, kMutedLink);
+      w_.raw(kBylineSeparator);
     }
     // Written as text, not URL-encoded, so a sender's merge tag ({{…}}, *|UNSUB|*) arrives intact.
     w_.raw("<a href=\"");
     w_.text(unsubscribe_);
-    w_.raw("\" class=\"bs-link\" style=\"color:#5d6470;text-decoration:underline;\">Unsubscribe</a></p>\n");
+    w_.raw("\"");
+    w_.raw(kMutedLink);
+    w_.raw(">Unsubscribe</a></p>\n");
     close_row();
   }
 
@@ -262,18 +249,13 @@ class IssueEmail {
   const FrontMatter& fm_;
   Writer w_;
   EmailBodySettings body_;
-  std::string unsubscribe_;
+  std::string_view unsubscribe_;
 };
 
 }  // namespace
 
-std::string unsubscribe_href(const Options& options) {
-  if (options.unsubscribe_url.empty()) return std::string(kUnsubscribePlaceholder);
-  return is_safe_url(options.unsubscribe_url, UrlUse::Link) ? options.unsubscribe_url : std::string();
-}
-
-void render_email(const Document& doc, const Options& options, std::string& out) {
-  IssueEmail(doc, options, out).document();
+BROADSHEET_STAGE void render_email(const Document& doc, const RenderSettings& settings, std::string& out) {
+  IssueEmail(doc, settings, out).document();
 }
 
 }  // namespace broadsheet

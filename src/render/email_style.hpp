@@ -3,6 +3,9 @@
 // the bs-* classes the elements carry). Colours follow the web theme (web/src/theme.css).
 #pragma once
 
+#include <iterator>
+#include <string_view>
+
 namespace broadsheet::email_style {
 
 inline constexpr int kWidth = 600;         // the container
@@ -13,14 +16,7 @@ inline constexpr int kColumn = kWidth - 2 * kPadding;  // 536: images are sized 
 #define BS_SERIF "Georgia,'Times New Roman',Times,serif"
 #define BS_MONO "Menlo,Consolas,'Courier New',monospace"
 
-inline constexpr const char* kSans = BS_SANS;
-inline constexpr const char* kBg = "#f3f4f6";
-inline constexpr const char* kCard = "#ffffff";
-inline constexpr const char* kFg = "#1c1e22";
-inline constexpr const char* kMuted = "#5d6470";
-inline constexpr const char* kAccent = "#b0341a";
-inline constexpr const char* kLink = "#0b57a4";
-inline constexpr const char* kBorder = "#d8dbe0";
+inline constexpr const char* kBg = "#f3f4f6";  // the page behind the card
 
 // A content cell of the card: the body text's font and colours (inherited by paragraphs and lists).
 inline constexpr const char* kContentCell =
@@ -72,22 +68,38 @@ inline constexpr const char* kHeroImage =
     ";font-size:14px;line-height:1.4;color:#5d6470;";
 inline constexpr const char* kInlineImage = "max-width:100%;height:auto;border:0;vertical-align:middle;";
 
-// A box (sponsor, callout, call to action): background, border and the label/title colour, light theme.
+// A directive's box: background, border and the label/title colour, light theme. Boxes are found by the
+// directive kind's css stem and variant (core/directives.hpp); the last row is the default.
 struct Box {
-  const char* css_class;   // also the dark-mode hook
+  std::string_view kind;      // DirectiveKindInfo::css
+  std::string_view variant;   // a callout kind; empty: any
+  const char* css_class;      // also the dark-mode hook
   const char* background;
   const char* border;
   const char* title;
 };
 
-inline constexpr Box kSponsorBox = {"bs-sponsor", "#fbf5e6", "#e6cf91", "#7d5700"};
-inline constexpr Box kCtaBox = {"bs-surface", "#f3f4f6", "#d8dbe0", "#1c1e22"};
-inline constexpr Box kPlainBox = {"bs-surface", "#f3f4f6", "#d8dbe0", "#1c1e22"};
-inline constexpr Box kNoteBox = {"bs-callout-note", "#e7eef6", "#0b57a4", "#0b57a4"};
-inline constexpr Box kTipBox = {"bs-callout-tip", "#e8f0eb", "#1a6b35", "#1a6b35"};
-inline constexpr Box kImportantBox = {"bs-callout-important", "#f0ecf6", "#6b3fa8", "#6b3fa8"};
-inline constexpr Box kWarningBox = {"bs-callout-warning", "#f3eee6", "#835400", "#835400"};
-inline constexpr Box kCautionBox = {"bs-callout-caution", "#f7e9e8", "#b02a1e", "#b02a1e"};
+inline constexpr Box kBoxes[] = {
+    {"sponsor", "", "bs-sponsor", "#fbf5e6", "#e6cf91", "#7d5700"},
+    {"cta", "", "bs-surface", "#f3f4f6", "#d8dbe0", "#1c1e22"},
+    {"callout", "note", "bs-callout-note", "#e7eef6", "#0b57a4", "#0b57a4"},
+    {"callout", "tip", "bs-callout-tip", "#e8f0eb", "#1a6b35", "#1a6b35"},
+    {"callout", "important", "bs-callout-important", "#f0ecf6", "#6b3fa8", "#6b3fa8"},
+    {"callout", "warning", "bs-callout-warning", "#f3eee6", "#835400", "#835400"},
+    {"callout", "caution", "bs-callout-caution", "#f7e9e8", "#b02a1e", "#b02a1e"},
+    {"block", "", "bs-surface", "#f3f4f6", "#d8dbe0", "#1c1e22"},
+};
+
+// The box of a directive kind (and variant): the exact row, else the kind's first row, else the default.
+inline const Box& box_for(std::string_view kind, std::string_view variant) {
+  const Box* first_of_kind = nullptr;
+  for (const Box& box : kBoxes) {
+    if (box.kind != kind) continue;
+    if (box.variant.empty() || box.variant == variant) return box;
+    if (!first_of_kind) first_of_kind = &box;
+  }
+  return first_of_kind ? *first_of_kind : kBoxes[std::size(kBoxes) - 1];
+}
 
 // The head's <style>: narrow screens (one fluid column, smaller padding) and the dark palette. Clients
 // that drop <style> (some webmail) still get the inline light layout, which is the design itself.

@@ -1,11 +1,14 @@
-#include "render/html.hpp"
-
+// The web HTML of an issue: <article> with its header (front matter), intro and sections; optionally a
+// whole standalone page with the default theme.
 #include <broadsheet_theme_css.hpp>
 
-#include "core/policy.hpp"
 #include "core/sanitize.hpp"
+#include "core/stage.hpp"
+#include "render/formats.hpp"
+#include "render/html_attributes.hpp"
 #include "render/html_body.hpp"
 #include "render/issue_header.hpp"
+#include "render/view.hpp"
 
 namespace broadsheet {
 
@@ -13,9 +16,9 @@ namespace {
 
 class IssueHtml {
  public:
-  IssueHtml(const Document& doc, const Options& options, std::string& out)
-      : doc_(doc), fm_(doc.front), options_(options), w_(out) {
-    w_.hand_over_to(options.output_pieces);
+  IssueHtml(const Document& doc, const RenderSettings& settings, std::string& out)
+      : doc_(doc), fm_(doc.front), allow_html_(settings.allow_html), w_(out) {
+    if (settings.output_pieces) w_.hand_over_to(*settings.output_pieces);
   }
 
   void page() {
@@ -30,9 +33,9 @@ class IssueHtml {
       w_.text(fm_.preheader);
       w_.raw("\">\n");
     }
-    if (!fm_.canonical_url.empty() && is_safe_url(fm_.canonical_url, UrlUse::Link)) {
+    if (std::string_view address = web_address(fm_); !address.empty()) {
       w_.raw("<link rel=\"canonical\" href=\"");
-      w_.url(fm_.canonical_url);
+      w_.url(address);
       w_.raw("\">\n");
     }
     w_.raw("<meta name=\"generator\" content=\"Broadsheet\">\n<style>\n");
@@ -54,18 +57,7 @@ class IssueHtml {
  private:
   std::string page_title() const { return issue_title(doc_); }
 
-  void lang_dir() {
-    if (!fm_.lang.empty()) attribute("lang", fm_.lang);
-    if (!fm_.dir.empty()) attribute("dir", fm_.dir);
-  }
-
-  void attribute(const char* name, std::string_view value) {
-    w_.raw(" ");
-    w_.raw(name);
-    w_.raw("=\"");
-    w_.text(value);
-    w_.raw("\"");
-  }
+  void lang_dir() { write_lang_dir(w_, fm_); }
 
   void element(const char* open, std::string_view text, const char* close) {
     w_.raw(open);
@@ -84,7 +76,7 @@ class IssueHtml {
       element("<h1 class=\"bs-title\">", fm_.title, "</h1>\n");
     } else if (doc_.title_heading) {
       w_.raw("<h1 class=\"bs-title\">");
-      render_html_children(doc_, doc_.title_heading, w_, flavor());
+      render_html_children(doc_, doc_.title_heading, w_, allow_html_);
       w_.raw("</h1>\n");
     }
     if (!fm_.subtitle.empty()) element("<p class=\"bs-subtitle\">", fm_.subtitle, "</p>\n");
@@ -95,32 +87,24 @@ class IssueHtml {
   }
 
   void byline() {
-    if (fm_.issue.empty() && fm_.date.empty() && fm_.date_text.empty() && fm_.authors.empty()) return;
+    std::vector<BylinePart> parts = byline_parts(fm_);
+    if (parts.empty()) return;
     w_.raw("<p class=\"bs-byline\">");
-    const char* separator = "";
-    if (!fm_.issue.empty()) {
-      element("<span class=\"bs-issue-number\">Issue ", fm_.issue, "</span>");
-      separator = " · ";
-    }
-    if (!fm_.date.empty()) {
-      w_.raw(separator);
-      element("<time class=\"bs-date\" datetime=\"", fm_.date, "\">");
-      w_.text(readable_date(fm_.date));
-      w_.raw("</time>");
-      separator = " · ";
-    } else if (!fm_.date_text.empty()) {
-      w_.raw(separator);
-      element("<time class=\"bs-date\">", fm_.date_text, "</time>");
-      separator = " · ";
-    }
-    if (!fm_.authors.empty()) {
-      w_.raw(separator);
-      w_.raw("<span class=\"bs-authors\">By ");
-      for (std::size_t i = 0; i < fm_.authors.size(); ++i) {
-        if (i > 0) w_.raw(i + 1 == fm_.authors.size() ? " and " : ", ");
-        w_.text(fm_.authors[i]);
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      if (i > 0) w_.raw(kBylineSeparator);
+      const BylinePart& part = parts[i];
+      switch (part.kind) {
+        case BylinePart::Kind::Issue: element("<span class=\"bs-issue-number\">", part.text, "</span>"); break;
+        case BylinePart::Kind::Date:
+          if (part.datetime.empty()) {
+            element("<time class=\"bs-date\">", part.text, "</time>");
+          } else {
+            element("<time class=\"bs-date\" datetime=\"", part.datetime, "\">");
+            element("", part.text, "</time>");
+          }
+          break;
+        case BylinePart::Kind::Authors: element("<span class=\"bs-authors\">", part.text, "</span>"); break;
       }
-      w_.raw("</span>");
     }
     w_.raw("</p>\n");
   }
@@ -134,29 +118,21 @@ class IssueHtml {
 
   void hero() {
     if (!fm_.hero) return;
-    const Hero& hero = *fm_.hero;
+    HeroView view = hero_view(*fm_.hero);
     w_.raw("<figure class=\"bs-hero\">");
-    if (!hero.src.empty() && is_safe_url(hero.src, UrlUse::Image)) {
+    if (!view.image_src.empty()) {
       w_.raw("<img class=\"bs-hero-image\" src=\"");
-      w_.url(hero.src);
+      w_.url(view.image_src);
       w_.raw("\" alt=\"");
-      w_.text(hero.alt);
+      w_.text(view.hero.alt);
       w_.raw("\">");
     }
-    if (!hero.caption.empty() || !hero.credit.empty()) {
+    if (view.has_caption()) {
       w_.raw("<figcaption class=\"bs-hero-caption\">");
-      w_.text(hero.caption);
-      if (!hero.credit.empty()) {
-        if (!hero.caption.empty()) w_.raw(" ");
-        w_.raw("<span class=\"bs-credit\">");
-        bool linked = !hero.credit_url.empty() && is_safe_url(hero.credit_url, UrlUse::Link);
-        if (linked) {
-          w_.raw("<a href=\"");
-          w_.url(hero.credit_url);
-          w_.raw("\">");
-        }
-        w_.text(hero.credit);
-        if (linked) w_.raw("</a>");
+      w_.text(view.hero.caption);
+      if (!view.hero.credit.empty()) {
+        w_.raw(view.hero.caption.empty() ? "<span class=\"bs-credit\">" : " <span class=\"bs-credit\">");
+        write_optional_link(w_, view.hero.credit, view.credit_href);
         w_.raw("</span>");
       }
       w_.raw("</figcaption>");
@@ -176,21 +152,19 @@ class IssueHtml {
     for (std::uint32_t child = first_section; child; child = doc_[child].next) render_one(child);
   }
 
-  void render_one(std::uint32_t node) { render_html_node(doc_, node, w_, flavor()); }
-
-  HtmlFlavor flavor() const { return HtmlFlavor{options_.allow_html}; }
+  void render_one(std::uint32_t node) { render_html_node(doc_, node, w_, allow_html_); }
 
   const Document& doc_;
   const FrontMatter& fm_;
-  const Options& options_;
+  bool allow_html_;
   Writer w_;
 };
 
 }  // namespace
 
-void render_web_html(const Document& doc, const Options& options, std::string& out) {
-  IssueHtml html(doc, options, out);
-  if (options.standalone) html.page();
+BROADSHEET_STAGE void render_web_html(const Document& doc, const RenderSettings& settings, std::string& out) {
+  IssueHtml html(doc, settings, out);
+  if (settings.standalone) html.page();
   else html.article();
 }
 

@@ -20,4 +20,31 @@ void write_title_attribute(Writer& w, std::string_view title, bool drop_breakout
   w.raw('"');
 }
 
+void write_attribute(Writer& w, std::string_view name, std::string_view value) {
+  w.raw(" ");
+  w.raw(name);
+  w.raw("=\"");
+  w.text(value);
+  w.raw("\"");
+}
+
+void write_lang_dir(Writer& w, const FrontMatter& fm) {
+  if (!fm.lang.empty()) write_attribute(w, "lang", fm.lang);
+  if (!fm.dir.empty()) write_attribute(w, "dir", fm.dir);
+}
+
+void write_optional_link(Writer& w, std::string_view text, std::string_view href, std::string_view attributes) {
+  if (href.empty()) {
+    w.text(text);
+    return;
+  }
+  w.raw("<a href=\"");
+  w.url(href);
+  w.raw("\"");
+  w.raw(attributes);
+  w.raw(">");
+  w.text(text);
+  w.raw("</a>");
+}
+
 }  // namespace broadsheet

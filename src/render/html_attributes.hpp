@@ -1,4 +1,4 @@
-// Attribute values both HTML renderers (web and email) write from the model the same way.
+// What both HTML renderers (web and email) write from the model the same way: attribute values, links.
 #pragma once
 
 #include <cstdint>
@@ -16,5 +16,14 @@ void write_alt_text(Writer& w, const Document& doc, std::uint32_t image);
 // raw-text element is left out (escaped it is harmless, but sanitizers downstream would strip it);
 // CommonMark mode keeps every title, as the spec's examples expect.
 void write_title_attribute(Writer& w, std::string_view title, bool drop_breakout_prone = true);
+
+// ` name="value"` (the value escaped).
+void write_attribute(Writer& w, std::string_view name, std::string_view value);
+
+// The issue's ` lang="…" dir="…"` from the front matter, each when set.
+void write_lang_dir(Writer& w, const FrontMatter& fm);
+
+// `text`, escaped, inside `<a href="HREF"ATTRIBUTES>` … `</a>` when `href` is not empty.
+void write_optional_link(Writer& w, std::string_view text, std::string_view href, std::string_view attributes = {});
 
 }  // namespace broadsheet

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "core/sanitize.hpp"
-#include "render/html_attributes.hpp"
+#include "render/html_walk.hpp"
 
 namespace broadsheet {
 
@@ -11,27 +11,9 @@ namespace {
 
 constexpr const char* kAlign[] = {"", " align=\"left\"", " align=\"center\"", " align=\"right\""};
 
-std::string_view callout_title(std::string_view kind) {
-  if (kind == "tip") return "Tip";
-  if (kind == "important") return "Important";
-  if (kind == "warning") return "Warning";
-  if (kind == "caution") return "Caution";
-  return "Note";
-}
-
-class HtmlBody {
+class HtmlBody : public HtmlWalk<HtmlBody> {
  public:
-  HtmlBody(const Document& doc, Writer& out, HtmlFlavor flavor) : doc_(doc), w_(out), flavor_(flavor) {}
-
-  // Raw HTML opened among a node's children is closed before the node's own closing tag (see HtmlSanitizer).
-  void children(std::uint32_t parent, std::uint32_t skip = 0) {
-    HtmlSanitizer::Scope scope = sanitizer_.open_scope();
-    for (std::uint32_t child = doc_[parent].first_child; child; child = doc_[child].next) {
-      if (child != skip) node(child);
-      w_.maybe_hand_over();
-    }
-    close_scope(scope);
-  }
+  HtmlBody(const Document& doc, Writer& out, bool allow_html) : HtmlWalk(doc, out, allow_html) {}
 
   void node(std::uint32_t index) {
     const Node& n = doc_[index];
@@ -68,12 +50,6 @@ class HtmlBody {
   }
 
  private:
-  void wrap(std::uint32_t index, std::string_view open, std::string_view close) {
-    w_.raw(open);
-    children(index);
-    w_.raw(close);
-  }
-
   void container(std::uint32_t index, const char* tag, const char* css_class) {
     w_.raw("<");
     w_.raw(tag);
@@ -82,10 +58,7 @@ class HtmlBody {
     w_.raw("\" id=\"");
     w_.text(doc_[index].text);
     w_.raw("\">\n");
-    std::uint32_t outer = container_;
-    container_ = index;
-    children(index);
-    container_ = outer;
+    container_children(index);
     w_.raw("</");
     w_.raw(tag);
     w_.raw(">\n");
@@ -96,7 +69,7 @@ class HtmlBody {
     char level = static_cast<char>('0' + n.level);
     w_.raw("<h");
     w_.raw(level);
-    NodeType parent = parent_type_of_first_child(index);
+    NodeType parent = title_of(index);
     if (parent == NodeType::Section) w_.raw(" class=\"bs-section-title\"");
     else if (parent == NodeType::Story) w_.raw(" class=\"bs-story-title\"");
     else if (!n.text.empty()) {
@@ -109,11 +82,6 @@ class HtmlBody {
     w_.raw("</h");
     w_.raw(level);
     w_.raw(">\n");
-  }
-
-  // Sections and stories hold their heading as first child; the renderer tracks that while descending.
-  NodeType parent_type_of_first_child(std::uint32_t index) const {
-    return (container_ && doc_[container_].first_child == index) ? doc_[container_].type : NodeType::Document;
   }
 
   void list(std::uint32_t index) {
@@ -160,29 +128,6 @@ class HtmlBody {
     w_.raw("</code></pre>\n");
   }
 
-  void html_block(std::uint32_t index) {
-    HtmlSanitizer::Scope scope = sanitizer_.open_scope();
-    for (std::uint32_t child = doc_[index].first_child; child; child = doc_[child].next) raw_html(doc_[child].text);
-    close_scope(scope);
-  }
-
-  // The sanitizer writes to a std::string: its output goes through sanitized_ into the Writer.
-  void raw_html(std::string_view html) {
-    if (!flavor_.allow_html) {
-      w_.text(html);
-      return;
-    }
-    sanitized_.clear();
-    sanitizer_.feed(html, sanitized_);
-    w_.raw(sanitized_);
-  }
-
-  void close_scope(HtmlSanitizer::Scope scope) {
-    sanitized_.clear();
-    sanitizer_.close_scope(scope, sanitized_);
-    if (!sanitized_.empty()) w_.raw(sanitized_);
-  }
-
   void table(std::uint32_t index) {
     w_.raw("<div class=\"bs-table\" tabindex=\"0\">\n");
     wrap(index, "<table>\n", "</table>\n");
@@ -192,144 +137,90 @@ class HtmlBody {
   void cell(std::uint32_t index) {
     const Node& n = doc_[index];
     const char* tag = n.has(kHeaderCell) ? "th" : "td";
-    w_.raw("<");
-    w_.raw(tag);
+    start_tag(tag);
     w_.raw(kAlign[n.level & 3]);
     w_.raw(">");
-    children(index);
-    w_.raw("</");
-    w_.raw(tag);
-    w_.raw(">\n");
+    children_then_close(index, tag, "\n");
   }
 
   void link(std::uint32_t index) {
     const Node& n = doc_[index];
-    if (n.has(kUnsafeUrl)) {  // the text stays, the link goes
-      children(index);
-      return;
-    }
-    w_.raw("<a href=\"");
-    w_.url(n.text);
-    w_.raw("\"");
-    title_attribute(n.text2);
+    if (!open_link(index, n.text)) return;
     if (n.has(kButton)) w_.raw(" class=\"bs-button\"");
-    if (sponsor_depth_ > 0) w_.raw(" rel=\"sponsored noopener\"");
+    rel_attribute();
     w_.raw(">");
-    children(index);
-    w_.raw("</a>");
+    children_then_close(index, "a", "");
   }
 
   void image(std::uint32_t index) {
-    const Node& n = doc_[index];
-    if (n.has(kUnsafeUrl)) {
-      alt_text(index);
-      return;
-    }
-    w_.raw("<img src=\"");
-    w_.url(n.text);
-    w_.raw("\" alt=\"");
-    alt_text(index);
-    w_.raw("\"");
-    title_attribute(n.text2);
-    w_.raw(" loading=\"lazy\"");
-    w_.raw(">");
+    if (open_image(index, doc_[index].text)) w_.raw(" loading=\"lazy\">");
   }
 
-  void title_attribute(std::string_view title) { write_title_attribute(w_, title); }
-
-  void alt_text(std::uint32_t index) { write_alt_text(w_, doc_, index); }
-
   void figure(std::uint32_t index) {
-    std::uint32_t only = doc_[index].first_child;
-    std::uint32_t img = doc_[only].type == NodeType::Image ? only : doc_[only].first_child;
+    FigureView view = figure_view(doc_, index);
     w_.raw("<figure class=\"bs-figure\">");
-    node(only);
-    if (!doc_[img].text2.empty()) {
+    node(view.link ? view.link : view.image);
+    if (!view.caption.empty()) {
       w_.raw("<figcaption>");
-      w_.text(doc_[img].text2);
+      w_.text(view.caption);
       w_.raw("</figcaption>");
     }
     w_.raw("</figure>\n");
   }
 
+  // <aside> for a labelled block (a sponsor's, named by its label), else <div>: class="bs-KIND" plus
+  // bs-KIND-VARIANT for callouts and unknown blocks, the written classes and attributes, then the title.
   void directive(std::uint32_t index) {
-    const Directive& d = doc_.directives[static_cast<std::size_t>(doc_[index].num)];
-    const char* tag = d.kind == DirectiveKind::Sponsor ? "aside" : "div";
+    DirectiveView view = directive_view(doc_, index);
+    const char* tag = view.kind.labelled ? "aside" : "div";
     w_.raw("<");
     w_.raw(tag);
-    w_.raw(" class=\"");
-    switch (d.kind) {
-      case DirectiveKind::Sponsor: w_.raw("bs-sponsor"); break;
-      case DirectiveKind::Cta: w_.raw("bs-cta"); break;
-      case DirectiveKind::Callout:
-        w_.raw("bs-callout bs-callout-");
-        w_.text(d.callout);
-        break;
-      case DirectiveKind::Unknown:
-        w_.raw("bs-block bs-block-");
-        w_.text(d.name);
-        break;
+    w_.raw(" class=\"bs-");
+    w_.raw(view.kind.css);
+    if (!view.variant.empty()) {
+      w_.raw(" bs-");
+      w_.raw(view.kind.css);
+      w_.raw("-");
+      w_.text(view.variant);
     }
-    if (!d.classes.empty()) {
+    if (!view.directive.classes.empty()) {
       w_.raw(" ");
-      w_.text(d.classes);
+      w_.text(view.directive.classes);
     }
     w_.raw("\"");
-    if (d.kind == DirectiveKind::Callout) w_.raw(" role=\"note\"");
-    std::string_view label = "Sponsored";
-    for (const auto& [key, value] : d.attributes) {
-      if (key == "label") {
-        label = value;
-        continue;
-      }
-      w_.raw(" ");
-      w_.raw(key);  // keys were checked by the pre-pass: id, lang, dir, data-*
-      w_.raw("=\"");
-      w_.text(value);
-      w_.raw("\"");
-    }
-    if (d.kind == DirectiveKind::Sponsor) {
+    if (view.kind.note) w_.raw(" role=\"note\"");
+    // Keys were checked by the pre-pass: id, lang, dir, data-*.
+    view.for_each_attribute([this](std::string_view key, std::string_view value) { write_attribute(w_, key, value); });
+    if (view.kind.labelled) {
       w_.raw(" aria-label=\"");
-      w_.text(label);
+      w_.text(view.label);
       w_.raw("\">\n<p class=\"bs-sponsor-label\">");
-      w_.text(label);
+      w_.text(view.label);
       w_.raw("</p>\n");
     } else {
       w_.raw(">\n");
     }
-    std::string_view title = d.title;
-    if (title.empty() && d.kind == DirectiveKind::Callout) title = callout_title(d.callout);
-    if (!title.empty()) {
+    if (!view.title.empty()) {
       w_.raw("<p class=\"bs-block-title\">");
-      w_.text(title);
+      w_.text(view.title);
       w_.raw("</p>\n");
     }
-    if (d.kind == DirectiveKind::Sponsor) ++sponsor_depth_;
-    children(index);
-    if (d.kind == DirectiveKind::Sponsor) --sponsor_depth_;
+    directive_children(index, view);
     w_.raw("</");
     w_.raw(tag);
     w_.raw(">\n");
   }
-
-  const Document& doc_;
-  Writer& w_;
-  HtmlFlavor flavor_;
-  HtmlSanitizer sanitizer_;
-  std::string sanitized_;  // the sanitizer's output for one call
-  int sponsor_depth_ = 0;
-  std::uint32_t container_ = 0;
 };
 
 }  // namespace
 
-void render_html_node(const Document& doc, std::uint32_t node, Writer& out, HtmlFlavor flavor) {
-  HtmlBody(doc, out, flavor).node(node);
+void render_html_node(const Document& doc, std::uint32_t node, Writer& out, bool allow_html) {
+  HtmlBody(doc, out, allow_html).node(node);
 }
 
-void render_html_children(const Document& doc, std::uint32_t parent, Writer& out, HtmlFlavor flavor,
+void render_html_children(const Document& doc, std::uint32_t parent, Writer& out, bool allow_html,
                           std::uint32_t skip) {
-  HtmlBody(doc, out, flavor).children(parent, skip);
+  HtmlBody(doc, out, allow_html).children(parent, skip);
 }
 
 }  // namespace broadsheet

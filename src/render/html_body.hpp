@@ -9,14 +9,11 @@
 
 namespace broadsheet {
 
-struct HtmlFlavor {
-  bool allow_html = false;  // raw HTML through the allowlist, else shown as text
-};
-
 // Renders the children of `parent`, skipping `skip` (the title heading, shown in the header instead).
-void render_html_children(const Document& doc, std::uint32_t parent, Writer& out, HtmlFlavor flavor,
+// `allow_html`: raw HTML through the allowlist, else shown as text.
+void render_html_children(const Document& doc, std::uint32_t parent, Writer& out, bool allow_html,
                           std::uint32_t skip = 0);
 // Renders one node and its subtree.
-void render_html_node(const Document& doc, std::uint32_t node, Writer& out, HtmlFlavor flavor);
+void render_html_node(const Document& doc, std::uint32_t node, Writer& out, bool allow_html);
 
 }  // namespace broadsheet

@@ -17,11 +17,6 @@ std::string readable_date(const std::string& iso) {
   return day + " " + kMonths[month - 1] + " " + iso.substr(0, 4);
 }
 
-std::string shown_date(const FrontMatter& fm) {
-  if (!fm.date.empty()) return readable_date(fm.date);
-  return fm.date_text;
-}
-
 std::string author_list(const FrontMatter& fm) {
   std::string out;
   for (std::size_t i = 0; i < fm.authors.size(); ++i) {

@@ -11,9 +11,6 @@ namespace broadsheet {
 // "2026-11-28" (validated by the front matter) → "28 November 2026".
 std::string readable_date(const std::string& iso);
 
-// The date as shown: readable when it was written YYYY-MM-DD, otherwise as written; empty if none.
-std::string shown_date(const FrontMatter& fm);
-
 // "Marta Quintero and Daniel Okafor", "A, B and C"; empty without authors.
 std::string author_list(const FrontMatter& fm);
 

@@ -1,8 +1,11 @@
 #include "render/json_output.hpp"
 
+#include "core/directives.hpp"
 #include "core/json_string.hpp"
 #include "core/json_value.hpp"
+#include "core/stage.hpp"
 #include "core/word_count.hpp"
+#include "render/formats.hpp"
 
 namespace broadsheet {
 
@@ -38,16 +41,6 @@ const char* type_name(NodeType type) {
     case NodeType::Strikethrough: return "strikethrough";
     case NodeType::Link: return "link";
     case NodeType::Image: return "image";
-  }
-  return "unknown";
-}
-
-const char* directive_kind(DirectiveKind kind) {
-  switch (kind) {
-    case DirectiveKind::Sponsor: return "sponsor";
-    case DirectiveKind::Callout: return "callout";
-    case DirectiveKind::Cta: return "cta";
-    case DirectiveKind::Unknown: return "unknown";
   }
   return "unknown";
 }
@@ -111,7 +104,7 @@ class JsonTree {
       case NodeType::Directive: {
         const Directive& d = doc_.directives[static_cast<std::size_t>(n.num)];
         out["name"] = text(d.name);
-        out["kind"] = text(directive_kind(d.kind));
+        out["kind"] = text(directive_kind_info(d.kind).name);
         if (!d.callout.empty()) out["callout"] = text(d.callout);
         if (!d.title.empty()) out["title"] = text(d.title);
         if (!d.classes.empty()) out["classes"] = text(d.classes);
@@ -229,7 +222,7 @@ std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
   return out;
 }
 
-void render_json(const Document& doc, std::string& out) {
+BROADSHEET_STAGE void render_json(const Document& doc, const RenderSettings&, std::string& out) {
   out += "{\"version\":" + std::to_string(kJsonSchemaVersion);
   out += ",\"meta\":" + doc.front.meta_json;
   out += ",\"outline\":" + outline_json(doc.outline);

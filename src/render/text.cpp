@@ -1,15 +1,17 @@
-#include "render/text.hpp"
-
+// The plain text of an issue: the text/plain part of the same email. Title and preheader, the header
+// facts, sections with underlined headings, bullets, the sponsor block labelled, callouts marked with
+// "| ", tables as aligned columns; lines wrapped at 78 columns (East Asian wide characters count two).
+// Links keep their text and get a number, "text [3]", and the numbered URLs are listed under "Links"
+// at the end; a link whose text already is its URL stays as it is. No HTML.
 #include <algorithm>
 #include <map>
 
 #include "core/display_width.hpp"
-#include "core/policy.hpp"
-#include "core/sanitize.hpp"
-#include "render/email.hpp"
+#include "core/stage.hpp"
+#include "render/formats.hpp"
 #include "render/issue_header.hpp"
-#include "render/labels.hpp"
 #include "render/resolve_url.hpp"
+#include "render/view.hpp"
 #include "render/text_table.hpp"
 #include "render/wrap.hpp"
 
@@ -17,7 +19,6 @@ namespace broadsheet {
 
 namespace {
 
-constexpr std::string_view kDot = " \xC2\xB7 ";
 
 bool is_inline(NodeType type) { return type >= NodeType::Text; }
 
@@ -40,8 +41,8 @@ std::string rtrim(std::string_view s) {
 
 class IssueText {
  public:
-  IssueText(const Document& doc, const Options& options, std::string& out)
-      : doc_(doc), fm_(doc.front), options_(options), out_(out) {}
+  IssueText(const Document& doc, const RenderSettings& settings, std::string& out)
+      : doc_(doc), fm_(doc.front), settings_(settings), out_(out) {}
 
   void document() {
     header();
@@ -114,15 +115,10 @@ class IssueText {
     underlined(issue_title(doc_), '=', "");
     if (!fm_.subtitle.empty()) paragraph_text(fm_.subtitle, "", "");
     std::string byline;
-    auto add = [&byline](const std::string& part) {
-      if (part.empty()) return;
-      if (!byline.empty()) byline += kDot;
-      byline += part;
-    };
-    if (!fm_.issue.empty()) add("Issue " + fm_.issue);
-    add(shown_date(fm_));
-    std::string authors = author_list(fm_);
-    if (!authors.empty()) add("By " + authors);
+    for (const BylinePart& part : byline_parts(fm_)) {
+      if (!byline.empty()) byline += kBylineSeparator;
+      byline += part.text;
+    }
     std::string tags;
     for (const std::string& tag : fm_.tags) tags += (tags.empty() ? "Tags: " : ", ") + tag;
     if (!byline.empty() || !tags.empty()) {
@@ -132,19 +128,19 @@ class IssueText {
       pending_gap_ = true;
     }
     if (!fm_.preheader.empty()) paragraph_text(fm_.preheader, "", "");
-    if (!fm_.canonical_url.empty() && is_safe_url(fm_.canonical_url, UrlUse::Link))
-      paragraph_text("View this issue in your browser: " + fm_.canonical_url, "", "");
+    if (std::string_view address = web_address(fm_); !address.empty())
+      paragraph_text("View this issue in your browser: " + std::string(address), "", "");
     if (fm_.hero) hero(*fm_.hero);
   }
 
   void hero(const Hero& hero) {
-    if (!hero.src.empty() && is_safe_url(hero.src, UrlUse::Image))
+    HeroView view = hero_view(hero);
+    if (!view.image_src.empty())
       paragraph_text("[Image: " + (hero.alt.empty() ? std::string("no description") : hero.alt) + "]", "", "");
     std::string caption = hero.caption;
     if (!hero.credit.empty()) {
       caption += (caption.empty() ? "Photo: " : " Photo: ") + hero.credit;
-      if (!hero.credit_url.empty() && is_safe_url(hero.credit_url, UrlUse::Link))
-        caption += " [" + std::to_string(reference(hero.credit_url)) + "]";
+      if (!view.credit_href.empty()) caption += " [" + std::to_string(reference(view.credit_href)) + "]";
     }
     if (!caption.empty()) paragraph_text(caption, "", "");
   }
@@ -164,12 +160,11 @@ class IssueText {
 
   void footer() {
     rule("");
-    std::string from = fm_.publication.empty() ? issue_title(doc_) : fm_.publication;
-    if (!fm_.issue.empty()) from += std::string(kDot) + "Issue " + fm_.issue;
-    wrap_text(from, kTextWidth, "", "", out_);
-    if (!fm_.canonical_url.empty() && is_safe_url(fm_.canonical_url, UrlUse::Link))
-      wrap_text("Read it on the web: " + fm_.canonical_url, kTextWidth, "", "  ", out_);
-    wrap_text("Unsubscribe: " + unsubscribe_href(options_), kTextWidth, "", "  ", out_);
+    FooterView view = footer_view(doc_);
+    wrap_text(view.from, kTextWidth, "", "", out_);
+    if (!view.web_address.empty())
+      wrap_text("Read it on the web: " + std::string(view.web_address), kTextWidth, "", "  ", out_);
+    wrap_text("Unsubscribe: " + std::string(settings_.unsubscribe_href), kTextWidth, "", "  ", out_);
   }
 
   // ---- body
@@ -289,7 +284,7 @@ class IssueText {
   void html_lines(std::uint32_t index, const std::string& prefix) {
     std::string html;
     for (std::uint32_t child = doc_[index].first_child; child; child = doc_[child].next) html += doc_[child].text;
-    literal_lines(options_.allow_html ? without_tags(html) : html, prefix);
+    literal_lines(settings_.allow_html ? without_tags(html) : html, prefix);
   }
 
   // Code and raw lines keep their line breaks and spacing: they are never wrapped.
@@ -331,19 +326,20 @@ class IssueText {
   // The sponsor between two rules under its label; callouts, calls to action and other blocks as a
   // "| " column under their title.
   void directive(std::uint32_t index, const std::string& prefix) {
-    const Directive& d = doc_.directives[static_cast<std::size_t>(doc_[index].num)];
-    if (d.kind == DirectiveKind::Sponsor) {
-      std::string label(sponsor_label(d));
+    DirectiveView view = directive_view(doc_, index);
+    const std::string& written = view.directive.title;
+    if (view.kind.labelled) {
+      std::string label(view.label);
       rule(prefix);
       pending_gap_ = false;
-      paragraph_text(d.title.empty() ? label : label + ": " + d.title, prefix, prefix);
+      paragraph_text(written.empty() ? label : label + ": " + written, prefix, prefix);
       blocks(index, prefix, prefix);
       rule(prefix);
       return;
     }
-    std::string title = d.title;
-    if (d.kind == DirectiveKind::Callout) {
-      std::string kind(callout_title(d.callout));
+    std::string title = written;
+    if (!view.kind_title.empty()) {
+      std::string kind(view.kind_title);
       title = title.empty() ? kind : kind + ": " + title;
     }
     std::string inner = prefix + "| ";
@@ -363,7 +359,7 @@ class IssueText {
       case NodeType::Text: out += n.text; break;
       case NodeType::SoftBreak: out += ' '; break;
       case NodeType::LineBreak: out += '\n'; break;
-      case NodeType::InlineHtml: out += options_.allow_html ? without_tags(n.text) : std::string(n.text); break;
+      case NodeType::InlineHtml: out += settings_.allow_html ? without_tags(n.text) : std::string(n.text); break;
       case NodeType::Strikethrough:
         out += "~~";
         inlines_of(index, out);
@@ -395,7 +391,7 @@ class IssueText {
 
   const Document& doc_;
   const FrontMatter& fm_;
-  const Options& options_;
+  const RenderSettings& settings_;
   std::string& out_;
   bool pending_gap_ = false;
   bool tight_ = false;           // inside a tight list: no blank lines
@@ -407,8 +403,8 @@ class IssueText {
 
 }  // namespace
 
-void render_text(const Document& doc, const Options& options, std::string& out) {
-  IssueText(doc, options, out).document();
+BROADSHEET_STAGE void render_text(const Document& doc, const RenderSettings& settings, std::string& out) {
+  IssueText(doc, settings, out).document();
 }
 
 }  // namespace broadsheet

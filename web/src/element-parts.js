@@ -60,21 +60,3 @@ export function dedent(text) {
   const common = indents.length ? Math.min(...indents) : 0;
   return lines.map((l) => l.slice(common)).join('\n') + '\n';
 }
-
-/**
- * Names each task-list checkbox after its item's own text (nested lists left out): the core
- * writes `<li class="bs-task"><input type="checkbox" disabled> text</li>`, an input without a
- * label, which screen readers announce as just "checkbox".
- */
-export function labelTaskCheckboxes(content) {
-  for (const input of content.querySelectorAll('li.bs-task > input[type="checkbox"]')) {
-    if (input.hasAttribute('aria-label') || input.hasAttribute('aria-labelledby')) continue;
-    const text = [...input.parentElement.childNodes]
-      .filter((node) => node !== input && !(node.nodeType === 1 && /^(UL|OL)$/.test(node.nodeName)))
-      .map((node) => node.textContent)
-      .join('')
-      .replace(/\s+/g, ' ')
-      .trim();
-    if (text) input.setAttribute('aria-label', text);
-  }
-}

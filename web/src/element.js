@@ -3,7 +3,7 @@
 // events, custom properties and parts. Importing this module in Node (no DOM) defines nothing.
 import { createRenderer } from './index.js';
 import styles from './element-styles.js';
-import { dedent, labelTaskCheckboxes, sourceExcerpt, tableOfContents } from './element-parts.js';
+import { dedent, sourceExcerpt, tableOfContents } from './element-parts.js';
 
 export const TAG_NAME = 'broadsheet-issue';
 
@@ -196,7 +196,6 @@ export class BroadsheetIssueElement extends Base {
       element.part.add(...[...element.classList].filter((c) => c in PARTS).map((c) => PARTS[c]));
     }
     this.#applyLinkTarget(content);
-    labelTaskCheckboxes(content);
     const article = content.querySelector('.bs-issue');
     if (article && this.#tocEnabled()) {
       const toc = tableOfContents(document, result.outline, {

@@ -17,6 +17,8 @@
  * document (schema: `broadsheet.schema.json` in this package), a whole
  * email HTML document (inline styles, 600-px tables), or plain text (the
  * email's text/plain part, wrapped at 78 columns, links numbered).
+ * The core lists its formats once (src/render/formats.cpp); {@link Renderer.formats} reads that list, and a
+ * test keeps this union equal to it.
  */
 export type Format = 'html' | 'json' | 'email' | 'text';
 
@@ -122,6 +124,8 @@ export interface Renderer {
    * across renders: nothing leaks), `memoryBytes` the size of its WebAssembly memory (which never shrinks).
    */
   memoryUsage(): { heapBytes: number; memoryBytes: number };
+  /** The formats this core renders, read from the core (a lean build may carry fewer than `Format`). */
+  readonly formats: Format[];
   /** Frees the core's memory. The renderer cannot be used afterwards. */
   dispose(): void;
 }

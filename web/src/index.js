@@ -8,7 +8,6 @@
 // The glue is imported by createRenderer, while the engine compiles the wasm
 // in the background: the two overlap instead of adding up at start-up.
 
-const FORMATS = new Set(['html', 'json', 'email', 'text']);
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const isNode = typeof process === 'object' && !!process.versions?.node;
@@ -164,19 +163,22 @@ function instantiate(wasmModule, sync) {
 // Rendering
 
 // The core's render flags (src/bindings/embind.cpp): bits for the booleans, the format's number above.
+// The formats and their numbers come from the core (Engine.formats(), the core's one list of formats).
 const COMMONMARK = 1;
 const STANDALONE = 2;
 const ALLOW_HTML = 4;
 const NO_LINT = 8;
 const FORMAT_SHIFT = 8;
-const FORMAT_NUMBERS = new Map([...FORMATS].map((name, i) => [name, i])); // html, json, email, text
 
-/** Checks the options and packs them as the core takes them: flags as one number, and the two strings. */
-function coreOptions(options) {
+/**
+ * Checks the options and packs them as the core takes them: flags as one number, and the two strings.
+ * `formatNumbers` maps each format the core renders to its number.
+ */
+function coreOptions(options, formatNumbers) {
   const o = options ?? {};
   const format = o.format ?? 'html';
-  if (!FORMATS.has(format)) {
-    throw new TypeError(`Unknown format ${JSON.stringify(format)}: expected one of ${[...FORMATS].join(', ')}`);
+  if (typeof format !== 'string' || !formatNumbers.has(format)) {
+    throw new TypeError(`Unknown format ${JSON.stringify(format)}: expected one of ${[...formatNumbers.keys()].join(', ')}`);
   }
   const maxInputBytes = o.maxInputBytes ?? 0;
   if (!Number.isInteger(maxInputBytes) || maxInputBytes < 0 || maxInputBytes > 0xffffffff) {
@@ -184,7 +186,7 @@ function coreOptions(options) {
   }
   const lint = o.lint === undefined ? true : Boolean(o.lint);
   const flags = (o.commonmark ? COMMONMARK : 0) | (o.standalone ? STANDALONE : 0) | (o.allowHtml ? ALLOW_HTML : 0) |
-    (lint ? 0 : NO_LINT) | (FORMAT_NUMBERS.get(format) << FORMAT_SHIFT);
+    (lint ? 0 : NO_LINT) | (formatNumbers.get(format) << FORMAT_SHIFT);
   return { flags, idPrefix: String(o.idPrefix ?? ''), unsubscribeUrl: String(o.unsubscribeUrl ?? ''), maxInputBytes };
 }
 
@@ -215,7 +217,9 @@ function encodeInput(module, engine, markdown) {
  * never whole in wasm memory).
  */
 function newCore(module) {
-  const core = { module, engine: new module.Engine(), idPrefix: '', unsubscribeUrl: '', pieces: [], pieceDecoder: new TextDecoder() };
+  const engine = new module.Engine();
+  const formatNumbers = new Map(engine.formats().split(' ').map((name, number) => [name, number]));
+  const core = { module, engine, formatNumbers, idPrefix: '', unsubscribeUrl: '', pieces: [], pieceDecoder: new TextDecoder() };
   core.engine.setOutputSink((pointer, length) => {
     core.pieces.push(core.pieceDecoder.decode(module.HEAPU8.subarray(pointer, pointer + length), { stream: true }));
   });
@@ -253,8 +257,8 @@ class Renderer {
   /** Renders Markdown; see index.d.ts. */
   render(markdown, options) {
     if (typeof markdown !== 'string') throw new TypeError('render() expects the Markdown as a string');
-    const opts = coreOptions(options);
     const core = this.#ensureCore();
+    const opts = coreOptions(options, core.formatNumbers);
     const { module, engine } = core;
     let output;
     let sidecar;
@@ -290,6 +294,11 @@ class Renderer {
     return new RenderResult(output, sidecar);
   }
 
+
+  /** The formats this core renders: see index.d.ts. */
+  get formats() {
+    return [...this.#ensureCore().formatNumbers.keys()];
+  }
 
   /** The core's memory, for diagnostics: see index.d.ts. */
   memoryUsage() {

@@ -11,12 +11,19 @@
 #include <utility>
 #include <vector>
 
+#include "broadsheet/types.hpp"
+
 namespace broadsheet {
 
-enum class Format { Html, Json, Email, Text };
-
-// Parses "html", "json", "email" or "text"; nullopt for anything else.
+// Parses a format's name ("html", "json", "email", "text": the formats this build carries); nullopt for
+// anything else.
 std::optional<Format> parse_format(std::string_view name);
+
+// The name of a format ("html", …); empty when this build leaves it out.
+std::string_view format_name(Format format);
+
+// The names of the formats this build renders, in a fixed order (the wasm binding numbers them by it).
+std::vector<std::string_view> format_names();
 
 inline constexpr std::size_t default_max_input_bytes = 32u * 1024u * 1024u;
 
@@ -33,20 +40,6 @@ struct Options {
   // written, so a big document's output is never held whole; the output is then every piece, in order,
   // followed by Result::output. Each piece ends between two characters. Other formats ignore it.
   std::function<void(std::string_view)> output_pieces;
-};
-
-// A position in the source file: 1-based line, 1-based column counted in Unicode code points.
-// Line 0 means "no position" (e.g. an input-size error).
-struct Diagnostic {
-  std::uint32_t line = 0;
-  std::uint32_t column = 0;
-  std::string message;
-  std::string rule;    // the lint rule that reported it ("image-alt", …); empty for parse warnings
-  bool hint = false;   // a suggestion (an unknown front-matter key) rather than a likely mistake
-
-  Diagnostic() = default;
-  Diagnostic(std::uint32_t line_, std::uint32_t column_, std::string message_, std::string rule_ = {}, bool hint_ = false)
-      : line(line_), column(column_), message(std::move(message_)), rule(std::move(rule_)), hint(hint_) {}
 };
 
 struct Result {

@@ -1,0 +1,41 @@
+// The one list of output formats. Adding a format: a value in Format (broadsheet/types.hpp), its renderer
+// in a file of its own under src/render/, one declaration and one row here, and its name in the
+// TypeScript Format type (web/src/index.d.ts). The CLIs, the JS layer and the wasm binding read this list.
+#include "render/formats.hpp"
+
+#include <iterator>
+
+#ifndef BROADSHEET_WEB_ONLY
+#define BROADSHEET_WEB_ONLY 0
+#endif
+
+namespace broadsheet {
+
+// The renderers (each a pipeline stage of its own: see core/stage.hpp), one signature.
+void render_web_html(const Document& doc, const RenderSettings& settings, std::string& out);
+void render_json(const Document& doc, const RenderSettings& settings, std::string& out);
+void render_email(const Document& doc, const RenderSettings& settings, std::string& out);
+void render_text(const Document& doc, const RenderSettings& settings, std::string& out);
+
+namespace {
+
+constexpr OutputFormat kFormats[] = {
+    {Format::Html, "html", render_web_html},
+#if !BROADSHEET_WEB_ONLY
+    {Format::Json, "json", render_json},
+    {Format::Email, "email", render_email},
+    {Format::Text, "text", render_text},
+#endif
+};
+
+}  // namespace
+
+std::span<const OutputFormat> output_formats() { return kFormats; }
+
+const OutputFormat* find_output_format(Format format) {
+  for (const OutputFormat& entry : kFormats)
+    if (entry.format == format) return &entry;
+  return nullptr;
+}
+
+}  // namespace broadsheet

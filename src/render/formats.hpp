@@ -1,0 +1,39 @@
+// The output formats: one table (formats.cpp) names each format and the renderer that writes it. Every
+// renderer has the same shape: the finished model, the render settings, and the output to append to.
+#pragma once
+
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "broadsheet/types.hpp"
+#include "core/model.hpp"
+
+namespace broadsheet {
+
+// What a renderer may use of the caller's options (never the whole public Options).
+struct RenderSettings {
+  bool standalone = false;             // web HTML: a whole page with the theme
+  bool allow_html = false;             // raw HTML through the allowlist, else shown as text
+  std::string_view unsubscribe_href;   // email and text: the checked unsubscribe URL or the placeholder
+  // Web HTML: hands the output over in pieces while it is written (Options::output_pieces); may be null.
+  const std::function<void(std::string_view)>* output_pieces = nullptr;
+};
+
+using Renderer = void (*)(const Document& doc, const RenderSettings& settings, std::string& out);
+
+struct OutputFormat {
+  Format format;
+  std::string_view name;   // what the CLI, the JS layer and the types call it
+  Renderer render;
+};
+
+// The formats this build carries, in a fixed order (the wasm binding numbers them by it). A lean build
+// (BROADSHEET_WEB_ONLY=1) carries only the web HTML.
+std::span<const OutputFormat> output_formats();
+
+// The entry for `format`; nullptr when this build leaves it out.
+const OutputFormat* find_output_format(Format format);
+
+}  // namespace broadsheet

@@ -1,0 +1,133 @@
+// The walk both HTML renderers (web: html_body.cpp, email: email_body.cpp) share: children in order,
+// each node's raw-HTML scope, the section or story being rendered (whose heading is its first child), and
+// whether a labelled (sponsor) block encloses the node. A renderer derives from HtmlWalk<Itself> and
+// supplies node(index): only its markup differs.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "core/model.hpp"
+#include "render/html_attributes.hpp"
+#include "render/raw_html.hpp"
+#include "render/view.hpp"
+#include "render/writer.hpp"
+
+namespace broadsheet {
+
+template <typename Markup>
+class HtmlWalk {
+ public:
+  HtmlWalk(const Document& doc, Writer& out, bool allow_html) : doc_(doc), w_(out), raw_(allow_html) {}
+
+  // Renders the children of `parent`, skipping `skip` (the title heading, shown in the header).
+  void children(std::uint32_t parent, std::uint32_t skip = 0) {
+    RawHtml::Scope scope = raw_.open_scope();
+    for (std::uint32_t child = doc_[parent].first_child; child; child = doc_[child].next) {
+      if (child != skip) markup().node(child);
+      w_.maybe_hand_over();
+    }
+    raw_.close_scope(scope, w_);
+  }
+
+ protected:
+  Markup& markup() { return static_cast<Markup&>(*this); }
+
+  void wrap(std::uint32_t index, std::string_view open, std::string_view close) {
+    w_.raw(open);
+    children(index);
+    w_.raw(close);
+  }
+
+  // An HTML block's lines are one scope: what it opens is closed at its end.
+  void html_block(std::uint32_t index) {
+    RawHtml::Scope scope = raw_.open_scope();
+    for (std::uint32_t child = doc_[index].first_child; child; child = doc_[child].next) raw_.write(doc_[child].text, w_);
+    raw_.close_scope(scope, w_);
+  }
+
+  void raw_html(std::string_view html) { raw_.write(html, w_); }
+
+  // A section's or story's children, remembering it so its heading (the first child) is known as its title.
+  void container_children(std::uint32_t index) {
+    std::uint32_t outer = container_;
+    container_ = index;
+    children(index);
+    container_ = outer;
+  }
+
+  // Section or Story when `heading` is the title of the section or story being rendered; else Document.
+  NodeType title_of(std::uint32_t heading) const {
+    return (container_ && doc_[container_].first_child == heading) ? doc_[container_].type : NodeType::Document;
+  }
+
+  // A directive's content; links inside a labelled block are paid links (kSponsoredRel).
+  void directive_children(std::uint32_t index, const DirectiveView& view) {
+    if (view.kind.labelled) ++labelled_depth_;
+    children(index);
+    if (view.kind.labelled) --labelled_depth_;
+  }
+
+  // ` rel="sponsored noopener"` inside a labelled block.
+  void rel_attribute() {
+    if (labelled_depth_ == 0) return;
+    w_.raw(" rel=\"");
+    w_.raw(kSponsoredRel);
+    w_.raw("\"");
+  }
+
+  void start_tag(std::string_view tag) {
+    w_.raw("<");
+    w_.raw(tag);
+  }
+
+  // The node's children, then `</tag>` and `after`.
+  void children_then_close(std::uint32_t index, std::string_view tag, std::string_view after) {
+    children(index);
+    w_.raw("</");
+    w_.raw(tag);
+    w_.raw(">");
+    w_.raw(after);
+  }
+
+  // Starts `<a href="HREF" title="…"`; false when the link is unsafe: then its text is written instead.
+  bool open_link(std::uint32_t link, std::string_view href) {
+    if (!is_linked(doc_[link])) {  // the text stays, the link goes
+      children(link);
+      return false;
+    }
+    w_.raw("<a href=\"");
+    w_.url(href);
+    w_.raw("\"");
+    write_title_attribute(w_, doc_[link].text2);
+    return true;
+  }
+
+  // Starts `<img src="SRC" alt="…" title="…"`; false when the image is unsafe: then its alt text is
+  // written instead.
+  bool open_image(std::uint32_t image, std::string_view src) {
+    if (!is_linked(doc_[image])) {
+      write_alt_text(w_, doc_, image);
+      return false;
+    }
+    w_.raw("<img src=\"");
+    w_.url(src);
+    w_.raw("\" alt=\"");
+    write_alt_text(w_, doc_, image);
+    w_.raw("\"");
+    write_title_attribute(w_, doc_[image].text2);
+    return true;
+  }
+
+  void title_attribute(std::string_view title) { write_title_attribute(w_, title); }
+
+  const Document& doc_;
+  Writer& w_;
+
+ private:
+  RawHtml raw_;
+  int labelled_depth_ = 0;
+  std::uint32_t container_ = 0;
+};
+
+}  // namespace broadsheet

@@ -45,7 +45,7 @@ rm -rf "$stage" && mkdir -p "$stage"
 cp web/src/element.js web/src/element-parts.js web/src/element-worker.js dist/element-styles.js \
   dist/web.js dist/index.js dist/broadsheet-*.mjs "$stage"/
 node_modules/.bin/esbuild "$stage/element.js" "$stage/element-worker.js" --bundle --format=esm \
-  --target=es2022 --minify --legal-comments=none --external:'node:*' --outdir=dist --log-level=warning
+  --target=es2022 --minify --keep-names --legal-comments=none --external:'node:*' --outdir=dist --log-level=warning --log-override:package.json=silent
 # Minifying drops the comments that keep bundlers off index.js's Node-only import: put them back.
 for f in dist/element.js dist/element-worker.js; do
   grep -q 'import("node:fs/promises")' "$f" || { echo "$f: index.js's node:fs import not found" >&2; exit 1; }

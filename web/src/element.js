@@ -102,6 +102,63 @@ async function renderMarkdown(markdown) {
   return (await renderer()).render(markdown);
 }
 
+// Where the issue's top-level sections start, and a table body's rows, in the core's HTML (escaped
+// text cannot contain either; tables do not nest in Markdown).
+const SECTION_START = '<section class="bs-section"';
+const TBODY_OPEN = '<tbody>\n';
+const TBODY_CLOSE = '</tbody>';
+const ROW_START = '<tr>';
+const PIECE_CHARS = 8 * 1024;
+
+/**
+ * A big issue's HTML in pieces of about PIECE_CHARS: the article without its sections (header, intro,
+ * its closing tag), then its sections in groups, each parsed and appended in a task of its own (a big
+ * table's rows follow its section in groups of their own: see splitRows).
+ */
+function splitSections(html) {
+  const start = html.indexOf(SECTION_START);
+  const end = html.lastIndexOf('</article>');
+  if (start < 0 || end < start) return [{ html }];
+  const pieces = [{ html: html.slice(0, start) + html.slice(end) }];
+  let from = start;
+  while (from < end) {
+    let to = html.indexOf(SECTION_START, from + PIECE_CHARS);
+    if (to < 0 || to > end) to = end;
+    pieces.push(...splitRows(html.slice(from, to)));
+    from = to;
+  }
+  return pieces;
+}
+
+/**
+ * A group of sections, then the rows of each table body over PIECE_CHARS as pieces of their own
+ * ({ html, into: k }, for the body left empty and marked data-bs-rows="k").
+ */
+function splitRows(html) {
+  const rows = [];
+  let kept = '';
+  let from = 0;
+  for (let open = html.indexOf(TBODY_OPEN); open >= 0; open = html.indexOf(TBODY_OPEN, from)) {
+    const inner = open + TBODY_OPEN.length;
+    const close = html.indexOf(TBODY_CLOSE, inner);
+    if (close < 0) break;
+    if (close - inner > PIECE_CHARS) {
+      const into = rows.length ? rows.at(-1).into + 1 : 0;
+      kept += `${html.slice(from, open)}<tbody data-bs-rows="${into}">\n`;
+      for (let at = inner; at < close;) {
+        let next = html.indexOf(ROW_START, at + PIECE_CHARS);
+        if (next < 0 || next > close) next = close;
+        rows.push({ html: html.slice(at, next), into });
+        at = next;
+      }
+    } else {
+      kept += html.slice(from, close);
+    }
+    from = close;
+  }
+  return [{ html: kept + html.slice(from) }, ...rows];
+}
+
 /** The outline of an issue already in the DOM: its section and story headings. */
 function outlineOf(article) {
   return [...article.querySelectorAll('h2.bs-section-title, h3.bs-story-title')].map((heading) => ({
@@ -224,9 +281,10 @@ export class BroadsheetIssueElement extends Base {
     const article = this.querySelector(':scope > article.bs-issue');
     if (!article) return;
     this.#prerendered = true;
-    this.#shown = { key: this.#source()?.key ?? null, article: article.cloneNode(true), outline: outlineOf(article) };
-    article.remove();
-    this.#redecorate();
+    this.#shown = { key: this.#source()?.key ?? null, article: article.cloneNode(true), outline: outlineOf(article), big: article.textContent.length >= WORKER_THRESHOLD };
+    // The article itself moves in (its images keep loading, nothing reflows); the clone is kept pristine
+    // for re-decorating later.
+    this.#redecorate(article);
     queueMicrotask(() => this.#emit('broadsheet-render', { outline: this.#shown.outline, meta: {}, warnings: [], prerendered: true }));
   }
 
@@ -259,8 +317,9 @@ export class BroadsheetIssueElement extends Base {
       return;
     }
     let markdown;
-    // Fetch, compile and start the core while the Markdown is fetched, not after.
-    renderer().catch(() => {}); // reported when awaited below
+    // Fetch and compile the core while the Markdown is fetched, not after. (The main thread's renderer
+    // is started once the Markdown's size says it is needed: a big issue renders in the worker.)
+    compiledCore().catch(() => {}); // reported when awaited below
     try {
       if (this.#loaded?.key === source.key) {
         markdown = this.#loaded.markdown;
@@ -273,8 +332,9 @@ export class BroadsheetIssueElement extends Base {
       const result = await renderMarkdown(markdown);
       if (!current()) return;
       this.#prerendered = false;
-      this.#shown = { key: source.key, html: result.output, outline: result.outline };
-      this.#redecorate();
+      this.#shown = { key: source.key, html: result.output, outline: result.outline, big: markdown.length >= WORKER_THRESHOLD };
+      await this.#redecorate();
+      if (!current()) return;
       this.#emit('broadsheet-render', { outline: result.outline, meta: result.meta, warnings: result.warnings, prerendered: false });
     } catch (error) {
       if (!current()) return;
@@ -303,23 +363,24 @@ export class BroadsheetIssueElement extends Base {
     return current() ? text : '';
   }
 
-  /** Shows #shown with this element's parts, link target and table of contents applied. */
-  #redecorate() {
-    const { html, article: prerendered, outline } = this.#shown;
+  /**
+   * Shows #shown with this element's parts, link target and table of contents applied. A big issue
+   * goes in a few sections per task (its sections are laid out as they come into view, element.css),
+   * so no task blocks the page for long. Resolves once all of it is shown (or a newer show began).
+   */
+  async #redecorate(live = null) {
+    const token = (this.#showing = {});
+    const { html, article: prerendered, outline, big = false } = this.#shown;
+    this.#frame.classList.toggle('big', big);
+    const [first, ...rest] = prerendered ? [null] : big ? splitSections(html) : [{ html }];
     let content;
     if (prerendered) {
       content = document.createDocumentFragment();
-      content.append(prerendered.cloneNode(true));
+      content.append(live ?? prerendered.cloneNode(true));
+      this.#decorate(content);
     } else {
-      const template = document.createElement('template');
-      template.innerHTML = html; // the core escapes raw HTML: untrusted Markdown never runs script
-      content = template.content;
+      content = this.#parse(first.html);
     }
-    for (const element of content.querySelectorAll(PART_SELECTOR)) {
-      element.part.add(...[...element.classList].filter((c) => c in PARTS).map((c) => PARTS[c]));
-    }
-    this.#applyLinkTarget(content);
-    labelTaskCheckboxes(content);
     const article = content.querySelector('.bs-issue');
     if (article && this.#tocEnabled()) {
       const toc = tableOfContents(document, outline, {
@@ -332,6 +393,38 @@ export class BroadsheetIssueElement extends Base {
       }
     }
     this.#frame.replaceChildren(content);
+    let bodies = []; // the table bodies the latest sections left for their rows
+    for (const piece of rest) {
+      await new Promise((resolve) => setTimeout(resolve, 0)); // let the page paint and handle input
+      if (token !== this.#showing) return;
+      const fragment = this.#parse(piece.html);
+      if (piece.into !== undefined) {
+        bodies[piece.into].append(fragment);
+        continue;
+      }
+      bodies = [...fragment.querySelectorAll('tbody[data-bs-rows]')];
+      for (const body of bodies) body.removeAttribute('data-bs-rows');
+      article.append(fragment);
+    }
+  }
+
+  #showing = null; // the latest #redecorate call, which an earlier one's remaining pieces yield to
+
+  /** Rendered HTML as a decorated fragment. The core escapes raw HTML: untrusted Markdown never runs script. */
+  #parse(html) {
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    return this.#decorate(template.content);
+  }
+
+  /** Marks the parts, applies the link target and names the task checkboxes, in place. */
+  #decorate(content) {
+    for (const element of content.querySelectorAll(PART_SELECTOR)) {
+      element.part.add(...[...element.classList].filter((c) => c in PARTS).map((c) => PARTS[c]));
+    }
+    this.#applyLinkTarget(content);
+    labelTaskCheckboxes(content);
+    return content;
   }
 
   #tocEnabled() {

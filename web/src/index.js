@@ -53,7 +53,7 @@ function reasonOf(error) {
 }
 
 /** Describes a `wasm` option for error messages. */
-function describeSource(source, core = FULL_CORE) {
+function describeSource(source, core) {
   if (source === undefined) return `${core.wasmUrl().href} (the default)`;
   if (typeof source === 'string' || source instanceof URL) return String(source);
   if (typeof Response === 'function' && source instanceof Response) return `a Response from ${source.url || 'an unknown URL'}`;

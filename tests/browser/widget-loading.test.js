@@ -160,12 +160,16 @@ test('a pre-rendered issue shows at once, themed, with no wasm; a src change the
     assert.deepEqual(requests.filter((r) => /\.(wasm|md)$/.test(r.url) || r.url.includes('broadsheet-core')), [], 'no core, no Markdown');
     // toc re-decorates the pre-rendered issue from its own headings, still without the core.
     await tab.evaluate(() => document.querySelector('broadsheet-issue').setAttribute('toc', ''));
+    await tab.waitForFunction(() => window.__events.length >= 2);
     const toc = await tab.evaluate(() => [...document.querySelector('broadsheet-issue').shadowRoot.querySelectorAll('nav.toc a')].map((a) => a.getAttribute('href')));
     assert.ok(toc.length >= 3 && toc.every((href) => href.length > 1), JSON.stringify(toc));
     assert.equal(requests.filter((r) => r.url.endsWith('.wasm')).length, 0);
     await tab.evaluate(() => { document.querySelector('broadsheet-issue').src = '/examples/minimal.md'; });
-    await tab.waitForFunction(() => window.__events.length >= 2, null, { timeout: 60_000 });
-    assert.deepEqual((await tab.evaluate(() => window.__events))[1], { type: 'broadsheet-render', prerendered: false });
+    await tab.waitForFunction(() => window.__events.length >= 3, null, { timeout: 60_000 });
+    assert.deepEqual((await tab.evaluate(() => window.__events)).slice(1), [
+      { type: 'broadsheet-render', prerendered: true }, // the table of contents added
+      { type: 'broadsheet-render', prerendered: false }, // the new src rendered
+    ]);
     assert.equal(await tab.evaluate(() => document.querySelector('broadsheet-issue').shadowRoot.querySelector('h1').textContent), 'Benches are infrastructure');
     assert.equal(requests.filter((r) => r.url.endsWith('.wasm')).length, 1, 'the core loads once a render is needed');
     assert.deepEqual(watch.pageErrors, []);

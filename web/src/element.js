@@ -250,8 +250,12 @@ export class BroadsheetIssueElement extends Base {
   attributeChangedCallback(name, previous, value) {
     if (previous === value || !this.isConnected) return;
     // Only a new source needs a new render; the rest re-decorates what is shown.
-    if (name !== 'src' && this.#shown) this.#redecorate();
-    else this.#schedule();
+    if (name !== 'src' && this.#shown) {
+      const shown = this.#shown;
+      this.#redecorate().then(() => { if (this.#shown === shown) this.#emit('broadsheet-render', shown.detail); });
+    } else {
+      this.#schedule();
+    }
   }
 
   get src() { return this.getAttribute('src') ?? ''; }
@@ -281,11 +285,16 @@ export class BroadsheetIssueElement extends Base {
     const article = this.querySelector(':scope > article.bs-issue');
     if (!article) return;
     this.#prerendered = true;
-    this.#shown = { key: this.#source()?.key ?? null, article: article.cloneNode(true), outline: outlineOf(article), big: article.textContent.length >= WORKER_THRESHOLD };
+    const outline = outlineOf(article);
+    this.#shown = {
+      key: this.#source()?.key ?? null, article: article.cloneNode(true), outline, big: article.textContent.length >= WORKER_THRESHOLD,
+      detail: { outline, meta: {}, warnings: [], prerendered: true },
+    };
     // The article itself moves in (its images keep loading, nothing reflows); the clone is kept pristine
     // for re-decorating later.
     this.#redecorate(article);
-    queueMicrotask(() => this.#emit('broadsheet-render', { outline: this.#shown.outline, meta: {}, warnings: [], prerendered: true }));
+    const { detail } = this.#shown;
+    queueMicrotask(() => this.#emit('broadsheet-render', detail));
   }
 
   #schedule() {
@@ -332,10 +341,11 @@ export class BroadsheetIssueElement extends Base {
       const result = await renderMarkdown(markdown);
       if (!current()) return;
       this.#prerendered = false;
-      this.#shown = { key: source.key, html: result.output, outline: result.outline, big: markdown.length >= WORKER_THRESHOLD };
+      const detail = { outline: result.outline, meta: result.meta, warnings: result.warnings, prerendered: false };
+      this.#shown = { key: source.key, html: result.output, outline: result.outline, big: markdown.length >= WORKER_THRESHOLD, detail };
       await this.#redecorate();
       if (!current()) return;
-      this.#emit('broadsheet-render', { outline: result.outline, meta: result.meta, warnings: result.warnings, prerendered: false });
+      this.#emit('broadsheet-render', detail);
     } catch (error) {
       if (!current()) return;
       this.#shown = null;

@@ -48,8 +48,8 @@ node_modules/.bin/esbuild "$stage/element.js" "$stage/element-worker.js" --bundl
   --target=es2022 --minify --keep-names --legal-comments=none --external:'node:*' --outdir=dist --log-level=warning --log-override:package.json=silent
 # Minifying drops the comments that keep bundlers off index.js's Node-only import: put them back.
 for f in dist/element.js dist/element-worker.js; do
-  grep -q 'import("node:fs/promises")' "$f" || { echo "$f: index.js's node:fs import not found" >&2; exit 1; }
-  sed -i 's|import("node:fs/promises")|import(/* webpackIgnore: true */ /* @vite-ignore */ "node:fs/promises")|' "$f"
+  grep -qF 'import(["node:fs","promises"].join("/"))' "$f" || { echo "$f: index.js's node:fs import not found" >&2; exit 1; }
+  sed -i 's|import(\["node:fs","promises"\]\.join("/"))|import(/* webpackIgnore: true */ /* @vite-ignore */ ["node:fs","promises"].join("/"))|' "$f"
 done
 cp web/cli.js dist/cli.js
 cp docs/schema/broadsheet.schema.json dist/broadsheet.schema.json

@@ -127,7 +127,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 webpack({ mode: 'production', context: here, entry: './src/index.js', output: { path: here + 'dist' } }, (error, stats) => {
   if (error) { console.error(error); process.exit(1); }
   const info = stats.toJson({ all: false, errors: true, warnings: true });
-  for (const e of [...info.errors, ...info.warnings]) console.error(e.message);
+  process.stdout.write(JSON.stringify([...info.errors, ...info.warnings].map((e) => e.message)));
   process.exit(stats.hasErrors() ? 1 : 0);
 });
 `;

@@ -172,7 +172,9 @@ test('webpack 5: a build with defaults (src/index.js), run in Chromium', async (
   const dir = join(project.app, 'webpack');
   const r = run(process.execPath, ['build.mjs'], { cwd: dir });
   assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
-  assert.equal(`${r.stderr}`.trim(), '', 'webpack reported no errors or warnings');
+  // Only webpack's advisory size hints may remain (the wasm is over its 244 KiB default).
+  const reported = JSON.parse(r.stdout.toString('utf8')).filter((m) => !/^(asset|entrypoint) size limit:|^webpack performance recommendations:/.test(m));
+  assert.deepEqual(reported, [], 'webpack reported no errors or warnings');
   const emitted = readdirSync(join(dir, 'dist'));
   assert.ok(emitted.some((f) => f.endsWith('.wasm')), `the wasm was emitted: ${emitted}`);
   assertRendered(await visit(`${originOf(appServer)}/webpack/index.html`, ['api', 'widget']));

@@ -71,7 +71,8 @@ function toUrl(source) {
 }
 
 async function readFileBytes(pathOrUrl) {
-  const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises');
+  // A computed name: bundlers for the browser (esbuild) must not try to resolve a Node built-in.
+  const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ ['node:fs', 'promises'].join('/'));
   return readFile(pathOrUrl);
 }
 

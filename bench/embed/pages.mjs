@@ -44,6 +44,7 @@ window.__shownAt = performance.now();
   const result = await build({
     stdin: { contents: entry, resolveDir: ROOT, loader: 'js' },
     bundle: true, format: 'esm', minify: true, target: 'es2022', write: false, logLevel: 'error',
+    external: ['fs', 'path'], // markdown-wasm's Node branch, never taken in a page
   });
   return result.outputFiles[0].text;
 }

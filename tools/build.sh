@@ -23,14 +23,39 @@ mkdir -p dist
 cp build/wasm/broadsheet-core.mjs dist/broadsheet-core.mjs
 node tools/strip-glue-wasm-url.mjs dist/broadsheet-core.mjs
 cp build/wasm/broadsheet-core.wasm dist/broadsheet.wasm
-cp web/src/index.js web/src/index.cjs web/src/index.d.ts web/src/theme.css dist/
+cp web/src/index.js web/src/index.cjs web/src/index.d.ts web/src/web.js web/src/web.d.ts web/src/theme.css dist/
 cp web/src/index.d.ts dist/index.d.cts   # the same declarations, typed as CommonJS for require()
-cp web/src/element.js web/src/element-parts.js web/src/element.d.ts dist/
-node tools/embed-css.mjs dist/element-styles.js web/src/theme.css web/src/element.css
+# The web core (web HTML only) for broadsheet/web and the element, when CMake built one; until then
+# web.js names the full core's files, so every entry works the same.
+if [ -f build/wasm/broadsheet-web-core.wasm ] && [ -f build/wasm/broadsheet-web-core.mjs ]; then
+  cp build/wasm/broadsheet-web-core.mjs dist/broadsheet-web-core.mjs
+  node tools/strip-glue-wasm-url.mjs dist/broadsheet-web-core.mjs
+  cp build/wasm/broadsheet-web-core.wasm dist/broadsheet-web.wasm
+else
+  say "no web core in build/wasm (broadsheet-web-core.{mjs,wasm}): broadsheet/web and the element use the full core"
+  sed -i -e "s|'./broadsheet-web-core.mjs'|'./broadsheet-core.mjs'|" -e "s|'./broadsheet-web.wasm'|'./broadsheet.wasm'|" dist/web.js
+fi
+cp web/src/element.d.ts dist/
+node tools/embed-css.mjs dist/element-styles.js web/src/theme.css web/src/element.css   # also used by the preview
+node tools/embed-css.mjs --light-dom dist/element-prerender.css web/src/theme.css web/src/element.css
+# The element and its worker, each one file: web.js, index.js, the glue and the styles bundled in, so a
+# page's requests are the element script, then the wasm and the issue in parallel (docs/widget.md).
+stage=build/element-src
+rm -rf "$stage" && mkdir -p "$stage"
+cp web/src/element.js web/src/element-parts.js web/src/element-worker.js dist/element-styles.js \
+  dist/web.js dist/index.js dist/broadsheet-*.mjs "$stage"/
+node_modules/.bin/esbuild "$stage/element.js" "$stage/element-worker.js" --bundle --format=esm \
+  --target=es2022 --minify --keep-names --legal-comments=none --external:'node:*' --outdir=dist --log-level=warning --log-override:package.json=silent
+# Minifying drops the comments that keep bundlers off index.js's Node-only import: put them back.
+for f in dist/element.js dist/element-worker.js; do
+  grep -qF 'import(["node:fs","promises"].join("/"))' "$f" || { echo "$f: index.js's node:fs import not found" >&2; exit 1; }
+  sed -i 's|import(\["node:fs","promises"\]\.join("/"))|import(/* webpackIgnore: true */ /* @vite-ignore */ ["node:fs","promises"].join("/"))|' "$f"
+done
 cp web/cli.js dist/cli.js
 cp docs/schema/broadsheet.schema.json dist/broadsheet.schema.json
 chmod +x dist/cli.js
-say "dist/ ready: $(du -k dist/broadsheet.wasm | cut -f1) KiB wasm, $(gzip -9c dist/broadsheet.wasm | wc -c) bytes gzipped"
+say "dist/ ready: $(du -k dist/broadsheet.wasm | cut -f1) KiB wasm, $(gzip -9c dist/broadsheet.wasm | wc -c) bytes gzipped;" \
+  "element.js $(gzip -9c dist/element.js | wc -c) bytes gzipped"
 
 # The draft preview page served by `npm start` (skipped when up to date).
 node tools/build-preview.mjs

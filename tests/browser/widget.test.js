@@ -227,6 +227,30 @@ test('link-target="_blank" opens outside links in a new tab, safely; in-page lin
   }
 });
 
+test('any link-target but _self, _parent and _top adds rel="noopener noreferrer"', async () => {
+  const targets = ['reader', '_BLANK', '_self', '_parent', '_top'];
+  const { context, tab } = await open(page(targets.map((t, i) => `<broadsheet-issue id="t${i}" src="/examples/full.md" link-target="${t}"></broadsheet-issue>`).join('')), { count: targets.length });
+  try {
+    const rels = await tab.evaluate((n) => Array.from({ length: n }, (_, i) => [...document.getElementById(`t${i}`).shadowRoot.querySelectorAll('a[href]')]
+      .filter((a) => !a.getAttribute('href').startsWith('#')).map((a) => ({ target: a.target, rel: a.rel }))), targets.length);
+    targets.forEach((target, i) => {
+      assert.ok(rels[i].length > 0, `${target}: links`);
+      for (const link of rels[i]) {
+        assert.equal(link.target, target);
+        const separate = !/^_(self|parent|top)$/.test(target);
+        assert.equal(/\bnoopener\b/.test(link.rel) && /\bnoreferrer\b/.test(link.rel), separate, `${target}: rel="${link.rel}"`);
+      }
+    });
+    // Changing the target re-decorates the issue shown; a new browsing context still gets the rel.
+    await tab.evaluate(() => document.getElementById('t2').setAttribute('link-target', 'other'));
+    await tab.waitForFunction((n) => window.__events.length > n, targets.length);
+    const after = await tab.evaluate(() => [...document.getElementById('t2').shadowRoot.querySelectorAll('a[href^="http"]')].map((a) => `${a.target} ${a.rel}`));
+    for (const value of after) assert.match(value, /^other .*noopener.*noreferrer|^other .*noreferrer.*noopener/);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a missing src and a front-matter error fire broadsheet-error and show inside the widget', async () => {
   const { context, tab, events } = await open(page(
     '<broadsheet-issue id="missing" src="/nope.md"></broadsheet-issue><broadsheet-issue id="bad" src="/bad.md"></broadsheet-issue>',

@@ -1,8 +1,8 @@
 // For package.test.js (not a test file): packs the built package with `npm pack`, installs the
 // tarball into a temporary consumer project (offline: the package has no dependencies), and
-// writes that project's consumers: Node ESM and CJS scripts, TypeScript files, a Vite app, a plain
-// page, a Web Worker and a page for a strict Content-Security-Policy.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+// writes that project's consumers: Node ESM and CJS scripts, TypeScript files, a Vite app, a webpack 5
+// app, an esbuild app, a plain page, a Web Worker and a page for a strict Content-Security-Policy.
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ROOT, run } from './helpers.js';
@@ -21,8 +21,8 @@ function write(dir, files) {
 }
 
 /** The script every browser consumer runs: the API and the widget, results in window.__state. */
-const appScript = ({ api, element, markdownUrl }) => `import { createRenderer } from '${api}';
-import '${element}';
+const appScript = ({ api, element, markdownUrl, setup = '', rendererOptions = '' }) => `import { createRenderer } from '${api}';
+${setup ? `import { configure } from '${element}';\n${setup}` : `import '${element}';`}
 
 const state = (window.__state = {});
 const widget = document.querySelector('broadsheet-issue');
@@ -43,7 +43,7 @@ document.addEventListener('securitypolicyviolation', (event) => {
 (async () => {
   try {
     const markdown = await (await fetch('${markdownUrl}')).text();
-    const renderer = await createRenderer();
+    const renderer = await createRenderer(${rendererOptions});
     state.api = { output: renderer.render(markdown).output };
   } catch (error) {
     state.api = { error: String(error?.message ?? error) };
@@ -120,6 +120,24 @@ async function main(): Promise<string> {
 main().then(console.log);
 `;
 
+/** Runs webpack 5 (the repository's, through its Node API: no CLI needed) on src/index.js with defaults. */
+const WEBPACK_BUILD = (webpackPath) => `import webpack from ${JSON.stringify(webpackPath)};
+import { fileURLToPath } from 'node:url';
+const here = fileURLToPath(new URL('.', import.meta.url));
+webpack({ mode: 'production', context: here, entry: './src/index.js', output: { path: here + 'dist' } }, (error, stats) => {
+  if (error) { console.error(error); process.exit(1); }
+  const info = stats.toJson({ all: false, errors: true, warnings: true });
+  process.stdout.write(JSON.stringify([...info.errors, ...info.warnings].map((e) => e.message)));
+  process.exit(stats.hasErrors() ? 1 : 0);
+});
+`;
+
+/**
+ * The esbuild app: esbuild bundles the JavaScript but does not emit the wasm that
+ * \`new URL('./x.wasm', import.meta.url)\` names, so the app says where the core is, as docs/widget.md shows.
+ */
+const esbuildSetup = (wasm) => `configure({ wasm: '${wasm}', worker: '/node_modules/broadsheet/dist/element-worker.js' });`;
+
 /**
  * Packs and installs the package; returns { dir, tarball, packed, unpacked }. `markdown` is
  * the issue the consumers render (written as minimal.md, also into Vite's public/).
@@ -171,12 +189,29 @@ process.stdout.write(TAG_NAME);
     'vite/index.html': page('./main.js', 'Vite consumer'),
     'vite/main.js': appScript({ api: 'broadsheet', element: 'broadsheet/element', markdownUrl: './minimal.md' }),
     'vite/public/minimal.md': markdown,
+    // webpack 5: src/index.js, defaults only, built through its Node API.
+    'webpack/index.html': page('./dist/main.js', 'webpack consumer'),
+    'webpack/minimal.md': markdown,
+    'webpack/src/index.js': appScript({ api: 'broadsheet', element: 'broadsheet/element', markdownUrl: '/minimal.md' }),
+    'webpack/build.mjs': WEBPACK_BUILD(join(ROOT, 'node_modules', 'webpack', 'lib', 'index.js')),
     // No bundler: the package's files straight from node_modules.
     'plain.html': page('./plain.js', 'Plain page'),
     'plain.js': appScript({ api: './node_modules/broadsheet/dist/index.js', element: './node_modules/broadsheet/dist/element.js', markdownUrl: './minimal.md' }),
     'worker.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Worker</title></head><body><script type="module" src="./worker-page.js"></script></body></html>\n`,
     'worker-page.js': WORKER_PAGE,
     'worker.js': WORKER,
+  });
+  // esbuild: one bundle; the cores are served from the installed package (see esbuildSetup).
+  const dist = join(app, 'node_modules', 'broadsheet', 'dist');
+  const webWasm = existsSync(join(dist, 'broadsheet-web.wasm')) ? 'broadsheet-web.wasm' : 'broadsheet.wasm';
+  write(app, {
+    'esbuild/index.html': page('./out/main.js', 'esbuild consumer'),
+    'esbuild/minimal.md': markdown,
+    'esbuild/main.js': appScript({
+      api: 'broadsheet', element: 'broadsheet/element', markdownUrl: '/minimal.md',
+      setup: esbuildSetup(`/node_modules/broadsheet/dist/${webWasm}`),
+      rendererOptions: "{ wasm: '/node_modules/broadsheet/dist/broadsheet.wasm' }",
+    }),
   });
   return { dir, app, tarball, packed: info.size, unpacked: info.unpackedSize };
 }

@@ -14,6 +14,7 @@ import { launchChromium, offSiteExceptContentImages, startStaticServer, stopServ
 const MARKDOWN = readText(join(EXAMPLES, 'minimal.md'));
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 const VITE = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+const ESBUILD = join(ROOT, 'node_modules', '.bin', 'esbuild'); // a native binary
 // 'wasm-unsafe-eval' is what compiling WebAssembly needs; no 'unsafe-eval', no inline script or style.
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'";
 
@@ -92,7 +93,10 @@ test('the tarball holds the package files and nothing else', (t) => {
     'dist/broadsheet-core.mjs', 'dist/element.js', 'dist/element.d.ts', 'dist/theme.css']) {
     assert.ok(files.includes(f), `${f} is missing from the tarball`);
   }
-  assert.deepEqual(files.filter((f) => !/^(package\.json|README\.md|LICENSE|dist\/[\w.-]+)$/.test(f)), []);
+  assert.deepEqual(files.filter((f) => !/^(package\.json|README\.md|LICENSE|custom-elements\.json|dist\/[\w.-]+)$/.test(f)), []);
+  for (const f of ['dist/web.js', 'dist/web.d.ts', 'dist/element-worker.js', 'dist/element-prerender.css', 'custom-elements.json']) {
+    assert.ok(files.includes(f), `${f} is missing from the tarball`);
+  }
   const installed = JSON.parse(readText(join(project.app, 'node_modules', 'broadsheet', 'package.json')));
   const lifecycle = ['preinstall', 'install', 'postinstall', 'prepare'].filter((s) => installed.scripts?.[s]);
   assert.deepEqual(lifecycle, [], 'no install scripts');
@@ -162,6 +166,29 @@ test('Vite: the dev server with no config, in Chromium', async () => {
   } finally {
     child.kill();
   }
+});
+
+test('webpack 5: a build with defaults (src/index.js), run in Chromium', async () => {
+  const dir = join(project.app, 'webpack');
+  const r = run(process.execPath, ['build.mjs'], { cwd: dir });
+  assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
+  // Only webpack's advisory size hints may remain (the wasm is over its 244 KiB default).
+  const reported = JSON.parse(r.stdout.toString('utf8')).filter((m) => !/^(asset|entrypoint) size limit:|^webpack performance recommendations:/.test(m));
+  assert.deepEqual(reported, [], 'webpack reported no errors or warnings');
+  const emitted = readdirSync(join(dir, 'dist'));
+  assert.ok(emitted.some((f) => f.endsWith('.wasm')), `the wasm was emitted: ${emitted}`);
+  assertRendered(await visit(`${originOf(appServer)}/webpack/index.html`, ['api', 'widget']));
+});
+
+test('esbuild: one bundle, the cores named with createRenderer({ wasm }) and configure({ wasm })', async () => {
+  const dir = join(project.app, 'esbuild');
+  const r = run(ESBUILD, ['main.js', '--bundle', '--format=esm', '--outdir=out', '--log-level=warning'], { cwd: dir });
+  assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
+  assert.equal(`${r.stdout}${r.stderr}`.trim(), '', 'esbuild printed no warnings');
+  const seen = await visit(`${originOf(appServer)}/esbuild/index.html`, ['api', 'widget']);
+  assertRendered(seen);
+  assert.ok(seen.watch.requests.every((url) => !new URL(url).pathname.startsWith('/esbuild/out/') || url.endsWith('/main.js')),
+    'nothing is looked for next to the bundle');
 });
 
 test('a plain page with <script type="module"> and no bundler', async () => {

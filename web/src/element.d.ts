@@ -15,12 +15,24 @@ import type { BroadsheetError, CreateRendererOptions, OutlineEntry, Warning } fr
 /** The custom element's tag name, `'broadsheet-issue'`. */
 export declare const TAG_NAME: 'broadsheet-issue';
 
+/** Markdown of this many UTF-16 code units or more is rendered in a worker, off the page's main thread. */
+export declare const WORKER_THRESHOLD: number;
+
+/** The attributes the element reacts to (its `observedAttributes`). */
+export declare const OBSERVED_ATTRIBUTES: readonly string[];
+
+/** The rendered issue's classes exposed as `::part()` names, class → part. */
+export declare const PARTS: Readonly<Record<string, string>>;
+
 /**
  * Options for the renderer shared by every widget on the page, for example `{ wasm }` to host
  * the WebAssembly core elsewhere. Call before the first widget renders (later calls take effect
  * at the next render).
  */
-export declare function configure(options?: CreateRendererOptions): void;
+export declare function configure(options?: CreateRendererOptions & {
+  /** URL of `element-worker.js` (issues of WORKER_THRESHOLD and more render there), when it is not next to element.js. */
+  worker?: string | URL;
+}): void;
 
 /** `detail` of the `broadsheet-render` event, fired after every successful render. */
 export interface BroadsheetRenderDetail {
@@ -30,6 +42,11 @@ export interface BroadsheetRenderDetail {
   meta: Record<string, unknown>;
   /** Non-fatal problems found in the Markdown. */
   warnings: Warning[];
+  /**
+   * True when the element showed the issue pre-rendered in its light DOM (no core loaded): then
+   * `outline` is read from the HTML, `meta` is empty and `warnings` is empty.
+   */
+  prerendered: boolean;
 }
 
 /** `detail` of the `broadsheet-error` event. The error is also shown inside the widget. */
@@ -54,9 +71,12 @@ export interface BroadsheetErrorDetail {
  * - `theme`: `light`, `dark` or `auto` (the default, follows `prefers-color-scheme`).
  * - `toc`: present (or `on`) to show a table of contents from the outline; `off` to hide it.
  * - `toc-label`: the table of contents' label. Default `In this issue`.
- * - `link-target`: a `target` for links leaving the issue, e.g. `_blank` (adds `rel="noopener noreferrer"`).
+ * - `link-target`: a `target` for links leaving the issue, e.g. `_blank`; any target but `_self`,
+ *   `_parent` and `_top` adds `rel="noopener noreferrer"`.
  *
- * Without `src`, the Markdown is read from a `<script type="text/markdown">` child.
+ * Without `src`, the Markdown is read from a `<script type="text/markdown">` child. An
+ * `<article class="bs-issue">` child (pre-rendered, `broadsheet render FILE --fragment`) is shown at
+ * once, without loading the core, until the source changes.
  */
 export declare class BroadsheetIssueElement extends HTMLElement {
   static readonly observedAttributes: string[];

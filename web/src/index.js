@@ -26,24 +26,22 @@ export class BroadsheetError extends Error {
 // ---------------------------------------------------------------------------
 // Loading the wasm
 
-// The compiled default core, shared by every renderer of this copy of the
-// package (a failed load is forgotten so a later call can retry).
-let defaultModule = null;
+// A core is a wasm and its Emscripten glue, built together. This entry's is the full core (every format);
+// web.js names the web core (web HTML only) the same way. Each remembers its compiled default module
+// and its glue's factory (a restart after a crash needs it synchronously); a failed load is forgotten
+// so a later call can retry.
+const FULL_CORE = {
+  // Both written out in full so bundlers can see and emit (or inline) them.
+  glue: () => import('./broadsheet-core.mjs'),
+  wasmUrl: () => new URL('./broadsheet.wasm', import.meta.url),
+};
 
-// The Emscripten glue's factory, once imported (a restart after a crash needs it synchronously).
-let createBroadsheetCore = null;
-let glue = null;
-function loadGlue() {
-  glue ??= import('./broadsheet-core.mjs').then((m) => (createBroadsheetCore = m.default), (error) => {
-    glue = null;
+function loadGlue(core) {
+  core.gluePromise ??= core.glue().then((m) => (core.factory = m.default), (error) => {
+    core.gluePromise = null;
     throw error;
   });
-  return glue;
-}
-
-function defaultWasmUrl() {
-  // Written out in full so bundlers can see and emit the asset.
-  return new URL('./broadsheet.wasm', import.meta.url);
+  return core.gluePromise;
 }
 
 /** An error's message, with the underlying network or system code if any. */
@@ -54,8 +52,8 @@ function reasonOf(error) {
 }
 
 /** Describes a `wasm` option for error messages. */
-function describeSource(source) {
-  if (source === undefined) return `${defaultWasmUrl().href} (the default)`;
+function describeSource(source, core) {
+  if (source === undefined) return `${core.wasmUrl().href} (the default)`;
   if (typeof source === 'string' || source instanceof URL) return String(source);
   if (typeof Response === 'function' && source instanceof Response) return `a Response from ${source.url || 'an unknown URL'}`;
   if (source instanceof WebAssembly.Module) return 'a WebAssembly.Module';
@@ -72,7 +70,8 @@ function toUrl(source) {
 }
 
 async function readFileBytes(pathOrUrl) {
-  const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises');
+  // A computed name: bundlers for the browser (esbuild) must not try to resolve a Node built-in.
+  const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ ['node:fs', 'promises'].join('/'));
   return readFile(pathOrUrl);
 }
 
@@ -102,13 +101,13 @@ async function compileFrom(source) {
 }
 
 /** Compiles the core from `source`, rejecting with an Error that says what and where. */
-async function loadWasm(source) {
-  if (source === undefined && defaultModule) return defaultModule;
-  const pending = compileFrom(source ?? defaultWasmUrl()).catch((cause) => {
-    if (source === undefined) defaultModule = null;
-    throw new Error(`Broadsheet: could not load the WebAssembly core from ${describeSource(source)}: ${reasonOf(cause)}`, { cause });
+async function loadWasm(source, core) {
+  if (source === undefined && core.module) return core.module;
+  const pending = compileFrom(source ?? core.wasmUrl()).catch((cause) => {
+    if (source === undefined) core.module = null;
+    throw new Error(`Broadsheet: could not load the WebAssembly core from ${describeSource(source, core)}: ${reasonOf(cause)}`, { cause });
   });
-  if (source === undefined) defaultModule = pending;
+  if (source === undefined) core.module = pending;
   return pending;
 }
 
@@ -120,7 +119,7 @@ async function loadWasm(source) {
  * synchronously and the ready Module returned at once (used to recover
  * after a crash, inside a synchronous render call); otherwise a Promise.
  */
-function instantiate(wasmModule, sync) {
+function instantiate(factory, wasmModule, sync) {
   let failure = null;
   let fail = (error) => { failure ??= error; };
   // The glue (Emscripten 3.1.6, MODULARIZE) builds the Module on this very
@@ -142,7 +141,7 @@ function instantiate(wasmModule, sync) {
       fail(new Error(`the core aborted: ${what}`));
     },
   };
-  const settled = createBroadsheetCore(moduleArgs);
+  const settled = factory(moduleArgs);
   if (sync) {
     settled.catch(() => {}); // failures are reported by the throw below
     if (failure) throw failure;
@@ -247,10 +246,12 @@ class RenderResult {
 
 class Renderer {
   #wasmModule;
+  #factory; // the glue's factory, for restarts
   #core = null; // newCore()
 
-  constructor(wasmModule, module) {
+  constructor(wasmModule, module, factory) {
     this.#wasmModule = wasmModule;
+    this.#factory = factory;
     this.#core = newCore(module);
   }
 
@@ -322,13 +323,13 @@ class Renderer {
     if (!this.#wasmModule) throw new Error('Broadsheet: this renderer has been disposed');
     if (this.#restarting) throw new Error('Broadsheet: the WebAssembly core is restarting; try again shortly');
     try {
-      const module = instantiate(this.#wasmModule, true);
+      const module = instantiate(this.#factory, this.#wasmModule, true);
       this.#core = newCore(module);
       return this.#core;
     } catch (cause) {
       // Some hosts refuse synchronous instantiation: restart in the background.
       const wasmModule = this.#wasmModule;
-      this.#restarting = instantiate(wasmModule, false).then(
+      this.#restarting = instantiate(this.#factory, wasmModule, false).then(
         (module) => {
           if (this.#wasmModule === wasmModule) this.#core = newCore(module);
         },
@@ -357,13 +358,26 @@ function errorFrom(sidecar) {
 }
 
 /** Loads the core and resolves to a Renderer; see index.d.ts. */
-export async function createRenderer(options = {}) {
-  const [wasmModule] = await Promise.all([loadWasm(options?.wasm), loadGlue()]);
+export function createRenderer(options = {}) {
+  return createRendererWith(FULL_CORE, options);
+}
+
+/**
+ * Starts a renderer on `core` ({ glue, wasmUrl }, as FULL_CORE above). For the package's other
+ * entries (web.js); not part of the documented API.
+ */
+export async function createRendererWith(core, options = {}) {
+  const [wasmModule, factory] = await Promise.all([loadWasm(options?.wasm, core), loadGlue(core)]);
   let module;
   try {
-    module = await instantiate(wasmModule, false);
+    module = await instantiate(factory, wasmModule, false);
   } catch (cause) {
-    throw new Error(`Broadsheet: could not start the WebAssembly core from ${describeSource(options?.wasm)}: ${reasonOf(cause)}`, { cause });
+    throw new Error(`Broadsheet: could not start the WebAssembly core from ${describeSource(options?.wasm, core)}: ${reasonOf(cause)}`, { cause });
   }
-  return new Renderer(wasmModule, module);
+  return new Renderer(wasmModule, module, factory);
+}
+
+/** The compiled module of `core` (from `source`, or its default wasm), shared; for web.js, not documented. */
+export function compileCore(core, source) {
+  return loadWasm(source, core);
 }

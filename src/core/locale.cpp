@@ -212,7 +212,11 @@ bool valid_date(int year, int month, int day) {
   return day <= kDays[month - 1];
 }
 
-std::string two(int value) { return (value < 10 ? "0" : "") + std::to_string(value); }
+std::string two(int value) {
+  std::string out = std::to_string(value);
+  if (value >= 0 && value < 10) out.insert(out.begin(), '0');
+  return out;
+}
 
 // Spanish writes "e" for "y" before a word that starts with the sound /i/: "Ana e Ignacio", "Luis e
 // Hilda", but "agua y hielo" (hie- is /je/).

@@ -46,6 +46,7 @@ mirror_of() {  # first Debian mirror URI found in the system's apt sources
   done
 }
 
+command -v patch >/dev/null || { echo "fetch-sources: 'patch' is missing (apt-get install patch)" >&2; exit 1; }
 mirror=$(mirror_of)
 [ -n "$mirror" ] || { echo "fetch-sources: no Debian mirror found in /etc/apt sources" >&2; exit 1; }
 keyring=/usr/share/keyrings/debian-archive-keyring.gpg

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "core/utf8.hpp"
+
 namespace broadsheet {
 
 namespace {
@@ -277,6 +279,42 @@ TextDirection text_direction(std::string_view lang) {
 
 std::string_view direction_name(TextDirection direction) {
   return direction == TextDirection::Rtl ? "rtl" : "ltr";
+}
+
+std::optional<TextDirection> first_strong_direction(std::string_view text) {
+  struct Range {
+    char32_t first, last;
+  };
+  static constexpr Range kRtl[] = {{0x0590, 0x08FF}, {0xFB1D, 0xFDFF}, {0xFE70, 0xFEFF}, {0x10800, 0x10FFF},
+                                   {0x1E800, 0x1EFFF}};
+  // Not strong: marks, general punctuation and symbols, CJK punctuation, variation selectors,
+  // full-width punctuation, emoji and pictographs.
+  static constexpr Range kNeutral[] = {{0x0300, 0x036F}, {0x2000, 0x2BFF}, {0x2E00, 0x2E7F}, {0x3000, 0x303F},
+                                       {0xFE00, 0xFE0F}, {0xFE10, 0xFE6F}, {0xFF00, 0xFF20}, {0xFF3B, 0xFF40},
+                                       {0xFF5B, 0xFF65}, {0xFFF0, 0xFFFF}, {0x1F000, 0x1FAFF}, {0xE0000, 0xE01EF}};
+  auto in = [](char32_t c, const auto& ranges) {
+    for (const Range& range : ranges)
+      if (c >= range.first && c <= range.last) return true;
+    return false;
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t c = utf8::next(text, i);
+    if (c < 0x80) {
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return TextDirection::Ltr;
+      continue;
+    }
+    if (c < 0xC0 || c == 0xD7 || c == 0xF7) continue;  // Latin-1 punctuation and symbols
+    if (in(c, kRtl)) {
+      // Arabic-Indic digits and Arabic punctuation are weak or neutral.
+      if ((c >= 0x0660 && c <= 0x066C) || (c >= 0x06F0 && c <= 0x06F9) || c == 0x060C || c == 0x061B ||
+          c == 0x061F || (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x0591 && c <= 0x05BD))
+        continue;
+      return TextDirection::Rtl;
+    }
+    if (in(c, kNeutral)) continue;
+    return TextDirection::Ltr;
+  }
+  return std::nullopt;
 }
 
 Locale Locale::resolve(std::string_view lang, std::span<const LabelOverride> overrides,

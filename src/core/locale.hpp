@@ -64,6 +64,12 @@ enum class TextDirection : std::uint8_t { Ltr, Rtl };
 TextDirection text_direction(std::string_view lang);
 std::string_view direction_name(TextDirection direction);  // "ltr" / "rtl"
 
+// The direction of the first strong character of UTF-8 text (Unicode bidi P2, simplified to scripts:
+// Hebrew, Arabic, Syriac, Thaana, NKo... are rtl; other letters, CJK included, ltr; digits, punctuation,
+// symbols, emoji and marks are neutral), or nothing when the text has none. A paragraph whose first
+// strong direction is not the gets dir="auto".
+std::optional<TextDirection> first_strong_direction(std::string_view text);
+
 // One override of a label, as the writer gives it (`labels` option, `--labels FILE.json`).
 struct LabelOverride {
   std::string key;

@@ -239,3 +239,28 @@ TEST_CASE("hostile input stays linear and never reads out of bounds", "[footnote
   for (std::string edge : {"[^", "[^]", "[^a", "[^a]:", "\\", "`", "[^a]:\n    ", "<a", "](", "[^a]("})
     CHECK_NOTHROW(scan(edge));
 }
+
+TEST_CASE("random Markdown-ish input: same length, newlines kept, tokens where references are", "[footnotes]") {
+  const std::string alphabet = "[^]:` \n\t>-*#~a1\\()<x_";
+  std::uint32_t seed = 12345;
+  auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7FFF; };
+  for (int round = 0; round < 20000; ++round) {
+    std::string source;
+    std::size_t length = next() % 120;
+    for (std::size_t i = 0; i < length; ++i) source += alphabet[next() % alphabet.size()];
+    if (next() % 2) source += "\n\n[^a]: note [^x]\n";
+    Scanned s = scan(source);
+    INFO(source);
+    REQUIRE(s.text.size() == source.size());
+    for (std::size_t i = 0; i < source.size(); ++i)
+      if (source[i] == '\n') REQUIRE(s.text[i] == '\n');
+    for (const auto& ref : s.pass.references) {
+      const std::string& where = ref.container < 0 ? s.text : s.pass.notes[ref.container].body;
+      REQUIRE(ref.offset + ref.length <= where.size());
+      CHECK(where.substr(ref.offset, ref.length) == broadsheet::footnote_token(ref.length));
+      REQUIRE(ref.note < s.pass.notes.size());
+      CHECK(s.pass.notes[ref.note].number > 0);
+    }
+    for (const auto& warning : s.pass.warnings) CHECK(warning.offset <= source.size());
+  }
+}

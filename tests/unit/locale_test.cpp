@@ -163,3 +163,17 @@ TEST_CASE("overrides replace labels; unknown keys and lost placeholders are repo
   std::vector<LabelOverride> conj{{"and", " & "}};
   CHECK(Locale::resolve("es", conj).join(std::vector<std::string>{"Ana", "Ignacio"}) == "Ana & Ignacio");
 }
+
+TEST_CASE("the first strong character decides a paragraph's direction", "[locale]") {
+  using broadsheet::first_strong_direction;
+  CHECK(first_strong_direction("Hello") == TextDirection::Ltr);
+  CHECK(first_strong_direction("مرحبا بالعالم") == TextDirection::Rtl);
+  CHECK(first_strong_direction("שלום") == TextDirection::Rtl);
+  CHECK(first_strong_direction("2021: «مرحبا» hello") == TextDirection::Rtl);  // digits and quotes are neutral
+  CHECK(first_strong_direction("١٢٣ hello") == TextDirection::Ltr);               // Arabic-Indic digits too
+  CHECK(first_strong_direction("「中文」 عربي") == TextDirection::Ltr);            // CJK letters are ltr
+  CHECK(first_strong_direction("😀 — ... مرحبا") == TextDirection::Rtl);
+  CHECK(first_strong_direction("Überall") == TextDirection::Ltr);
+  CHECK(!first_strong_direction("123 — 456!"));
+  CHECK(!first_strong_direction(""));
+}

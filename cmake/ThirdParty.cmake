@@ -4,8 +4,18 @@
 include(FetchContent)
 set(BROADSHEET_THIRD_PARTY ${CMAKE_SOURCE_DIR}/third_party)
 
-if(NOT EXISTS ${BROADSHEET_THIRD_PARTY}/md4c/src/md4c.h AND EXISTS /usr/bin/apt-get)
+# Broadsheet's own patches to md4c (each names its origin and licence). tools/fetch-sources.sh applies them
+# and keeps a stamp of the versions and patches in third_party/: it re-fetches when either changes, so CMake
+# re-runs it whenever the script or a patch changes.
+file(GLOB BROADSHEET_MD4C_PATCHES ${CMAKE_SOURCE_DIR}/tools/patches/md4c/*.patch)
+list(SORT BROADSHEET_MD4C_PATCHES)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+  ${CMAKE_SOURCE_DIR}/tools/fetch-sources.sh ${BROADSHEET_MD4C_PATCHES})
+if(EXISTS /usr/bin/apt-get)
   execute_process(COMMAND bash ${CMAKE_SOURCE_DIR}/tools/fetch-sources.sh RESULT_VARIABLE fetch_result)
+  if(NOT fetch_result EQUAL 0)
+    message(WARNING "tools/fetch-sources.sh failed (${fetch_result}); falling back to FetchContent")
+  endif()
 endif()
 
 function(broadsheet_source name dir git_repository git_tag out_var)
@@ -13,7 +23,16 @@ function(broadsheet_source name dir git_repository git_tag out_var)
     set(${out_var} ${BROADSHEET_THIRD_PARTY}/${dir} PARENT_SCOPE)
   else()
     message(STATUS "${name}: not in third_party/, fetching ${git_tag} with FetchContent")
-    FetchContent_Declare(${name} GIT_REPOSITORY ${git_repository} GIT_TAG ${git_tag} GIT_SHALLOW TRUE)
+    set(patch_command)
+    foreach(patch_file IN LISTS ARGN)
+      list(APPEND patch_command COMMAND patch -p1 -i ${patch_file})
+    endforeach()
+    if(patch_command)
+      list(POP_FRONT patch_command)  # the first COMMAND keyword is implied by PATCH_COMMAND
+      set(patch_command PATCH_COMMAND ${patch_command})
+    endif()
+    FetchContent_Declare(${name} GIT_REPOSITORY ${git_repository} GIT_TAG ${git_tag} GIT_SHALLOW TRUE
+                         ${patch_command})
     FetchContent_GetProperties(${name})
     if(NOT ${name}_POPULATED)
       FetchContent_Populate(${name})
@@ -22,7 +41,7 @@ function(broadsheet_source name dir git_repository git_tag out_var)
   endif()
 endfunction()
 
-broadsheet_source(md4c md4c https://github.com/mity/md4c.git release-0.5.2 MD4C_DIR)
+broadsheet_source(md4c md4c https://github.com/mity/md4c.git release-0.5.3 MD4C_DIR ${BROADSHEET_MD4C_PATCHES})
 broadsheet_source(libyaml libyaml https://github.com/yaml/libyaml.git 0.2.5 LIBYAML_DIR)
 
 # md4c and its entity table are C: compiled as C (em++ would compile .c files as C++).

@@ -6,10 +6,29 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-MD4C_VERSION=0.5.2-2        # trixie: passes all 652 CommonMark 0.31 examples (bookworm's 0.4.8 fails 4)
+MD4C_VERSION=0.5.3-1        # sid: 652/652 CommonMark 0.31, linear link reference definitions (#238) and
+                            # block-line walk (#236), Unicode 16 tables (trixie's 0.5.2 is quadratic there)
 LIBYAML_VERSION=0.2.5-1     # bookworm
 dest=third_party
-[ -f "$dest/md4c/src/md4c.h" ] && [ -f "$dest/libyaml/include/yaml.h" ] && exit 0
+patches=tools/patches/md4c  # Broadsheet's own patches to md4c, applied in name order (each names its origin)
+
+# The stamp records what third_party/ was made from: the versions and the content of every patch. When it
+# matches, nothing is fetched; when a version or a patch changes, the sources are fetched and patched afresh.
+stamp_file=$dest/.sources-stamp
+wanted_stamp() {
+  echo "md4c $MD4C_VERSION"
+  echo "libyaml $LIBYAML_VERSION"
+  local p
+  for p in "$patches"/*.patch; do
+    [ -f "$p" ] && echo "patch $(basename "$p") $(sha256sum < "$p" | cut -d' ' -f1)"
+  done
+  return 0
+}
+stamp=$(wanted_stamp)
+if [ -f "$dest/md4c/src/md4c.h" ] && [ -f "$dest/libyaml/include/yaml.h" ] && [ -f "$stamp_file" ] &&
+   [ "$(cat "$stamp_file")" = "$stamp" ]; then
+  exit 0
+fi
 
 say() { printf '\033[1m[fetch-sources]\033[0m %s\n' "$*"; }
 
@@ -27,6 +46,7 @@ mirror_of() {  # first Debian mirror URI found in the system's apt sources
   done
 }
 
+command -v patch >/dev/null || { echo "fetch-sources: 'patch' is missing (apt-get install patch)" >&2; exit 1; }
 mirror=$(mirror_of)
 [ -n "$mirror" ] || { echo "fetch-sources: no Debian mirror found in /etc/apt sources" >&2; exit 1; }
 keyring=/usr/share/keyrings/debian-archive-keyring.gpg
@@ -38,11 +58,12 @@ mkdir -p "$work/lists/partial" "$work/cache/archives/partial" "$work/parts" "$wo
 cat > "$work/sources.list" <<LIST
 deb-src [signed-by=$keyring] $mirror bookworm main
 deb-src [signed-by=$keyring] $mirror trixie main
+deb-src [signed-by=$keyring] $mirror sid main
 LIST
 apt_private=(-o "Dir::Etc::SourceList=$work/sources.list" -o "Dir::Etc::SourceParts=$work/parts"
   -o "Dir::State::Lists=$work/lists" -o "Dir::Cache=$work/cache" -o "Debug::NoLocking=1" -o "APT::Sandbox::User=root")
 
-say "reading Debian's source indexes (bookworm, trixie) from $mirror"
+say "reading Debian's source indexes (bookworm, trixie, sid) from $mirror"
 apt-get "${apt_private[@]}" -qq update
 
 fetch() {  # package version glob-of-orig-tarball target-dir
@@ -55,6 +76,14 @@ fetch() {  # package version glob-of-orig-tarball target-dir
   tar -xf "$orig" -C "$target" --strip-components=1
 }
 mkdir -p "$dest"
+rm -f "$stamp_file"
 fetch md4c "$MD4C_VERSION" "$dest/md4c"
 fetch libyaml "$LIBYAML_VERSION" "$dest/libyaml"
+for p in "$patches"/*.patch; do
+  [ -f "$p" ] || continue
+  say "patching md4c: $(basename "$p")"
+  patch -s -p1 -d "$dest/md4c" --no-backup-if-mismatch < "$p" ||
+    { echo "fetch-sources: $p does not apply to md4c $MD4C_VERSION" >&2; exit 1; }
+done
+printf '%s\n' "$stamp" > "$stamp_file"
 say "sources ready in $dest/"

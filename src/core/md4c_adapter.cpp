@@ -195,8 +195,11 @@ int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* userdata) no
 bool parse_markdown(std::string_view buffer, Builder& builder, const ParseSettings& settings) {
   MD_PARSER parser{};
   parser.abi_version = 0;
+  // Newsletter mode lets '*', '_' and '~~' next to Chinese, Japanese and Korean text open and close
+  // (tools/patches/md4c/0001-cjk-friendly-emphasis.patch); CommonMark mode stays strict.
   parser.flags = settings.commonmark ? MD_DIALECT_COMMONMARK
-                                     : (MD_DIALECT_GITHUB | (settings.allow_html ? 0u : unsigned(MD_FLAG_NOHTML)));
+                                     : (MD_DIALECT_GITHUB | unsigned(MD_FLAG_CJKFRIENDLY) |
+                                        (settings.allow_html ? 0u : unsigned(MD_FLAG_NOHTML)));
   parser.enter_block = enter_block;
   parser.leave_block = leave_block;
   parser.enter_span = enter_span;

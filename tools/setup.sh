@@ -9,7 +9,7 @@ say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 # the archive keyring used to verify the md4c/libyaml source packages, and clang with its sanitizer and
 # libFuzzer runtimes for tools/fuzz.sh, and a Java runtime for the Nu HTML Checker (vnu-jar) in the tests.
 packages=(cmake make g++ emscripten binaryen nlohmann-json3-dev catch2 chromium debian-archive-keyring
-  ca-certificates xz-utils gzip libmd4c-html0-dev clang-14 libclang-rt-14-dev)
+  ca-certificates xz-utils gzip patch libmd4c-html0-dev clang-14 libclang-rt-14-dev)
 command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
 missing=()
 for p in "${packages[@]}"; do

@@ -26,6 +26,9 @@ cp build/wasm/broadsheet-core.wasm dist/broadsheet.wasm
 cp web/src/index.js web/src/index.cjs web/src/index.d.ts web/src/theme.css dist/
 cp web/src/index.d.ts dist/index.d.cts   # the same declarations, typed as CommonJS for require()
 cp web/src/element.js web/src/element-parts.js web/src/element.d.ts dist/
+cp web/src/recent.js web/src/archive.js web/src/archive.d.ts web/src/build*.js web/src/build.d.ts dist/
+# The feed formats' library, bundled so `broadsheet build` works without runtime dependencies.
+node_modules/.bin/esbuild node_modules/feed/lib/feed.js --bundle --format=esm --platform=node --log-level=error --outfile=dist/feed.js
 node tools/embed-css.mjs dist/element-styles.js web/src/theme.css web/src/element.css
 cp web/cli.js dist/cli.js
 cp docs/schema/broadsheet.schema.json dist/broadsheet.schema.json

@@ -55,6 +55,7 @@ export interface BroadsheetErrorDetail {
  * - `toc`: present (or `on`) to show a table of contents from the outline; `off` to hide it.
  * - `toc-label`: the table of contents' label. Default `In this issue`.
  * - `link-target`: a `target` for links leaving the issue, e.g. `_blank` (adds `rel="noopener noreferrer"`).
+ * - `index`: URL of a site's `issues.json` (from `broadsheet build`): `::: recent` lists the issues before this one.
  *
  * Without `src`, the Markdown is read from a `<script type="text/markdown">` child.
  */

@@ -4,6 +4,8 @@
 import { createRenderer } from './index.js';
 import styles from './element-styles.js';
 import { dedent, labelTaskCheckboxes, sourceExcerpt, tableOfContents } from './element-parts.js';
+import { fillRecentFromIndex } from './recent.js'; // the `index` attribute (issue 17)
+import './archive.js'; // defines <broadsheet-archive> too
 
 export const TAG_NAME = 'broadsheet-issue';
 
@@ -54,7 +56,7 @@ const PARTS = {
 };
 const PART_SELECTOR = Object.keys(PARTS).map((c) => `.${c}`).join(',');
 
-const OBSERVED = ['src', 'toc', 'link-target', 'toc-label'];
+const OBSERVED = ['src', 'toc', 'link-target', 'toc-label', 'index'];
 const Base = globalThis.HTMLElement ?? class {};
 
 export class BroadsheetIssueElement extends Base {
@@ -160,7 +162,11 @@ export class BroadsheetIssueElement extends Base {
       }
       const loaded = await instance;
       if (!current()) return;
-      const result = loaded.render(markdown);
+      // `index="/issues.json"`: `::: recent` filled from the site's index (recent.js); left as written if it fails.
+      const index = this.getAttribute('index');
+      const rendered = index ? await fillRecentFromIndex(markdown, { indexUrl: new URL(index, document.baseURI).href, src: source.url ? new URL(source.url, document.baseURI).href : '', renderer: loaded }).catch(() => markdown) : markdown;
+      if (!current()) return;
+      const result = loaded.render(rendered);
       this.#show(result);
       this.#emit('broadsheet-render', { outline: result.outline, meta: result.meta, warnings: result.warnings });
     } catch (error) {

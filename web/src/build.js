@@ -50,6 +50,7 @@ function normalizeOptions(options = {}) {
   if (resolve(input) === resolve(out)) throw new TypeError('buildSite: `out` must not be the folder of issues');
   return {
     input: resolve(input),
+    shownInput: input, // file names in the report start with the folder as given
     out: resolve(out),
     baseUrl: base.href,
     drafts: Boolean(options.drafts),
@@ -207,10 +208,10 @@ export async function buildSite(options) {
   const sources = {};
   const records = [];
   for (const file of files) {
-    const path = join(input, file);
+    const path = join(opts.shownInput, file);
     let source;
     try {
-      source = new TextDecoder('utf-8', { ignoreBOM: false }).decode(readFileSync(path));
+      source = new TextDecoder('utf-8', { ignoreBOM: false }).decode(readFileSync(join(input, file)));
     } catch (error) {
       errors.push({ file: path, line: 0, column: 0, message: `cannot read: ${error.message}` });
       continue;

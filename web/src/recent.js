@@ -128,7 +128,12 @@ export function issuesBefore(issues, { url = '', meta = {} } = {}) {
   let at = issues.findIndex((e) => urls.has(e.url) || urls.has(e.markdown));
   if (at < 0) at = issues.findIndex((e) => sameIssue(e, meta));
   if (at >= 0) return issues.slice(at + 1);
-  const self = { date: meta.date == null ? undefined : String(meta.date), issue: meta.issue, slug: '\uffff' };
+  if (!meta.date) {
+    // No date: by number when there is one, else every issue (a preview of a new issue).
+    const n = Number(meta.issue);
+    return meta.issue != null && Number.isFinite(n) ? issues.filter((e) => Number(e.issue) < n) : issues;
+  }
+  const self = { date: String(meta.date), issue: meta.issue, slug: '\uffff' };
   return issues.filter((e) => compareIssues(self, e) < 0);
 }
 

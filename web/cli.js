@@ -8,7 +8,7 @@ import { createRenderer, BroadsheetError } from './index.js';
 const RENDER_USAGE =
   'usage: broadsheet render FILE|- [--format html|json|email|text] [--commonmark] [--fragment] [--allow-html] [--id-prefix P] [--no-lint] [--unsubscribe-url URL]';
 const BUILD_USAGE =
-  '       broadsheet build ISSUES_DIR --out SITE_DIR --base-url URL [--drafts] [--title T] [--description D] [--feed-items N] [--jobs N] [--force] [--unsubscribe-url URL]';
+  '       broadsheet build ISSUES_DIR --out SITE_DIR --base-url URL [--drafts] [--title T] [--description D] [--lang L] [--feed-items N] [--jobs N] [--force] [--unsubscribe-url URL]';
 const USAGE = `${RENDER_USAGE}\n${BUILD_USAGE}`;
 const HELP = `${USAGE}
 
@@ -39,6 +39,8 @@ issues still build (exit status 1). See docs/publishing.md.
   --title T        the publication's name (default: the newest issue's
                    publication, else the folder's name)
   --description D  the archive's and feeds' description
+  --lang L         the site's language, also given to issues without lang
+                   (default: the newest issue's lang, else en)
   --feed-items N   issues in each feed (default 20)
   --jobs N         worker threads (default: one per core)
   --force          rebuild every page
@@ -117,6 +119,7 @@ function parseBuildArgs(rest) {
       case '--force': args.force = noValue(); break;
       case '--title': args.title = takeValue(); break;
       case '--description': args.description = takeValue(); break;
+      case '--lang': args.lang = takeValue(); break;
       case '--unsubscribe-url': args.unsubscribeUrl = takeValue(); break;
       case '--feed-items': args.feedItems = whole(arg, takeValue()); break;
       case '--jobs': args.jobs = whole(arg, takeValue()); break;

@@ -101,7 +101,7 @@ describe('the site built from examples/site', () => {
     assert.ok(middle.pager.includes(`<a href="${BASE}03-winter-timetable/" rel="next">`));
     assert.ok(middle.pager.includes(`<a href="${BASE}">All issues</a>`));
     // the pager closes the issue's own article, inside the themed column
-    assert.match(read('02-night-crossing', 'index.html'), /<\/nav>\n<\/article>\n<\/body>/);
+    assert.match(read('02-night-crossing', 'index.html'), /<body>\n<main>\n<article class="bs-issue" lang="en"[\s\S]*<\/nav>\n<\/article>\n<\/main>\n<\/body>/);
   });
 
   test('the email and its text get the canonical URL from --base-url: "view in browser" works', () => {

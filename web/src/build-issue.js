@@ -11,16 +11,18 @@ import { headTags, insertPageParts, pagerHtml } from './build-page.js';
 export const ISSUE_FILES = { page: 'index.html', email: 'email.html', text: 'email.txt', markdown: 'issue.md' };
 
 /**
- * Adds `canonical_url: URL` as the front matter's first key (a front matter is added when there is
- * none), so the email's "view in browser" link and relative URLs work. Returns the insertions made.
+ * Adds front-matter keys the issue lacks as the first keys of its front matter (a front matter is
+ * added when there is none): `canonical_url` from the base URL, so the email's "view in browser" link
+ * and relative URLs work, and the site's `lang`. Returns the new Markdown and the insertions made.
  */
-export function withCanonicalUrl(markdown, url) {
-  const line = `canonical_url: ${JSON.stringify(url)}`; // a JSON string is a valid YAML scalar
+export function withFrontMatterDefaults(markdown, fields) {
+  const lines = Object.entries(fields).map(([key, value]) => `${key}: ${JSON.stringify(String(value))}`); // JSON strings are YAML scalars
+  if (lines.length === 0) return { markdown, insertions: [] };
   const m = /^---[ \t]*(\r\n|\r|\n)/.exec(markdown);
   if (m && /^(---|\.\.\.)[ \t]*$/m.test(markdown.slice(m[0].length))) {
-    return { markdown: m[0] + line + m[1] + markdown.slice(m[0].length), insertions: [{ line: 0, count: 1 }] };
+    return { markdown: m[0] + lines.map((l) => l + m[1]).join('') + markdown.slice(m[0].length), insertions: [{ line: 0, count: lines.length }] };
   }
-  return { markdown: `---\n${line}\n---\n${markdown}`, insertions: [{ line: -1, count: 3 }] };
+  return { markdown: `---\n${lines.join('\n')}\n---\n${markdown}`, insertions: [{ line: -1, count: lines.length + 2 }] };
 }
 
 /** A warning's line in the source file, undoing each step's insertions (the last step first). */
@@ -37,11 +39,12 @@ const mapLine = (steps, line) => {
 export function renderIssue(renderer, job) {
   const steps = [];
   let markdown = job.source;
-  if (!job.meta.canonical_url) {
-    const c = withCanonicalUrl(markdown, job.url);
-    markdown = c.markdown;
-    steps.push(c.insertions);
-  }
+  const defaults = {};
+  if (!job.meta.canonical_url) defaults.canonical_url = job.url;
+  if (!job.meta.lang && job.site.lang) defaults.lang = job.site.lang;
+  const withDefaults = withFrontMatterDefaults(markdown, defaults);
+  markdown = withDefaults.markdown;
+  steps.push(withDefaults.insertions);
   const recent = expandRecent(markdown, job.older ?? []);
   markdown = recent.markdown;
   steps.push(recent.insertions);

@@ -15,7 +15,8 @@ export function absoluteUrl(value, base) {
 }
 
 // The pager's styles: every colour from the theme's custom properties, so it follows light and dark.
-const PAGER_CSS = '.bs-pager{border-top:3px solid var(--bs-fg);margin-top:2.5rem;padding-top:.75rem;font:.95rem/1.45 var(--bs-font-heading)}' +
+const PAGER_CSS = 'body:has(>main>.bs-issue){margin:0}body>main>.bs-issue{min-height:100vh}' +
+  '.bs-pager{border-top:3px solid var(--bs-fg);margin-top:2.5rem;padding-top:.75rem;font:.95rem/1.45 var(--bs-font-heading)}' +
   '.bs-pager ul{list-style:none;padding:0;margin:0;display:grid;gap:.75rem}' +
   '@media (min-width:40rem){.bs-pager ul{grid-template-columns:1fr 1fr}}' +
   '.bs-pager .bs-pager-label{display:block;font-size:.8rem;font-weight:700;letter-spacing:.08em;text-transform:uppercase;color:var(--bs-muted)}' +
@@ -96,24 +97,30 @@ export function pagerHtml({ prev, next }, site) {
 }
 
 /**
- * Inserts the head tags before the page's `</head>` and the pager before the issue's closing
- * `</article>` (the last one before `</body>`). The core escapes every value it writes, so these
- * markers cannot appear earlier inside an attribute or text; a page without them is refused.
+ * Inserts the head tags before the page's `</head>`, the pager before the issue's closing `</article>`
+ * (the last one before `</body>`), and wraps the body's article in `<main>` (the page's landmark). The
+ * core escapes every value it writes, so these markers cannot appear earlier inside an attribute or
+ * text; a page without them is refused.
  */
 export function insertPageParts(page, head, pager) {
   const headEnd = page.indexOf('</head>');
+  const bodyStart = page.indexOf('<body>', headEnd);
   const bodyEnd = page.lastIndexOf('</body>');
   const articleEnd = page.lastIndexOf('</article>', bodyEnd);
-  if (headEnd < 0 || bodyEnd < 0 || articleEnd < headEnd) throw new Error('the core\u2019s standalone page has no </head> or closing </article>');
-  return page.slice(0, headEnd) + head + '\n' + page.slice(headEnd, articleEnd) + pager + page.slice(articleEnd);
+  if (headEnd < 0 || bodyStart < 0 || bodyEnd < bodyStart || articleEnd < bodyStart) {
+    throw new Error('the core\u2019s standalone page has no </head>, <body> or closing </article>');
+  }
+  const afterBody = bodyStart + '<body>'.length;
+  return page.slice(0, headEnd) + head + '\n' + page.slice(headEnd, afterBody) + '\n<main>' +
+    page.slice(afterBody, articleEnd) + pager + '</article>\n</main>' + page.slice(articleEnd + '</article>'.length);
 }
 
 /** The issue's article alone, from a page built here (the pager left out): the feed's full content. */
 export function articleOf(page) {
-  const start = page.indexOf('<body>');
-  const end = page.lastIndexOf('</body>');
+  const start = page.indexOf('<article');
+  const end = page.lastIndexOf('</article>');
   if (start < 0 || end < start) return '';
-  return page.slice(start + 6, end).replace(/<nav class="bs-pager"[\s\S]*?<\/nav>\n?/, '').trim();
+  return page.slice(start, end + '</article>'.length).replace(/<nav class="bs-pager"[\s\S]*?<\/nav>\n?/, '');
 }
 
 /**

@@ -29,6 +29,8 @@ export interface BuildOptions {
   title?: string;
   /** The archive's and feeds' description. @defaultValue `Every issue of TITLE.` */
   description?: string;
+  /** The site's language (archive, feeds), also given to issues without `lang`. @defaultValue the newest issue's `lang`, else `'en'` */
+  lang?: string;
   /** How many issues (newest first) each feed carries, in full. @defaultValue `20` */
   feedItems?: number;
   /** Worker threads rendering pages. @defaultValue one per core */

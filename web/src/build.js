@@ -56,6 +56,7 @@ function normalizeOptions(options = {}) {
     drafts: Boolean(options.drafts),
     title: options.title ? String(options.title) : '',
     description: options.description ? String(options.description) : '',
+    lang: options.lang ? String(options.lang) : '',
     feedItems,
     jobs,
     force: Boolean(options.force),
@@ -264,7 +265,7 @@ export async function buildSite(options) {
   const newest = entries[0];
   site.title = opts.title || newest?.publication || basename(input);
   site.description = opts.description || `Every issue of ${site.title}.`;
-  site.lang = newest?.lang || 'en';
+  site.lang = opts.lang || newest?.lang || 'en';
   const siteKey = sha1(JSON.stringify([CACHE_VERSION, coreHash, site]));
 
   // 3. The pages whose key changed.

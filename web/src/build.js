@@ -1,6 +1,7 @@
 // `broadsheet build` as a function: a folder of issues (*.md) becomes a site. See build.d.ts for the
 // options and result, docs/publishing.md for what is written. The steps:
-//   1. read every source and hash it; read the front matter of changed ones with the core (main thread);
+//   1. read and hash every source changed since the last build (by size, time and inode); read the
+//      front matter of changed ones with the core (main thread);
 //   2. leave out drafts and broken issues (reported as file:line:column), order the rest newest first;
 //   3. give each page a key made of everything it shows (its source, its neighbours, the issues its
 //      `::: recent` lists, the site options, the core): only pages whose key changed are rendered, by
@@ -91,7 +92,7 @@ const strings = (v) => (Array.isArray(v) ? v.map(String) : v == null || v === ''
 
 /** The summary of an issue that pages, lists, feeds and the index show. */
 function summarize(record, file, site) {
-  const { meta, source } = record;
+  const { meta } = record;
   const slug = typeof meta.slug === 'string' && meta.slug ? meta.slug : basename(file, '.md');
   const url = new URL(`${encodeURIComponent(slug)}/`, site.baseUrl).href;
   const hero = typeof meta.hero === 'object' && meta.hero ? meta.hero : meta.hero ? { src: meta.hero } : null;
@@ -102,7 +103,7 @@ function summarize(record, file, site) {
     markdownUrl: url + ISSUE_FILES.markdown,
     emailUrl: url + ISSUE_FILES.email,
     textUrl: url + ISSUE_FILES.text,
-    title: String(meta.title ?? '') || firstHeading(source) || slug,
+    title: String(meta.title ?? '') || record.heading || slug,
     subtitle: meta.subtitle ? String(meta.subtitle) : '',
     issue: typeof meta.issue === 'number' || typeof meta.issue === 'string' ? meta.issue : null,
     date: meta.date ? String(meta.date) : '',
@@ -208,17 +209,26 @@ export async function buildSite(options) {
   const files = readdirSync(input).filter((f) => f.endsWith('.md') && !f.startsWith('.')).sort();
   const sources = {};
   const records = [];
+  const decode = (file) => new TextDecoder('utf-8', { ignoreBOM: false }).decode(readFileSync(join(input, file)));
   for (const file of files) {
     const path = join(opts.shownInput, file);
-    let source;
+    let stat;
+    let source = null;
+    let known = null;
     try {
-      source = new TextDecoder('utf-8', { ignoreBOM: false }).decode(readFileSync(join(input, file)));
+      // A file with the size, modification time and inode of the last build is not read again
+      // (`force` reads everything); its source is read later only if its page must be rendered.
+      stat = statSync(join(input, file));
+      const cached = cache.sources[file];
+      if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs && cached.ino === stat.ino) known = cached;
+      else source = decode(file);
     } catch (error) {
       errors.push({ file: path, line: 0, column: 0, message: `cannot read: ${error.message}` });
       continue;
     }
-    const sha = sha1(source);
-    let meta = cache.sources[file]?.sha === sha ? cache.sources[file].meta : null;
+    const sha = known?.sha ?? sha1(source);
+    if (!known && cache.sources[file]?.sha === sha) known = cache.sources[file]; // touched, not changed
+    let meta = known?.meta;
     if (!meta) {
       try {
         const block = frontMatterOf(source);
@@ -228,9 +238,10 @@ export async function buildSite(options) {
         continue;
       }
     }
-    const recentCount = cache.sources[file]?.sha === sha ? cache.sources[file].recentCount : recentCountNeeded(source);
-    sources[file] = { sha, meta, recentCount };
-    records.push({ file, path, source, sha, meta, recentCount });
+    const recentCount = known ? known.recentCount : recentCountNeeded(source);
+    const heading = known ? known.heading : firstHeading(source);
+    sources[file] = { sha, meta, recentCount, heading, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
+    records.push({ file, path, source, sha, meta, recentCount, heading, read: () => (source ??= decode(file)) });
   }
 
   // 2. The issues of the site, newest first.
@@ -252,7 +263,7 @@ export async function buildSite(options) {
       : SITE_FILES.includes(entry.slug) ? `the slug ${JSON.stringify(entry.slug)} is taken by the site's own ${entry.slug}`
       : bySlug.has(entry.slug) ? `the slug ${JSON.stringify(entry.slug)} is already used by ${bySlug.get(entry.slug).file}` : '';
     if (problem) {
-      const at = typeof record.meta.slug === 'string' ? keyPosition(record.source, 'slug') : { line: 0, column: 0 };
+      const at = typeof record.meta.slug === 'string' ? keyPosition(record.read(), 'slug') : { line: 0, column: 0 };
       errors.push({ file: record.path, ...at, message: problem });
       continue;
     }
@@ -279,7 +290,7 @@ export async function buildSite(options) {
     pages[entry.slug] = key;
     if (cache.pages[entry.slug] === key && existsSync(join(out, entry.slug, ISSUE_FILES.page))) return;
     jobs.push({
-      file: entry.file, source: entry.record.source, slug: entry.slug, url: entry.url, meta: entry.record.meta,
+      file: entry.file, source: entry.record.read(), slug: entry.slug, url: entry.url, meta: entry.record.meta,
       prev: linkOf(prev), next: linkOf(next), older, outDir: out, site,
     });
   });

@@ -42,7 +42,7 @@ node tools/embed-css.mjs --light-dom dist/element-prerender.css web/src/theme.cs
 # page's requests are the element script, then the wasm and the issue in parallel (docs/widget.md).
 stage=build/element-src
 rm -rf "$stage" && mkdir -p "$stage"
-cp web/src/element.js web/src/element-parts.js web/src/element-worker.js dist/element-styles.js \
+cp web/src/element.js web/src/element-parts.js web/src/element-worker.js web/src/recent.js web/src/archive.js dist/element-styles.js \
   dist/web.js dist/index.js dist/broadsheet-*.mjs "$stage"/
 node_modules/.bin/esbuild "$stage/element.js" "$stage/element-worker.js" --bundle --format=esm \
   --target=es2022 --minify --keep-names --legal-comments=none --external:'node:*' --outdir=dist --log-level=warning --log-override:package.json=silent
@@ -51,6 +51,9 @@ for f in dist/element.js dist/element-worker.js; do
   grep -qF 'import(["node:fs","promises"].join("/"))' "$f" || { echo "$f: index.js's node:fs import not found" >&2; exit 1; }
   sed -i 's|import(\["node:fs","promises"\]\.join("/"))|import(/* webpackIgnore: true */ /* @vite-ignore */ ["node:fs","promises"].join("/"))|' "$f"
 done
+cp web/src/recent.js web/src/archive.js web/src/archive.d.ts web/src/build*.js web/src/build.d.ts dist/
+# The feed formats' library, bundled so `broadsheet build` works without runtime dependencies.
+node_modules/.bin/esbuild node_modules/feed/lib/feed.js --bundle --format=esm --platform=node --log-level=error --outfile=dist/feed.js
 cp web/cli.js dist/cli.js
 cp docs/schema/broadsheet.schema.json dist/broadsheet.schema.json
 chmod +x dist/cli.js

@@ -5,8 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import { createRenderer, BroadsheetError } from './index.js';
 
-const USAGE =
+const RENDER_USAGE =
   'usage: broadsheet render FILE|- [--format html|json|email|text] [--commonmark] [--fragment] [--allow-html] [--id-prefix P] [--no-lint] [--unsubscribe-url URL]';
+const BUILD_USAGE =
+  '       broadsheet build ISSUES_DIR --out SITE_DIR --base-url URL [--drafts] [--title T] [--description D] [--lang L] [--feed-items N] [--jobs N] [--force] [--unsubscribe-url URL]';
+const USAGE = `${RENDER_USAGE}\n${BUILD_USAGE}`;
 const HELP = `${USAGE}
 
 Renders a Markdown newsletter to standard output: a standalone HTML page by
@@ -23,6 +26,24 @@ default. Use - to read standard input.
                    email and text: the unsubscribe link (default: the
                    placeholder {{unsubscribe_url}}, for the sender to replace)
   -h, --help       show this help
+
+broadsheet build turns a folder of issues (*.md) into a site: a page, an email
+and its plain text per issue, an archive (index.html), feed.xml (RSS),
+atom.xml, feed.json, sitemap.xml and issues.json. Only what changed is
+rebuilt. Front-matter errors are reported as FILE:LINE:COL and the other
+issues still build (exit status 1). See docs/publishing.md.
+
+  --out DIR        the site folder (required)
+  --base-url URL   where the site will be published (required)
+  --drafts         include issues with draft: true
+  --title T        the publication's name (default: the newest issue's
+                   publication, else the folder's name)
+  --description D  the archive's and feeds' description
+  --lang L         the site's language, also given to issues without lang
+                   (default: the newest issue's lang, else en)
+  --feed-items N   issues in each feed (default 20)
+  --jobs N         worker threads (default: one per core)
+  --force          rebuild every page
 `;
 
 class UsageError extends Error {}
@@ -32,6 +53,7 @@ function parseArgs(argv) {
   if (argv.includes('--help') || argv.includes('-h')) return { help: true };
   const [command, ...rest] = argv;
   if (command === undefined) throw new UsageError('missing command');
+  if (command === 'build') return parseBuildArgs(rest);
   if (command !== 'render') throw new UsageError(`unknown command: ${command}`);
   const args = { file: undefined, format: 'html', commonmark: false, fragment: false, allowHtml: false, idPrefix: '', lint: true, unsubscribeUrl: '' };
   for (let i = 0; i < rest.length; i++) {
@@ -68,6 +90,86 @@ function parseArgs(argv) {
   return args;
 }
 
+/** The options of `broadsheet build` (see HELP). */
+function parseBuildArgs(rest) {
+  const args = { command: 'build', input: undefined, out: undefined, baseUrl: undefined, drafts: false, force: false };
+  const whole = (flag, text) => {
+    if (!/^[1-9][0-9]*$/.test(text)) throw new UsageError(`${flag} needs a whole number of at least 1`);
+    return Number(text);
+  };
+  for (let i = 0; i < rest.length; i++) {
+    let arg = rest[i];
+    let value;
+    const eq = arg.indexOf('=');
+    if (arg.startsWith('--') && eq > 0) [arg, value] = [arg.slice(0, eq), arg.slice(eq + 1)];
+    const takeValue = () => {
+      if (value !== undefined) return value;
+      if (i + 1 >= rest.length) throw new UsageError(`${arg} needs a value`);
+      return rest[++i];
+    };
+    const noValue = () => {
+      if (value !== undefined) throw new UsageError(`${arg} takes no value`);
+      return true;
+    };
+    switch (arg) {
+      case '--out': args.out = takeValue(); break;
+      case '--base-url': args.baseUrl = takeValue(); break;
+      case '--drafts': args.drafts = noValue(); break;
+      case '--force': args.force = noValue(); break;
+      case '--title': args.title = takeValue(); break;
+      case '--description': args.description = takeValue(); break;
+      case '--lang': args.lang = takeValue(); break;
+      case '--unsubscribe-url': args.unsubscribeUrl = takeValue(); break;
+      case '--feed-items': args.feedItems = whole(arg, takeValue()); break;
+      case '--jobs': args.jobs = whole(arg, takeValue()); break;
+      default:
+        if (arg.startsWith('-')) throw new UsageError(`unknown option: ${arg}`);
+        if (args.input !== undefined) throw new UsageError(`unexpected argument: ${arg}`);
+        args.input = arg;
+    }
+  }
+  if (args.input === undefined) throw new UsageError('missing ISSUES_DIR');
+  if (args.out === undefined) throw new UsageError('missing --out SITE_DIR');
+  if (args.baseUrl === undefined) throw new UsageError('missing --base-url URL');
+  try {
+    if (!/^https?:$/.test(new URL(args.baseUrl).protocol)) throw new Error();
+  } catch {
+    throw new UsageError(`--base-url must be an absolute http(s) URL: ${args.baseUrl}`);
+  }
+  return args;
+}
+
+/** A progress counter on a terminal (stderr), rewritten in place; nothing when stderr is not a TTY. */
+function progressReporter() {
+  if (!process.stderr.isTTY) return undefined;
+  let last = 0;
+  return (done, total) => {
+    const now = Date.now();
+    if (total === 0 || (done < total && now - last < 50)) return;
+    last = now;
+    const width = 24;
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} pages`);
+    if (done === total) process.stderr.write('\r\x1b[2K');
+  };
+}
+
+/** Runs `broadsheet build`: problems to stderr as FILE:LINE:COL, a summary to stdout; 1 when an issue failed. */
+async function build(args) {
+  const { buildSite } = await import('./build.js');
+  const { command, ...options } = args;
+  const report = await buildSite({ ...options, onProgress: progressReporter() });
+  const at = (p) => (p.line > 0 ? `${p.file}:${p.line}:${p.column}:` : `${p.file}:`);
+  for (const w of report.warnings) process.stderr.write(`${at(w)} warning: ${w.message}\n`);
+  for (const e of report.errors) process.stderr.write(`${at(e)} ${e.message}\n`);
+  const parts = [`${report.issues} issue${report.issues === 1 ? '' : 's'}`, `${report.rendered} rendered`, `${report.unchanged} unchanged`];
+  if (report.removed) parts.push(`${report.removed} removed`);
+  if (report.drafts) parts.push(`${report.drafts} draft${report.drafts === 1 ? '' : 's'} left out`);
+  if (report.errors.length) parts.push(`${report.errors.length} failed`);
+  process.stdout.write(`broadsheet: built ${args.out}: ${parts.join(', ')} (${(report.milliseconds / 1000).toFixed(2)} s)\n`);
+  return report.errors.length ? 1 : 0;
+}
+
 async function readStdin() {
   const chunks = [];
   for await (const chunk of process.stdin) chunks.push(chunk);
@@ -93,6 +195,7 @@ async function main(argv) {
     process.stdout.write(HELP);
     return 0;
   }
+  if (args.command === 'build') return build(args);
   const renderer = await createRenderer();
   if (!renderer.formats.includes(args.format)) {
     process.stderr.write(`broadsheet: unknown format: ${args.format} (expected ${renderer.formats.join(', ')})\n${USAGE}\n`);

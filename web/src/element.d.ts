@@ -73,6 +73,7 @@ export interface BroadsheetErrorDetail {
  * - `toc-label`: the table of contents' label. Default `In this issue`.
  * - `link-target`: a `target` for links leaving the issue, e.g. `_blank`; any target but `_self`,
  *   `_parent` and `_top` adds `rel="noopener noreferrer"`.
+ * - `index`: URL of a site's `issues.json` (from `broadsheet build`): `::: recent` lists the issues before this one.
  *
  * Without `src`, the Markdown is read from a `<script type="text/markdown">` child. An
  * `<article class="bs-issue">` child (pre-rendered, `broadsheet render FILE --fragment`) is shown at

@@ -8,6 +8,8 @@
 import { BroadsheetError, compileWebCore, createRenderer } from './web.js';
 import styles from './element-styles.js';
 import { dedent, sourceExcerpt, tableOfContents } from './element-parts.js';
+import { fillRecentFromIndex } from './recent.js'; // the `index` attribute (issue 17)
+import './archive.js'; // defines <broadsheet-archive> too
 
 export const TAG_NAME = 'broadsheet-issue';
 
@@ -197,7 +199,7 @@ const PART_SELECTOR = Object.keys(PARTS).map((c) => `.${c}`).join(',');
 // Link targets that stay in this browsing context; any other target opens a new one, cut off from the page.
 const SAME_CONTEXT_TARGETS = /^_(self|parent|top)$/i;
 
-const OBSERVED = ['src', 'toc', 'link-target', 'toc-label'];
+const OBSERVED = ['src', 'toc', 'link-target', 'toc-label', 'index'];
 const Base = globalThis.HTMLElement ?? class {};
 
 export { PARTS, OBSERVED as OBSERVED_ATTRIBUTES };
@@ -337,6 +339,14 @@ export class BroadsheetIssueElement extends Base {
         markdown = source.text ?? await this.#fetch(source.url, current);
         if (!current()) return;
         this.#loaded = { key: source.key, markdown };
+      }
+      // `index="/issues.json"`: `::: recent` filled from the site's index (recent.js); left as written if it fails.
+      const index = this.getAttribute('index');
+      if (index) {
+        const src = source.url ? new URL(source.url, document.baseURI).href : '';
+        const indexUrl = new URL(index, document.baseURI).href;
+        markdown = await fillRecentFromIndex(markdown, { indexUrl, src, renderer: await renderer() }).catch(() => markdown);
+        if (!current()) return;
       }
       const result = await renderMarkdown(markdown);
       if (!current()) return;

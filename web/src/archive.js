@@ -1,0 +1,226 @@
+// <broadsheet-archive src="/issues.json">: the list of a publication's issues, newest first, with a filter
+// box and "Show more", in a shadow root styled by the default theme. The list's markup (archiveListHtml)
+// is also the body of the archive page that `broadsheet build` writes, so the two always match.
+// Importing this module in Node (no DOM) defines nothing. See archive.d.ts and docs/publishing.md.
+import styles from './element-styles.js';
+
+export const TAG_NAME = 'broadsheet-archive';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Escapes text for HTML content and double-quoted attributes. */
+export const escapeHtml = (value) => String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
+
+/** `2026-11-26` as the core writes it in a byline: `26 November 2026` (other text unchanged). */
+export function formatDate(date) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(date ?? ''));
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return String(date ?? '');
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+/** Styles of the archive list, on top of the default theme (every colour from its --bs-* properties). */
+export const ARCHIVE_CSS = `.bs-archive-list{list-style:none;padding:0;margin:0}
+.bs-issue .bs-archive-list>li{border-top:1px solid var(--bs-border);padding:1.1rem 0;margin:0}
+.bs-issue .bs-archive-title{font-size:1.3em;margin:0 0 .35rem}
+.bs-issue .bs-archive-title a{text-decoration:none}
+.bs-issue .bs-archive-title a:hover{text-decoration:underline}
+.bs-issue .bs-archive-list .bs-byline{margin:0 0 .35rem}
+.bs-issue .bs-archive-preheader{margin:0 0 .5rem}
+.bs-issue .bs-archive-list .bs-tags{margin:0}
+.bs-issue .bs-archive-tools{display:flex;flex-wrap:wrap;align-items:end;gap:.5rem 1rem;margin:0 0 1rem;font:.95rem/1.4 var(--bs-font-heading)}
+.bs-issue .bs-archive-tools label{display:flex;flex-direction:column;gap:.25rem;font-weight:600}
+.bs-issue .bs-archive-filter{font:inherit;font-weight:400;color:var(--bs-fg);background:var(--bs-bg);border:1px solid var(--bs-muted);border-radius:var(--bs-radius);padding:.45em .7em;min-width:min(18rem,100%)}
+.bs-issue .bs-archive-count{color:var(--bs-muted);margin:0}
+.bs-issue .bs-archive-more{font:600 1rem/1.2 var(--bs-font-heading);color:var(--bs-link);background:var(--bs-bg);border:1px solid var(--bs-link);border-radius:999px;padding:.6em 1.2em;margin-top:1rem;cursor:pointer}
+.bs-issue .bs-archive-more[hidden]{display:none}
+.bs-issue .bs-archive-links{font:.9rem/1.5 var(--bs-font-heading);color:var(--bs-muted)}`;
+
+/** One issue of the list: title link (a heading of `level`), byline (number, date), preheader, tags. */
+export function archiveItemHtml(entry, { level = 2 } = {}) {
+  const byline = [];
+  if (entry.issue != null && entry.issue !== '') byline.push(`<span class="bs-issue-number">Issue ${escapeHtml(entry.issue)}</span>`);
+  if (entry.date) {
+    const iso = /^\d{4}-\d{2}-\d{2}$/.test(entry.date) ? ` datetime="${escapeHtml(entry.date)}"` : '';
+    byline.push(`<time class="bs-date"${iso}>${escapeHtml(formatDate(entry.date))}</time>`);
+  }
+  const tags = Array.isArray(entry.tags) && entry.tags.length
+    ? `<ul class="bs-tags" aria-label="Tags">${entry.tags.map((t) => `<li class="bs-tag">${escapeHtml(t)}</li>`).join('')}</ul>`
+    : '';
+  return `<li part="item"><h${level} class="bs-archive-title"><a href="${escapeHtml(entry.url)}" part="link">${escapeHtml(entry.title || entry.slug)}</a></h${level}>` +
+    (byline.length ? `<p class="bs-byline">${byline.join(' · ')}</p>` : '') +
+    (entry.preheader ? `<p class="bs-archive-preheader">${escapeHtml(entry.preheader)}</p>` : '') +
+    `${tags}</li>`;
+}
+
+/** The `<ol>` of issues (newest first, as given). */
+export const archiveListHtml = (entries, options) =>
+  `<ol class="bs-archive-list" part="list">${entries.map((e) => archiveItemHtml(e, options)).join('')}</ol>`;
+
+/** The text an issue is filtered on: title, number, date (both forms), preheader, tags. */
+const searchText = (e) => [e.title, e.slug, e.issue != null ? `issue ${e.issue}` : '', e.date, formatDate(e.date), e.preheader, ...(e.tags ?? [])]
+  .join('\n').normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+const normalizeQuery = (q) => q.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim().split(/\s+/).filter(Boolean);
+
+/** The entries matching every word of `query` (case and accents ignored). */
+export function filterIssues(entries, query) {
+  const words = normalizeQuery(query);
+  if (words.length === 0) return entries;
+  return entries.filter((e) => {
+    e.__search ??= searchText(e);
+    return words.every((w) => e.__search.includes(w));
+  });
+}
+
+// ---------------------------------------------------------------------------
+// The element
+
+let sharedSheet = null;
+function adoptStyles(root) {
+  const css = `${styles}\n${ARCHIVE_CSS}\n.bs-archive-tools input:focus-visible,.bs-archive-more:focus-visible{outline:3px solid var(--bs-focus,var(--bs-link));outline-offset:2px}`;
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    if (!sharedSheet) {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(css);
+    }
+    root.adoptedStyleSheets = [sharedSheet];
+  } else {
+    const style = document.createElement('style');
+    style.textContent = css;
+    root.append(style);
+  }
+}
+
+const Base = globalThis.HTMLElement ?? class {};
+let instances = 0;
+
+export class BroadsheetArchiveElement extends Base {
+  static get observedAttributes() { return ['src', 'page-size']; }
+
+  #frame;
+  #issues = [];
+  #matching = [];
+  #shown = 0;
+  #generation = 0;
+  #ids;
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    adoptStyles(root);
+    this.#ids = `bs-archive-${++instances}`;
+    this.#frame = document.createElement('div');
+    this.#frame.className = 'frame';
+    this.#frame.part = 'frame';
+    root.append(this.#frame);
+  }
+
+  connectedCallback() { this.#load(); }
+
+  attributeChangedCallback(name, previous, value) {
+    if (previous === value || !this.isConnected) return;
+    if (name === 'src') this.#load();
+    else this.#showPage(this.#pageSize());
+  }
+
+  get src() { return this.getAttribute('src') ?? ''; }
+  set src(value) { this.setAttribute('src', value); }
+
+  /** The issues loaded from `src`, newest first. */
+  get issues() { return this.#issues.map(({ __search, ...e }) => e); }
+
+  #pageSize() {
+    const n = Number.parseInt(this.getAttribute('page-size') ?? '', 10);
+    return n > 0 ? n : 20;
+  }
+
+  async #load() {
+    const generation = ++this.#generation;
+    if (!this.src) return this.#status('No archive to show: give this element a src attribute (the site\u2019s issues.json).');
+    this.#status('Loading\u2026');
+    this.setAttribute('aria-busy', 'true');
+    try {
+      const url = new URL(this.src, document.baseURI).href;
+      const response = await fetch(url, { headers: { Accept: 'application/json' } });
+      if (!response.ok) throw new Error(`Could not load ${this.src}: HTTP ${response.status}`);
+      const json = await response.json();
+      if (!Array.isArray(json?.issues)) throw new Error(`${this.src} is not a Broadsheet issues.json (no "issues" list)`);
+      if (generation !== this.#generation) return;
+      this.#issues = json.issues.filter((e) => e && typeof e.url === 'string').map((e) => ({ ...e, url: new URL(e.url, url).href }));
+      this.#build(json);
+      this.dispatchEvent(new CustomEvent('broadsheet-archive-load', { detail: { count: this.#issues.length }, bubbles: true, composed: true }));
+    } catch (error) {
+      if (generation !== this.#generation) return;
+      const box = document.createElement('div');
+      box.className = 'error';
+      box.part = 'error';
+      box.setAttribute('role', 'alert');
+      box.textContent = error?.message ?? String(error);
+      this.#frame.replaceChildren(box);
+      this.dispatchEvent(new CustomEvent('broadsheet-error', { detail: { error, kind: 'fetch', message: box.textContent, line: 0, column: 0, src: this.src }, bubbles: true, composed: true }));
+    } finally {
+      if (generation === this.#generation) this.removeAttribute('aria-busy');
+    }
+  }
+
+  #build(json) {
+    const lang = typeof json.language === 'string' ? json.language : '';
+    const container = document.createElement('div');
+    container.className = 'bs-issue bs-archive';
+    container.part = 'archive';
+    if (lang && !this.closest('[lang]')) container.lang = lang;
+    container.innerHTML = `<div class="bs-archive-tools">
+<label for="${this.#ids}-filter">${escapeHtml(this.getAttribute('filter-label') || 'Filter issues')}<input id="${this.#ids}-filter" class="bs-archive-filter" part="filter" type="search" autocomplete="off"></label>
+<p class="bs-archive-count" part="status" role="status" aria-live="polite"></p></div>
+<ol class="bs-archive-list" part="list"></ol>
+<button type="button" class="bs-archive-more" part="more">${escapeHtml(this.getAttribute('more-label') || 'Show more')}</button>`;
+    this.#frame.replaceChildren(container);
+    const input = container.querySelector('input');
+    input.addEventListener('input', () => this.#filter(input.value));
+    container.querySelector('button').addEventListener('click', () => this.#showPage(this.#shown + this.#pageSize(), true));
+    this.#filter('');
+  }
+
+  #filter(query) {
+    this.#matching = filterIssues(this.#issues, query);
+    this.#shown = 0;
+    this.shadowRoot.querySelector('.bs-archive-list').replaceChildren();
+    this.#showPage(this.#pageSize());
+  }
+
+  /** Shows the first `count` matching issues; after "Show more", focus moves to the first new one. */
+  #showPage(count, focusNew = false) {
+    const list = this.shadowRoot.querySelector('.bs-archive-list');
+    if (!list) return;
+    const from = this.#shown;
+    const end = Math.min(count, this.#matching.length);
+    if (end > from) {
+      const template = document.createElement('template');
+      template.innerHTML = this.#matching.slice(from, end).map((e) => archiveItemHtml(e, { level: 2 })).join('');
+      list.append(template.content);
+    } else if (end < from) {
+      while (list.children.length > end) list.lastElementChild.remove();
+    }
+    this.#shown = end;
+    const total = this.#issues.length;
+    const matching = this.#matching.length;
+    this.shadowRoot.querySelector('.bs-archive-count').textContent = matching === total
+      ? `Showing ${end} of ${total} issue${total === 1 ? '' : 's'}`
+      : `${matching} of ${total} issue${total === 1 ? '' : 's'} match; showing ${end}`;
+    this.shadowRoot.querySelector('.bs-archive-more').hidden = end >= matching;
+    if (focusNew && end > from) list.children[from]?.querySelector('a')?.focus();
+  }
+
+  #status(text) {
+    const status = document.createElement('p');
+    status.className = 'status';
+    status.part = 'status';
+    status.setAttribute('role', 'status');
+    status.textContent = text;
+    this.#frame.replaceChildren(status);
+  }
+}
+
+if (globalThis.customElements && !customElements.get(TAG_NAME)) {
+  customElements.define(TAG_NAME, BroadsheetArchiveElement);
+}

@@ -1,0 +1,19 @@
+// A worker thread of `broadsheet build`: starts a renderer from the compiled module the main thread
+// sends, then renders the issues it is given (build-issue.js), one message each.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createRenderer } from './index.js';
+import { renderIssue } from './build-issue.js';
+
+const renderer = await createRenderer({ wasm: workerData.wasmModule });
+
+parentPort.on('message', ({ id, job }) => {
+  try {
+    parentPort.postMessage({ id, result: renderIssue(renderer, job) });
+  } catch (error) {
+    parentPort.postMessage({
+      id,
+      error: { message: error?.reason ?? error?.message ?? String(error), line: error?.line ?? 0, column: error?.column ?? 0 },
+    });
+  }
+});
+parentPort.postMessage({ ready: true });

@@ -1,0 +1,86 @@
+/**
+ * `broadsheet/build`: a folder of issues becomes a site (Node only). The JS side of
+ * `broadsheet build`; see docs/publishing.md for the files it writes.
+ *
+ * @example
+ * ```js
+ * import { buildSite } from 'broadsheet/build';
+ * const report = await buildSite({ input: 'issues', out: 'site', baseUrl: 'https://example.com/news/' });
+ * for (const e of report.errors) console.error(`${e.file}:${e.line}:${e.column}: ${e.message}`);
+ * ```
+ *
+ * @packageDocumentation
+ */
+
+/** Options for {@link buildSite}. */
+export interface BuildOptions {
+  /** The folder of issues: every `*.md` in it (not in sub-folders; names starting with `.` are skipped). */
+  input: string;
+  /** The site folder, created if needed. Must not be `input`. */
+  out: string;
+  /**
+   * Where the site is published, an absolute http(s) URL (a `/` is added at the end). Pages, feeds and the
+   * index use absolute URLs under it; an issue without `canonical_url` gets `BASE/SLUG/`.
+   */
+  baseUrl: string;
+  /** Include issues whose front matter says `draft: true`. @defaultValue `false` */
+  drafts?: boolean;
+  /** The publication's name. @defaultValue the newest issue's `publication`, else the input folder's name */
+  title?: string;
+  /** The archive's and feeds' description. @defaultValue `Every issue of TITLE.` */
+  description?: string;
+  /** The site's language (archive, feeds), also given to issues without `lang`. @defaultValue the newest issue's `lang`, else `'en'` */
+  lang?: string;
+  /** How many issues (newest first) each feed carries, in full. @defaultValue `20` */
+  feedItems?: number;
+  /** Worker threads rendering pages. @defaultValue one per core */
+  jobs?: number;
+  /** Render every page, ignoring what the last build left. @defaultValue `false` */
+  force?: boolean;
+  /** The emails' unsubscribe link (see the render option `unsubscribeUrl`). @defaultValue the `{{unsubscribe_url}}` placeholder */
+  unsubscribeUrl?: string;
+  /** Called with (pages done, pages to render) as pages are rendered: for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A problem in one issue, with its position in the file (line and column 0 when it has none). */
+export interface BuildProblem {
+  /** The issue's path. */
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  /** For warnings: the lint rule, as in the render API. */
+  rule?: string;
+}
+
+/** What {@link buildSite} did. */
+export interface BuildReport {
+  /** Issues in the site. */
+  issues: number;
+  /** Pages rendered by this build. */
+  rendered: number;
+  /** Pages left as they were (nothing they show changed). */
+  unchanged: number;
+  /** Issues removed from the site since the last build (their folders deleted). */
+  removed: number;
+  /** Drafts left out. */
+  drafts: number;
+  /** Site-wide files written because their text changed (`index.html`, `feed.xml`, …). */
+  siteFiles: string[];
+  /** Issues left out: front-matter errors, slugs that cannot be used, unreadable files. */
+  errors: BuildProblem[];
+  /** Warnings of the rendered pages (lint and parse warnings; hints left out). */
+  warnings: BuildProblem[];
+  /** Wall-clock time of the build. */
+  milliseconds: number;
+}
+
+/** The file, in `out`, where a build keeps what it needs to rebuild only what changed. */
+export declare const CACHE_FILE: '.broadsheet-cache.json';
+
+/**
+ * Builds the site. Bad issues never reject the promise: they are in `errors` and left out, and the rest
+ * is built. Rejects only for bad options (a TypeError) or an `input` that is not a folder.
+ */
+export declare function buildSite(options: BuildOptions): Promise<BuildReport>;

@@ -29,16 +29,62 @@ std::string alert_kind(std::string_view line) {
 Builder::Builder(Document& doc, const std::vector<DirectiveMarker>& markers, std::string_view parse_buffer)
     : doc_(doc), markers_(markers), parse_buffer_(parse_buffer) {
   doc_.nodes.clear();
-  doc_.nodes.reserve(parse_buffer.size() / 24 + 16);  // about one node per 15–30 bytes of Markdown
   doc_.nodes.emplace_back();                         // node 0: the document
   push(0);
+  std::size_t input_bytes = std::max(doc_.source.original().size(), parse_buffer.size());
+  max_nodes_ = node_budget(input_bytes);
+  padding_left_ = kBasePadding + input_bytes;
 }
+
+namespace {
+struct BudgetExceeded {};  // unwinds to the md4c callback, which stops the parse
+}  // namespace
 
 std::uint32_t Builder::make(NodeType type) {
   auto index = static_cast<std::uint32_t>(doc_.nodes.size());
-  doc_.nodes.emplace_back();
-  doc_.nodes.back().type = type;
+  if (index >= max_nodes_) {
+    if (!failure_) {
+      auto [line, column] = doc_.source.position(last_source_ ? doc_.source.to_original(last_source_) : kNoOffset);
+      failure_ = Diagnostic{line, column,
+                            "the Markdown makes more than " + std::to_string(max_nodes_) +
+                                " elements, the limit for an input of this size (" + std::to_string(kBaseNodes) +
+                                " and one per " + std::to_string(kBytesPerNode) +
+                                " bytes), which keeps memory bounded; it stops here"};
+    }
+    throw BudgetExceeded{};
+  }
+  doc_.nodes.emplace_back().type = type;
   return index;
+}
+
+// Md4c pads every table row with empty cells up to the header's column count. Over the padding budget,
+// the empty cells at the end of `row` (the last nodes made) are taken out again.
+void Builder::trim_row_padding(std::uint32_t row) {
+  std::uint32_t last_kept = 0, first_empty = 0;
+  std::size_t empty = 0;
+  for (std::uint32_t cell = doc_.nodes[row].first_child; cell; cell = doc_.nodes[cell].next) {
+    if (doc_.nodes[cell].first_child == 0) {
+      if (!first_empty) first_empty = cell;
+      ++empty;
+    } else {
+      last_kept = cell;
+      first_empty = 0;
+      empty = 0;
+    }
+  }
+  if (empty == 0 || first_empty + empty != doc_.nodes.size()) return;  // not the last nodes made
+  if (empty <= padding_left_) {
+    padding_left_ -= empty;
+    return;
+  }
+  if (padding_dropped_ == 0)
+    doc_.warn(doc_.nodes[row].offset,
+              "table rows are shorter than the header: the empty cells that would fill them are left out "
+              "(over the limit for an input of this size)");
+  padding_dropped_ += empty;
+  if (last_kept) doc_.nodes[last_kept].next = 0;
+  else doc_.nodes[row].first_child = 0;
+  for (std::size_t k = 0; k < empty; ++k) doc_.nodes.pop_back();
 }
 
 void Builder::attach(std::uint32_t child) {
@@ -89,6 +135,7 @@ void Builder::close(NodeType type) {
     pop();
     if (open_type == type) break;
   }
+  if (type == NodeType::TableRow) trim_row_padding(stack_.back().last_child);
   if (type == NodeType::Paragraph) finish_paragraph(stack_.back().last_child);
   else if (type == NodeType::BlockQuote && !doc_.commonmark) finish_quote(stack_.back().last_child);
   else if (type == NodeType::Link) last_closed_link_ = stack_.back().last_child;
@@ -123,6 +170,7 @@ void Builder::text(std::string_view text, const char* source) {
     }
   }
   last_closed_link_ = 0;
+  if (source) last_source_ = source;
   if (source && doc_.nodes[parent.node].offset == kNoOffset) note_source(source);
   // Adjacent runs of the same buffer merge into one text node.
   if (parent.last_child) {

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -23,6 +24,21 @@ class Builder {
   // (policy, renderers, all recursive) stays within a small, fixed stack. Browsers flatten HTML deeper
   // than 512 elements anyway.
   static constexpr std::size_t kMaxNesting = 200;
+
+  // The budgets that keep the model (and every output made from it) proportional to the input:
+  // - nodes: kBaseNodes plus one per kBytesPerNode bytes of input. Ordinary issues make one node per
+  //   15–30 bytes; only pathological input (a one-letter line per node) reaches the limit, and is refused
+  //   with an error at the line where it did (memory then stays within 8× the input + 16 MiB).
+  // - empty cells that md4c adds to pad short table rows to the header's width: kBasePadding plus one per
+  //   byte of input. Over it, the empty cells at the ends of rows are left out (with a warning): a
+  //   120-column header over 50,000 one-cell rows made 6,000,000 cells from 100 KB.
+  static constexpr std::size_t kBaseNodes = 100000;
+  static constexpr std::size_t kBytesPerNode = 8;
+  static constexpr std::size_t kBasePadding = 20000;
+  static std::size_t node_budget(std::size_t input_bytes) { return kBaseNodes + input_bytes / kBytesPerNode; }
+
+  // Set when the node budget stopped the parse: the error to report.
+  const std::optional<Diagnostic>& failure() const { return failure_; }
 
   // Opens a node of `type` as the last child of the current container and makes it current. Returns 0
   // (the document, never a new node) when the nesting limit is reached: the node was not opened.
@@ -78,6 +94,12 @@ class Builder {
   std::uint32_t last_closed_link_ = 0; // for `{.button}` right after a link
   std::vector<bool> opened_;           // per directive: its opening marker was seen
   std::size_t not_opened_ = 0;         // opens refused at the nesting limit, still to be closed
+  void trim_row_padding(std::uint32_t row);
+  std::size_t max_nodes_ = 0;
+  std::size_t padding_left_ = 0;       // empty trailing table cells still allowed
+  std::size_t padding_dropped_ = 0;
+  const char* last_source_ = nullptr;  // where the parse was, for the budget error's position
+  std::optional<Diagnostic> failure_;
 };
 
 }  // namespace broadsheet

@@ -12,8 +12,11 @@ namespace broadsheet {
 
 namespace {
 
-// md4c calls back through C frames: nothing here may throw. Allocation failure is the only exception
-// possible and it is turned into an md4c abort (non-zero return).
+// md4c calls back through C frames: nothing here may throw. Allocation failure and the builder's node
+// budget are turned into an md4c abort. It must be negative: md4c 0.5 stops between blocks only on a
+// negative code (MD_CHECK), so a positive one ended the block and went on parsing the rest.
+constexpr int kAbort = -1;
+
 struct Context {
   Builder& builder;
   Document& doc;
@@ -117,7 +120,7 @@ int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) noexcept try {
   }
   return 0;
 } catch (...) {
-  return 1;
+  return kAbort;
 }
 
 int leave_block(MD_BLOCKTYPE type, void*, void* userdata) noexcept try {
@@ -127,7 +130,7 @@ int leave_block(MD_BLOCKTYPE type, void*, void* userdata) noexcept try {
   else ctx.builder.close(block_type(type));
   return 0;
 } catch (...) {
-  return 1;
+  return kAbort;
 }
 
 int enter_span(MD_SPANTYPE type, void* detail, void* userdata) noexcept try {
@@ -152,14 +155,14 @@ int enter_span(MD_SPANTYPE type, void* detail, void* userdata) noexcept try {
   }
   return 0;
 } catch (...) {
-  return 1;
+  return kAbort;
 }
 
 int leave_span(MD_SPANTYPE type, void*, void* userdata) noexcept try {
   static_cast<Context*>(userdata)->builder.close(span_type(type));
   return 0;
 } catch (...) {
-  return 1;
+  return kAbort;
 }
 
 int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* userdata) noexcept try {
@@ -187,7 +190,7 @@ int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* userdata) no
   }
   return 0;
 } catch (...) {
-  return 1;
+  return kAbort;
 }
 
 }  // namespace

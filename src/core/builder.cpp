@@ -33,12 +33,8 @@ Builder::Builder(Document& doc, const std::vector<DirectiveMarker>& markers, std
   push(0);
   std::size_t input_bytes = std::max(doc_.source.original().size(), parse_buffer.size());
   max_nodes_ = node_budget(input_bytes);
-  padding_left_ = kBasePadding + input_bytes;
+  padding_left_ = kBasePadding + input_bytes / 16;
 }
-
-namespace {
-struct BudgetExceeded {};  // unwinds to the md4c callback, which stops the parse
-}  // namespace
 
 std::uint32_t Builder::make(NodeType type) {
   auto index = static_cast<std::uint32_t>(doc_.nodes.size());
@@ -51,7 +47,12 @@ std::uint32_t Builder::make(NodeType type) {
                                 " and one per " + std::to_string(kBytesPerNode) +
                                 " bytes), which keeps memory bounded; it stops here"};
     }
-    throw BudgetExceeded{};
+    // No exceptions (the wasm build has none): a spare node past the budget takes what the current
+    // callback still writes, nothing attaches it, and the md4c callback then stops the parse.
+    if (doc_.nodes.size() == max_nodes_) doc_.nodes.emplace_back();
+    doc_.nodes[static_cast<std::uint32_t>(max_nodes_)] = Node{};
+    doc_.nodes[static_cast<std::uint32_t>(max_nodes_)].type = type;
+    return static_cast<std::uint32_t>(max_nodes_);
   }
   doc_.nodes.emplace_back().type = type;
   return index;
@@ -77,17 +78,53 @@ void Builder::trim_row_padding(std::uint32_t row) {
     padding_left_ -= empty;
     return;
   }
+  padding_left_ = 0;  // from the next row on, cells are deferred (open_cell)
+  drop_row_padding(empty, row);
+  if (last_kept) doc_.nodes[last_kept].next = 0;
+  else doc_.nodes[row].first_child = 0;
+  for (std::size_t k = 0; k < empty; ++k) doc_.nodes.pop_back();
+  stack_.back().last_child = row;
+}
+
+void Builder::drop_row_padding(std::size_t cells, std::uint32_t row) {
   if (padding_dropped_ == 0)
     doc_.warn(doc_.nodes[row].offset,
               "table rows are shorter than the header: the empty cells that would fill them are left out "
               "(over the limit for an input of this size)");
-  padding_dropped_ += empty;
-  if (last_kept) doc_.nodes[last_kept].next = 0;
-  else doc_.nodes[row].first_child = 0;
-  for (std::size_t k = 0; k < empty; ++k) doc_.nodes.pop_back();
+  padding_dropped_ += cells;
+}
+
+void Builder::open_cell(std::uint16_t align, bool header) {
+  bool in_row = not_opened_ == 0 && doc_.nodes[stack_.back().node].type == NodeType::TableRow;
+  if (in_row && padding_left_ == 0) {
+    deferred_cells_.push_back({align, header});
+    in_deferred_cell_ = true;
+    return;
+  }
+  std::uint32_t cell = open(NodeType::TableCell);
+  if (cell == 0) return;  // over the nesting limit
+  doc_.nodes[cell].level = align;
+  if (header) doc_.nodes[cell].flags |= kHeaderCell;
+}
+
+// Something is written in a deferred cell: the empty cells before it in its row, and itself, are made.
+void Builder::make_deferred_cells() {
+  in_deferred_cell_ = false;
+  std::vector<DeferredCell> cells;
+  cells.swap(deferred_cells_);
+  for (std::size_t k = 0; k < cells.size(); ++k) {
+    std::uint32_t cell = open(NodeType::TableCell);
+    if (cell == 0) return;
+    doc_.nodes[cell].level = cells[k].align;
+    if (cells[k].header) doc_.nodes[cell].flags |= kHeaderCell;
+    if (k + 1 < cells.size()) pop();  // an empty cell before this one: closed at once
+  }
+  cells.clear();
+  cells.swap(deferred_cells_);  // keeps the capacity for the next row
 }
 
 void Builder::attach(std::uint32_t child) {
+  if (failure_) return;  // over the node budget: the parse is stopping
   Open& parent = stack_.back();
   if (parent.last_child) doc_.nodes[parent.last_child].next = child;
   else doc_.nodes[parent.node].first_child = child;
@@ -101,6 +138,7 @@ std::uint32_t Builder::pop() {
 }
 
 std::uint32_t Builder::open(NodeType type) {
+  if (in_deferred_cell_) make_deferred_cells();  // a span in a deferred cell
   if (stack_.size() >= kMaxNesting) {
     if (not_opened_++ == 0)
       doc_.warn(kNoOffset, "the Markdown nests more than " + std::to_string(kMaxNesting) +
@@ -114,6 +152,14 @@ std::uint32_t Builder::open(NodeType type) {
 }
 
 void Builder::close(NodeType type) {
+  if (type == NodeType::TableCell && in_deferred_cell_) {  // an empty deferred cell: still only counted
+    in_deferred_cell_ = false;
+    return;
+  }
+  if (type == NodeType::TableRow && !deferred_cells_.empty()) {  // the row's trailing empty cells
+    drop_row_padding(deferred_cells_.size(), stack_.back().node);
+    deferred_cells_.clear();
+  }
   if (not_opened_ > 0) {  // md4c nests properly: this closes the innermost open that was refused
     --not_opened_;
     return;
@@ -154,6 +200,7 @@ void Builder::note_source(const char* source) {
 
 void Builder::text(std::string_view text, const char* source) {
   if (text.empty()) return;
+  if (in_deferred_cell_) make_deferred_cells();
   if (heading_ && stack_.back().node == heading_ && !heading_has_text_) {
     heading_has_text_ = true;
     heading_marker_ = marker_at(source);
@@ -186,6 +233,7 @@ void Builder::text(std::string_view text, const char* source) {
 }
 
 void Builder::inline_html(std::string_view html, const char* source) {
+  if (in_deferred_cell_) make_deferred_cells();
   if (source && doc_.nodes[stack_.back().node].offset == kNoOffset) note_source(source);
   std::uint32_t node = make(NodeType::InlineHtml);
   doc_.nodes[node].text = html;
@@ -193,6 +241,7 @@ void Builder::inline_html(std::string_view html, const char* source) {
 }
 
 void Builder::leaf(NodeType type) {
+  if (in_deferred_cell_) make_deferred_cells();
   last_closed_link_ = 0;
   attach(make(type));
 }

@@ -30,11 +30,11 @@ class Builder {
   //   15–30 bytes; only pathological input (a one-letter line per node) reaches the limit, and is refused
   //   with an error at the line where it did (memory then stays within 8× the input + 16 MiB).
   // - empty cells that md4c adds to pad short table rows to the header's width: kBasePadding plus one per
-  //   byte of input. Over it, the empty cells at the ends of rows are left out (with a warning): a
+  //   16 bytes of input. Over it, the empty cells at the ends of rows are left out (with a warning): a
   //   120-column header over 50,000 one-cell rows made 6,000,000 cells from 100 KB.
   static constexpr std::size_t kBaseNodes = 100000;
   static constexpr std::size_t kBytesPerNode = 8;
-  static constexpr std::size_t kBasePadding = 20000;
+  static constexpr std::size_t kBasePadding = 10000;
   static std::size_t node_budget(std::size_t input_bytes) { return kBaseNodes + input_bytes / kBytesPerNode; }
 
   // Set when the node budget stopped the parse: the error to report.
@@ -45,6 +45,10 @@ class Builder {
   std::uint32_t open(NodeType type);
   // Closes the innermost open node of `type` (and anything still open inside it).
   void close(NodeType type);
+  // A table cell. Once the padding budget is spent, a cell is only counted until something is written
+  // in it (then it and the empty cells before it in its row are made): md4c's padding of a 120-column
+  // header over 50,000 one-letter rows then costs a counter, not 6,000,000 nodes made and taken back.
+  void open_cell(std::uint16_t align, bool header);
   // A heading is attached only when it closes: a marker heading becomes a directive, a top-level one may
   // open a section or story first.
   void open_heading(int level);
@@ -95,6 +99,14 @@ class Builder {
   std::vector<bool> opened_;           // per directive: its opening marker was seen
   std::size_t not_opened_ = 0;         // opens refused at the nesting limit, still to be closed
   void trim_row_padding(std::uint32_t row);
+  void make_deferred_cells();
+  void drop_row_padding(std::size_t cells, std::uint32_t row);
+  struct DeferredCell {
+    std::uint16_t align;
+    bool header;
+  };
+  std::vector<DeferredCell> deferred_cells_;  // this row's cells not made yet (the last may be open)
+  bool in_deferred_cell_ = false;
   std::size_t max_nodes_ = 0;
   std::size_t padding_left_ = 0;       // empty trailing table cells still allowed
   std::size_t padding_dropped_ = 0;

@@ -23,6 +23,9 @@ struct Context {
   std::string_view buffer;
 };
 
+// 0 to go on; kAbort once the builder went over its node budget (md4c then stops the parse).
+int go_on(void* userdata) { return static_cast<Context*>(userdata)->builder.failure() ? kAbort : 0; }
+
 bool in_buffer(const Context& ctx, const char* text) {
   return text >= ctx.buffer.data() && text < ctx.buffer.data() + ctx.buffer.size();
 }
@@ -77,7 +80,12 @@ int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) noexcept try {
   if (type == MD_BLOCK_DOC) return 0;
   if (type == MD_BLOCK_H) {
     ctx.builder.open_heading(static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level));
-    return 0;
+    return go_on(userdata);
+  }
+  if (type == MD_BLOCK_TH || type == MD_BLOCK_TD) {  // cells may be deferred (Builder::open_cell)
+    auto* d = static_cast<MD_BLOCK_TD_DETAIL*>(detail);
+    ctx.builder.open_cell(static_cast<std::uint16_t>(d->align), type == MD_BLOCK_TH);
+    return go_on(userdata);
   }
   std::uint32_t index = ctx.builder.open(block_type(type));
   if (index == 0) return 0;  // over the nesting limit: the content joins the enclosing node
@@ -108,17 +116,10 @@ int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) noexcept try {
       node.num = d->fence_char;
       break;
     }
-    case MD_BLOCK_TH:
-    case MD_BLOCK_TD: {
-      auto* d = static_cast<MD_BLOCK_TD_DETAIL*>(detail);
-      node.level = static_cast<std::uint16_t>(d->align);
-      if (type == MD_BLOCK_TH) node.flags |= kHeaderCell;
-      break;
-    }
     default:
       break;
   }
-  return 0;
+  return go_on(userdata);
 } catch (...) {
   return kAbort;
 }
@@ -128,7 +129,7 @@ int leave_block(MD_BLOCKTYPE type, void*, void* userdata) noexcept try {
   if (type == MD_BLOCK_DOC) return 0;
   if (type == MD_BLOCK_H) ctx.builder.close_heading();
   else ctx.builder.close(block_type(type));
-  return 0;
+  return go_on(userdata);
 } catch (...) {
   return kAbort;
 }
@@ -153,14 +154,14 @@ int enter_span(MD_SPANTYPE type, void* detail, void* userdata) noexcept try {
     node.text2 = decode(ctx, d->title);
     node.offset = ctx.doc.source.to_original(d->src.text);
   }
-  return 0;
+  return go_on(userdata);
 } catch (...) {
   return kAbort;
 }
 
 int leave_span(MD_SPANTYPE type, void*, void* userdata) noexcept try {
   static_cast<Context*>(userdata)->builder.close(span_type(type));
-  return 0;
+  return go_on(userdata);
 } catch (...) {
   return kAbort;
 }
@@ -188,7 +189,7 @@ int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* userdata) no
       else ctx.builder.text(piece, data);
       break;
   }
-  return 0;
+  return go_on(userdata);
 } catch (...) {
   return kAbort;
 }

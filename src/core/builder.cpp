@@ -34,19 +34,15 @@ Builder::Builder(Document& doc, const std::vector<DirectiveMarker>& markers, std
   std::size_t input_bytes = std::max(doc_.source.original().size(), parse_buffer.size());
   max_nodes_ = node_budget(input_bytes);
   padding_left_ = kBasePadding + input_bytes / 16;
+  cells_left_ = cell_budget_ = kBaseCells + kCellsPerByte * input_bytes;
 }
 
 std::uint32_t Builder::make(NodeType type) {
   auto index = static_cast<std::uint32_t>(doc_.nodes.size());
   if (index >= max_nodes_) {
-    if (!failure_) {
-      auto [line, column] = doc_.source.position(last_source_ ? doc_.source.to_original(last_source_) : kNoOffset);
-      failure_ = Diagnostic{line, column,
-                            "the Markdown makes more than " + std::to_string(max_nodes_) +
-                                " elements, the limit for an input of this size (" + std::to_string(kBaseNodes) +
-                                " and one per " + std::to_string(kBytesPerNode) +
-                                " bytes), which keeps memory bounded; it stops here"};
-    }
+    fail("the Markdown makes more than " + std::to_string(max_nodes_) +
+         " elements, the limit for an input of this size (" + std::to_string(kBaseNodes) + " and one per " +
+         std::to_string(kBytesPerNode) + " bytes), which keeps memory bounded; it stops here");
     // No exceptions (the wasm build has none): a spare node past the budget takes what the current
     // callback still writes, nothing attaches it, and the md4c callback then stops the parse.
     if (doc_.nodes.size() == max_nodes_) doc_.nodes.emplace_back();
@@ -94,7 +90,21 @@ void Builder::drop_row_padding(std::size_t cells, std::uint32_t row) {
   padding_dropped_ += cells;
 }
 
+// Records the first budget error, positioned where the parse was; the md4c callback then stops the parse.
+void Builder::fail(std::string message) {
+  if (failure_) return;
+  auto [line, column] = doc_.source.position(last_source_ ? doc_.source.to_original(last_source_) : kNoOffset);
+  failure_ = Diagnostic{line, column, std::move(message)};
+}
+
 void Builder::open_cell(std::uint16_t align, bool header) {
+  if (cells_left_ == 0) {
+    fail("the tables hold more than " + std::to_string(cell_budget_) +
+         " cells (counting the empty ones that pad short rows to the header's width), the limit for an input "
+         "of this size; it stops here");
+    return;
+  }
+  --cells_left_;
   bool in_row = not_opened_ == 0 && doc_.nodes[stack_.back().node].type == NodeType::TableRow;
   if (in_row && padding_left_ == 0) {
     deferred_cells_.push_back({align, header});
@@ -176,7 +186,7 @@ void Builder::close(NodeType type) {
     NodeType open_type = doc_.nodes[node].type;
     if (open_type == NodeType::Directive) {
       const Directive& d = doc_.directives[static_cast<std::size_t>(doc_.nodes[node].num)];
-      doc_.warnings.push_back({d.line, 1, "`::: " + d.name + "` was closed by the end of the block around it"});
+      doc_.warn_at_line(d.line, 1, "`::: " + d.name + "` was closed by the end of the block around it");
     }
     pop();
     if (open_type == type) break;
@@ -349,8 +359,8 @@ void Builder::close_directive(std::uint32_t directive, std::uint32_t line) {
   if (directive >= opened_.size() || !opened_[directive]) return;
   // The closing line sits at another depth than the opening one (e.g. inside a list item): the directive
   // ends with the block around it instead.
-  doc_.warnings.push_back({line, 1, "this `:::` is not at the same level as the `::: " + doc_.directives[directive].name +
-                                        "` it should close; it was ignored"});
+  doc_.warn_at_line(line, 1, "this `:::` is not at the same level as the `::: " + doc_.directives[directive].name +
+                                        "` it should close; it was ignored");
 }
 
 void Builder::finish_paragraph(std::uint32_t paragraph) {
@@ -401,7 +411,7 @@ void Builder::finish() {
     const Node& node = doc_.nodes[stack_.back().node];
     if (node.type == NodeType::Directive) {
       const Directive& d = doc_.directives[static_cast<std::size_t>(node.num)];
-      doc_.warnings.push_back({d.line, 1, "`::: " + d.name + "` is not closed"});
+      doc_.warn_at_line(d.line, 1, "`::: " + d.name + "` is not closed");
     }
     pop();
   }

@@ -36,6 +36,11 @@ class Builder {
   static constexpr std::size_t kBytesPerNode = 8;
   static constexpr std::size_t kBasePadding = 10000;
   static std::size_t node_budget(std::size_t input_bytes) { return kBaseNodes + input_bytes / kBytesPerNode; }
+  // - table cells md4c reports, padding included: kBaseCells plus kCellsPerByte per byte of input. md4c
+  //   walks every padded cell itself (~100 ns each in wasm): past this the render is refused, so a wide
+  //   header over millions of one-letter rows costs well under a second per MB.
+  static constexpr std::size_t kBaseCells = 500000;
+  static constexpr std::size_t kCellsPerByte = 1;
 
   // Set when the node budget stopped the parse: the error to report.
   const std::optional<Diagnostic>& failure() const { return failure_; }
@@ -110,6 +115,9 @@ class Builder {
   std::size_t max_nodes_ = 0;
   std::size_t padding_left_ = 0;       // empty trailing table cells still allowed
   std::size_t padding_dropped_ = 0;
+  std::size_t cells_left_ = 0;         // table cells md4c may still report
+  std::size_t cell_budget_ = 0;
+  void fail(std::string message);
   const char* last_source_ = nullptr;  // where the parse was, for the budget error's position
   std::optional<Diagnostic> failure_;
 };

@@ -250,8 +250,8 @@ class YamlReader {
     used_.bytes += bytes;
     if (used_.nodes <= kMaxYamlNodes && used_.bytes <= max_bytes_) return std::nullopt;
     std::string what = used_.nodes > kMaxYamlNodes
-                           ? "more than " + std::to_string(kMaxYamlNodes) + " values"
-                           : "more than " + std::to_string(max_bytes_) + " bytes of values";
+                           ? "more than the limit of " + std::to_string(kMaxYamlNodes) + " values"
+                           : "more than the limit of " + std::to_string(max_bytes_) + " bytes of values";
     if (alias)
       return at(mark, "front matter is too large: the alias *" + std::string(alias) + " (" +
                           std::to_string(nodes) + " values) makes it " + what +

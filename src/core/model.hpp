@@ -177,6 +177,11 @@ struct Document {
     return false;
   }
 
+  // A warning at a known line and column, within the same cap.
+  void warn_at_line(std::uint32_t line, std::uint32_t column, std::string message) {
+    if (may_warn()) warnings.push_back({line, column, std::move(message)});
+  }
+
   void warn(std::uint32_t offset, std::string message) {
     if (!may_warn()) return;
     auto [line, column] = source.position(offset);

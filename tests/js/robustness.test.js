@@ -67,7 +67,7 @@ test('a core that runs out of memory throws a clear error and the renderer recov
   const before = tight.render('# Before\n').output;
   // An ordinary issue (within the node budget, which refuses denser input before memory runs out).
   const body = readText(exampleFiles().find((f) => f.endsWith('full.md'))).replace(/^---[\s\S]*?---\n/, '');
-  const big = body.repeat(Math.ceil((16 << 20) / body.length));
+  const big = body.repeat(Math.ceil((40 << 20) / body.length));
   // Where memory runs out decides the error: inside the parser the core reports it and stays up (a
   // BroadsheetError saying so); anywhere else the instance traps and is restarted.
   assert.throws(() => tight.render(big, { maxInputBytes: 64 << 20 }), (error) => {

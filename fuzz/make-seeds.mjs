@@ -35,11 +35,22 @@ documents.forEach((doc, i) => OPTION_BYTES.forEach((b) => write('render_fuzzer',
 specExamples.forEach((md, i) => write('render_fuzzer', `spec-${i}`, Buffer.concat([Buffer.from([i % 2 ? 0x20 : 0x00]), Buffer.from(md)])));
 xss.forEach((md, i) => write('render_fuzzer', `xss-${i}`, Buffer.concat([Buffer.from([0x20]), Buffer.from(md)])));
 
+// Issue 15's families (tests/js/families.js), small enough for -max_len, in html, json, text and email.
+const { FAMILIES } = await import(new URL('../tests/js/families.js', import.meta.url).href);
+const FAMILY_OPTION_BYTES = [0x00, 0x01, 0x06, 0x0a];
+FAMILIES.forEach((family, i) => FAMILY_OPTION_BYTES.forEach((b) =>
+  write('render_fuzzer', `family-${i}-${b}`, Buffer.concat([Buffer.from([b]), Buffer.from(family.make(12000))]))));
+write('render_fuzzer', 'alias-bomb', Buffer.concat([Buffer.from([0x01]), Buffer.from(FAMILIES.aliasBomb)]));
+
 // The front matter target wraps its input in --- fences: seed it with the YAML of every document.
 documents.forEach((doc, i) => {
   const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(doc);
   if (m) write('front_matter_fuzzer', `fm-${i}`, m[1]);
 });
+
+// The alias bomb and reversed keys (issue 15).
+write('front_matter_fuzzer', 'alias-bomb', /^---\n([\s\S]*?)---\n/.exec(FAMILIES.aliasBomb)[1]);
+write('front_matter_fuzzer', 'reverse-keys', /^---\n([\s\S]*?)---\n/.exec(FAMILIES.find((f) => f.name.startsWith('front-matter keys')).make(12000))[1]);
 
 // The sanitizer target: the spec's raw HTML examples and the XSS corpus.
 require('commonmark-spec').tests.filter((t) => /HTML/i.test(t.section)).forEach((t, i) => write('sanitize_fuzzer', `spec-${i}`, t.markdown));

@@ -17,6 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   broadsheet::Options options;
   options.format = (choice & 1) ? broadsheet::Format::Json : broadsheet::Format::Html;
   options.commonmark = (choice & 0x0E) == 0x0E;  // one in eight: the conformance mode is not the focus
+  if ((choice & 0x0E) == 0x06) options.format = broadsheet::Format::Text;   // one in eight each: the
+  if ((choice & 0x0E) == 0x0A) options.format = broadsheet::Format::Email;  // formats with their own budgets
   options.standalone = choice & 0x10;
   options.allow_html = choice & 0x20;
   if (choice & 0x40) options.id_prefix = "p-";
@@ -32,6 +34,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   fuzz::require(markdown.size() <= options.max_input_bytes, "input over the cap was accepted");
+  // Issue 15: the output budget holds in every format, and JSON is safe to inline in a <script>.
+  fuzz::require(result.output.size() <= 16 * markdown.size() + 1024 * 1024, "output over the budget");
+  if (options.format == broadsheet::Format::Json)
+    fuzz::require(result.output.find('<') == std::string::npos, "a < in JSON output");
   if (!options.commonmark && options.format == broadsheet::Format::Html) {
     std::string_view body = result.output;
     if (options.standalone) {  // the page's own head holds the theme <style>: check from <body> on

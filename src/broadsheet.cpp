@@ -11,6 +11,7 @@
 #include "core/front_matter.hpp"
 #include "core/lint.hpp"
 #include "core/md4c_adapter.hpp"
+#include "core/output_budget.hpp"
 #include "core/policy.hpp"
 #include "core/utf8.hpp"
 #include "render/commonmark.hpp"
@@ -72,7 +73,7 @@ std::optional<Diagnostic> build(std::string_view input, char* writable, const Op
 
   Builder builder(doc, directives.markers, buffer);
   if (!parse_markdown(buffer, builder, ParseSettings{options.commonmark, options.allow_html}))
-    return Diagnostic{0, 0, "the Markdown parser ran out of memory"};
+    return builder.failure().value_or(Diagnostic{0, 0, "the Markdown parser ran out of memory"});
   apply_policy(doc, PolicySettings{options.id_prefix});
   return std::nullopt;
 }
@@ -117,12 +118,21 @@ Result render_input(std::string_view markdown, char* writable, const Options& op
 
   const Diagnostic invalid_utf8_warning{1, 1, "the input is not valid UTF-8; invalid bytes were replaced by U+FFFD"};
 
+  // [output budget, issue 15] Every writer keeps to it; over it the render fails (docs/limits.md).
+  std::size_t max_output = options.max_output_bytes ? options.max_output_bytes : OutputBudget::default_limit(markdown.size());
+  ScopedOutputBudget output_budget_scope(max_output);
+  auto over_output_budget = [&] {
+    return failure({0, 0, "the output is over the limit of " + std::to_string(max_output) +
+                              " bytes (16 × the input + 1 MiB; option maxOutputBytes)"});
+  };
+
   // CommonMark HTML needs no model (no sections, policy or lint): it streams from the parser.
   if (options.commonmark && options.format == Format::Html) {
     Result result;
     result.output.reserve(output_reserve(markdown.size(), options, 4));
     if (!render_commonmark_html(markdown, result.output, result.warnings, options.output_pieces))
       return failure({0, 0, "the Markdown parser ran out of memory"});
+    if (output_budget().over(result.output.size())) return over_output_budget();
     if (invalid_utf8) result.warnings.push_back(invalid_utf8_warning);  // after the nesting warning at 0:0
     result.meta_json = "{}";
     result.outline_json = "[]";
@@ -146,6 +156,7 @@ Result render_input(std::string_view markdown, char* writable, const Options& op
   settings.unsubscribe_href = unsubscribe;
   if (options.output_pieces) settings.output_pieces = &options.output_pieces;
   format->render(doc, settings, result.output);
+  if (output_budget().over(result.output.size())) return over_output_budget();
   if (options.format == Format::Email && options.lint) lint_email_size(result.output.size(), doc.warnings);
 
   result.meta_json = doc.front.meta_json;

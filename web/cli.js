@@ -2,7 +2,8 @@
 // The `broadsheet` command: renders a Markdown file with the WebAssembly
 // core. It runs from dist/, next to index.js. Exit codes: 0 success,
 // 1 input or rendering error, 2 usage error.
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { createRenderer, BroadsheetError } from './index.js';
 
 const RENDER_USAGE =
@@ -170,15 +171,37 @@ async function build(args) {
   return report.errors.length ? 1 : 0;
 }
 
-async function readStdin() {
+// The core refuses input over this many bytes (its default maxInputBytes, as in the native CLI); reading
+// stops one byte past it, so `/dev/zero` or an endless pipe is refused at once instead of filling memory.
+const MAX_INPUT_BYTES = 32 * 1024 * 1024;
+
+class InputError extends Error {}
+
+/** Reads at most MAX_INPUT_BYTES + 1 bytes of a stream, in chunks. */
+async function readLimited(stream) {
   const chunks = [];
-  for await (const chunk of process.stdin) chunks.push(chunk);
+  let total = 0;
+  try {
+    for await (const chunk of stream) {
+      chunks.push(chunk);
+      total += chunk.length;
+      if (total > MAX_INPUT_BYTES) throw new InputError(`the input is over the limit of ${MAX_INPUT_BYTES} bytes`);
+    }
+  } finally {
+    stream.destroy?.();
+  }
   return Buffer.concat(chunks);
 }
 
 /** Reads the input as UTF-8, keeping a byte-order mark as the native CLI does. */
 async function readInput(file) {
-  const bytes = file === '-' ? await readStdin() : await readFile(file);
+  let bytes;
+  if (file === '-') {
+    bytes = await readLimited(process.stdin);
+  } else {
+    if ((await stat(file)).isDirectory()) throw new InputError('it is a directory, not a file');
+    bytes = await readLimited(createReadStream(file, { highWaterMark: 64 * 1024 }));
+  }
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
 }
 
@@ -207,7 +230,10 @@ async function main(argv) {
   try {
     markdown = await readInput(args.file);
   } catch (error) {
-    process.stderr.write(`broadsheet: cannot read ${name}: ${error.message}\n`);
+    // Our own messages as they are; a system error without its code prefix ("ENOENT: ") and path, as
+    // strerror words it in the native CLI.
+    const message = error instanceof InputError ? error.message : error.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '');
+    process.stderr.write(`broadsheet: cannot read ${name}: ${message}\n`);
     return 1;
   }
 

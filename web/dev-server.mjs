@@ -2,11 +2,13 @@
 // tools/build-preview.mjs) at /, the examples as Markdown at /examples/<name>.md
 // and rendered as standalone pages at /examples/<name>.html (listed at
 // /examples/), and the built package under /dist/. Example pages are rendered
-// again on every request, so an edited example shows on reload. Loopback only.
+// again on every request, so an edited example shows on reload. Loopback only:
+// it answers only Host 127.0.0.1:PORT or localhost:PORT, serves only regular
+// files whose real path is inside its folders, and sends nosniff with a type.
 //
 //   node web/dev-server.mjs          (PORT=N to choose the port)
 import { createServer } from 'node:http';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -91,14 +93,41 @@ function fileInside(dir, rest) {
   return file.startsWith(dir + sep) ? file : null;
 }
 
-async function serveFile(res, dir, rest, head) {
+/**
+ * The real path of a regular file inside `dir`, or null. Symbolic links are resolved first, so a link
+ * (or a linked folder) that leads out of the served folder serves nothing.
+ */
+async function realFileInside(dir, rest) {
   const file = fileInside(dir, rest);
-  if (file && existsSync(file) && (await stat(file)).isFile()) {
+  if (!file) return null;
+  try {
+    const [realDir, realFile] = await Promise.all([realpath(dir), realpath(file)]);
+    if (!realFile.startsWith(realDir + sep)) return null;
+    return (await stat(realFile)).isFile() ? realFile : null;
+  } catch {
+    return null; // missing, or a dangling link
+  }
+}
+
+/**
+ * Whether the request names this server: `127.0.0.1:PORT` or `localhost:PORT`. Any other Host (a DNS
+ * rebinding attack's own domain resolving to 127.0.0.1) is refused, so no other site can read the preview.
+ */
+function isOwnHost(req) {
+  const host = String(req.headers.host ?? '').toLowerCase();
+  const port = req.socket.localPort;
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+async function serveFile(res, dir, rest, head) {
+  const file = await realFileInside(dir, rest);
+  if (file) {
     const body = await readFile(file);
     res.writeHead(200, {
       'Content-Type': MIME_TYPES[extname(file)] ?? 'application/octet-stream',
       'Content-Length': body.length,
       'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
     });
     res.end(head ? undefined : body);
     return;
@@ -109,6 +138,10 @@ async function serveFile(res, dir, rest, head) {
 function handler(renderer, { examplesDir, distDir, previewDir }) {
   return async (req, res) => {
     try {
+      if (!isOwnHost(req)) {
+        send(res, 421, 'text/plain; charset=utf-8', 'Misdirected request: use http://127.0.0.1:PORT/ or http://localhost:PORT/\n');
+        return;
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed\n');
         return;

@@ -27,19 +27,112 @@ std::string alert_kind(std::string_view line) {
 Builder::Builder(Document& doc, const std::vector<DirectiveMarker>& markers, std::string_view parse_buffer)
     : doc_(doc), markers_(markers), parse_buffer_(parse_buffer) {
   doc_.nodes.clear();
-  doc_.nodes.reserve(parse_buffer.size() / 24 + 16);  // about one node per 15–30 bytes of Markdown
   doc_.nodes.emplace_back();                         // node 0: the document
   push(0);
+  std::size_t input_bytes = std::max(doc_.source.original().size(), parse_buffer.size());
+  max_nodes_ = node_budget(input_bytes);
+  padding_left_ = kBasePadding + input_bytes / 16;
+  cells_left_ = cell_budget_ = kBaseCells + kCellsPerByte * input_bytes;
 }
 
 std::uint32_t Builder::make(NodeType type) {
   auto index = static_cast<std::uint32_t>(doc_.nodes.size());
-  doc_.nodes.emplace_back();
-  doc_.nodes.back().type = type;
+  if (index >= max_nodes_) {
+    fail("the Markdown makes more than " + std::to_string(max_nodes_) +
+         " elements, the limit for an input of this size (" + std::to_string(kBaseNodes) + " and one per " +
+         std::to_string(kBytesPerNode) + " bytes), which keeps memory bounded; it stops here");
+    // No exceptions (the wasm build has none): a spare node past the budget takes what the current
+    // callback still writes, nothing attaches it, and the md4c callback then stops the parse.
+    if (doc_.nodes.size() == max_nodes_) doc_.nodes.emplace_back();
+    doc_.nodes[static_cast<std::uint32_t>(max_nodes_)] = Node{};
+    doc_.nodes[static_cast<std::uint32_t>(max_nodes_)].type = type;
+    return static_cast<std::uint32_t>(max_nodes_);
+  }
+  doc_.nodes.emplace_back().type = type;
   return index;
 }
 
+// Md4c pads every table row with empty cells up to the header's column count. Over the padding budget,
+// the empty cells at the end of `row` (the last nodes made) are taken out again.
+void Builder::trim_row_padding(std::uint32_t row) {
+  std::uint32_t last_kept = 0, first_empty = 0;
+  std::size_t empty = 0;
+  for (std::uint32_t cell = doc_.nodes[row].first_child; cell; cell = doc_.nodes[cell].next) {
+    if (doc_.nodes[cell].first_child == 0) {
+      if (!first_empty) first_empty = cell;
+      ++empty;
+    } else {
+      last_kept = cell;
+      first_empty = 0;
+      empty = 0;
+    }
+  }
+  if (empty == 0 || first_empty + empty != doc_.nodes.size()) return;  // not the last nodes made
+  if (empty <= padding_left_) {
+    padding_left_ -= empty;
+    return;
+  }
+  padding_left_ = 0;  // from the next row on, cells are deferred (open_cell)
+  drop_row_padding(empty, row);
+  if (last_kept) doc_.nodes[last_kept].next = 0;
+  else doc_.nodes[row].first_child = 0;
+  for (std::size_t k = 0; k < empty; ++k) doc_.nodes.pop_back();
+  stack_.back().last_child = row;
+}
+
+void Builder::drop_row_padding(std::size_t cells, std::uint32_t row) {
+  if (padding_dropped_ == 0)
+    doc_.warn(doc_.nodes[row].offset,
+              "table rows are shorter than the header: the empty cells that would fill them are left out "
+              "(over the limit for an input of this size)");
+  padding_dropped_ += cells;
+}
+
+// Records the first budget error, positioned where the parse was; the md4c callback then stops the parse.
+void Builder::fail(std::string message) {
+  if (failure_) return;
+  auto [line, column] = doc_.source.position(last_source_ ? doc_.source.to_original(last_source_) : kNoOffset);
+  failure_ = Diagnostic{line, column, std::move(message)};
+}
+
+void Builder::open_cell(std::uint16_t align, bool header) {
+  if (cells_left_ == 0) {
+    fail("the tables hold more than " + std::to_string(cell_budget_) +
+         " cells (counting the empty ones that pad short rows to the header's width), the limit for an input "
+         "of this size; it stops here");
+    return;
+  }
+  --cells_left_;
+  bool in_row = not_opened_ == 0 && doc_.nodes[stack_.back().node].type == NodeType::TableRow;
+  if (in_row && padding_left_ == 0) {
+    deferred_cells_.push_back({align, header});
+    in_deferred_cell_ = true;
+    return;
+  }
+  std::uint32_t cell = open(NodeType::TableCell);
+  if (cell == 0) return;  // over the nesting limit
+  doc_.nodes[cell].level = align;
+  if (header) doc_.nodes[cell].flags |= kHeaderCell;
+}
+
+// Something is written in a deferred cell: the empty cells before it in its row, and itself, are made.
+void Builder::make_deferred_cells() {
+  in_deferred_cell_ = false;
+  std::vector<DeferredCell> cells;
+  cells.swap(deferred_cells_);
+  for (std::size_t k = 0; k < cells.size(); ++k) {
+    std::uint32_t cell = open(NodeType::TableCell);
+    if (cell == 0) return;
+    doc_.nodes[cell].level = cells[k].align;
+    if (cells[k].header) doc_.nodes[cell].flags |= kHeaderCell;
+    if (k + 1 < cells.size()) pop();  // an empty cell before this one: closed at once
+  }
+  cells.clear();
+  cells.swap(deferred_cells_);  // keeps the capacity for the next row
+}
+
 void Builder::attach(std::uint32_t child) {
+  if (failure_) return;  // over the node budget: the parse is stopping
   Open& parent = stack_.back();
   if (parent.last_child) doc_.nodes[parent.last_child].next = child;
   else doc_.nodes[parent.node].first_child = child;
@@ -53,6 +146,7 @@ std::uint32_t Builder::pop() {
 }
 
 std::uint32_t Builder::open(NodeType type) {
+  if (in_deferred_cell_) make_deferred_cells();  // a span in a deferred cell
   if (stack_.size() >= kMaxNesting) {
     if (not_opened_++ == 0)
       doc_.warn(kNoOffset, "the Markdown nests more than " + std::to_string(kMaxNesting) +
@@ -66,6 +160,14 @@ std::uint32_t Builder::open(NodeType type) {
 }
 
 void Builder::close(NodeType type) {
+  if (type == NodeType::TableCell && in_deferred_cell_) {  // an empty deferred cell: still only counted
+    in_deferred_cell_ = false;
+    return;
+  }
+  if (type == NodeType::TableRow && !deferred_cells_.empty()) {  // the row's trailing empty cells
+    drop_row_padding(deferred_cells_.size(), stack_.back().node);
+    deferred_cells_.clear();
+  }
   if (not_opened_ > 0) {  // md4c nests properly: this closes the innermost open that was refused
     --not_opened_;
     return;
@@ -82,11 +184,12 @@ void Builder::close(NodeType type) {
     NodeType open_type = doc_.nodes[node].type;
     if (open_type == NodeType::Directive) {
       const Directive& d = doc_.directives[static_cast<std::size_t>(doc_.nodes[node].num)];
-      doc_.warnings.push_back({d.line, 1, "`::: " + d.name + "` was closed by the end of the block around it"});
+      doc_.warn_at_line(d.line, 1, "`::: " + d.name + "` was closed by the end of the block around it");
     }
     pop();
     if (open_type == type) break;
   }
+  if (type == NodeType::TableRow) trim_row_padding(stack_.back().last_child);
   if (type == NodeType::Paragraph) finish_paragraph(stack_.back().last_child);
   else if (type == NodeType::BlockQuote && !doc_.commonmark) finish_quote(stack_.back().last_child);
   else if (type == NodeType::Link) last_closed_link_ = stack_.back().last_child;
@@ -105,6 +208,7 @@ void Builder::note_source(const char* source) {
 
 void Builder::text(std::string_view text, const char* source) {
   if (text.empty()) return;
+  if (in_deferred_cell_) make_deferred_cells();
   if (heading_ && stack_.back().node == heading_ && !heading_has_text_) {
     heading_has_text_ = true;
     heading_marker_ = marker_at(source);
@@ -121,6 +225,7 @@ void Builder::text(std::string_view text, const char* source) {
     }
   }
   last_closed_link_ = 0;
+  if (source) last_source_ = source;
   if (source && doc_.nodes[parent.node].offset == kNoOffset) note_source(source);
   // Adjacent runs of the same buffer merge into one text node.
   if (parent.last_child) {
@@ -136,6 +241,7 @@ void Builder::text(std::string_view text, const char* source) {
 }
 
 void Builder::inline_html(std::string_view html, const char* source) {
+  if (in_deferred_cell_) make_deferred_cells();
   if (source && doc_.nodes[stack_.back().node].offset == kNoOffset) note_source(source);
   std::uint32_t node = make(NodeType::InlineHtml);
   doc_.nodes[node].text = html;
@@ -143,6 +249,7 @@ void Builder::inline_html(std::string_view html, const char* source) {
 }
 
 void Builder::leaf(NodeType type) {
+  if (in_deferred_cell_) make_deferred_cells();
   last_closed_link_ = 0;
   attach(make(type));
 }
@@ -250,8 +357,8 @@ void Builder::close_directive(std::uint32_t directive, std::uint32_t line) {
   if (directive >= opened_.size() || !opened_[directive]) return;
   // The closing line sits at another depth than the opening one (e.g. inside a list item): the directive
   // ends with the block around it instead.
-  doc_.warnings.push_back({line, 1, "this `:::` is not at the same level as the `::: " + doc_.directives[directive].name +
-                                        "` it should close; it was ignored"});
+  doc_.warn_at_line(line, 1, "this `:::` is not at the same level as the `::: " + doc_.directives[directive].name +
+                                        "` it should close; it was ignored");
 }
 
 void Builder::finish_paragraph(std::uint32_t paragraph) {
@@ -302,7 +409,7 @@ void Builder::finish() {
     const Node& node = doc_.nodes[stack_.back().node];
     if (node.type == NodeType::Directive) {
       const Directive& d = doc_.directives[static_cast<std::size_t>(node.num)];
-      doc_.warnings.push_back({d.line, 1, "`::: " + d.name + "` is not closed"});
+      doc_.warn_at_line(d.line, 1, "`::: " + d.name + "` is not closed");
     }
     pop();
   }

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -24,11 +25,35 @@ class Builder {
   // than 512 elements anyway.
   static constexpr std::size_t kMaxNesting = 200;
 
+  // The budgets that keep the model (and every output made from it) proportional to the input:
+  // - nodes: kBaseNodes plus one per kBytesPerNode bytes of input. Ordinary issues make one node per
+  //   15–30 bytes; only pathological input (a one-letter line per node) reaches the limit, and is refused
+  //   with an error at the line where it did (memory then stays within 8× the input + 16 MiB).
+  // - empty cells that md4c adds to pad short table rows to the header's width: kBasePadding plus one per
+  //   16 bytes of input. Over it, the empty cells at the ends of rows are left out (with a warning): a
+  //   120-column header over 50,000 one-cell rows made 6,000,000 cells from 100 KB.
+  static constexpr std::size_t kBaseNodes = 100000;
+  static constexpr std::size_t kBytesPerNode = 8;
+  static constexpr std::size_t kBasePadding = 10000;
+  static std::size_t node_budget(std::size_t input_bytes) { return kBaseNodes + input_bytes / kBytesPerNode; }
+  // - table cells md4c reports, padding included: kBaseCells plus kCellsPerByte per byte of input. md4c
+  //   walks every padded cell itself (~100 ns each in wasm): past this the render is refused, so a wide
+  //   header over millions of one-letter rows costs well under a second per MB.
+  static constexpr std::size_t kBaseCells = 500000;
+  static constexpr std::size_t kCellsPerByte = 1;
+
+  // Set when the node budget stopped the parse: the error to report.
+  const std::optional<Diagnostic>& failure() const { return failure_; }
+
   // Opens a node of `type` as the last child of the current container and makes it current. Returns 0
   // (the document, never a new node) when the nesting limit is reached: the node was not opened.
   std::uint32_t open(NodeType type);
   // Closes the innermost open node of `type` (and anything still open inside it).
   void close(NodeType type);
+  // A table cell. Once the padding budget is spent, a cell is only counted until something is written
+  // in it (then it and the empty cells before it in its row are made): md4c's padding of a 120-column
+  // header over 50,000 one-letter rows then costs a counter, not 6,000,000 nodes made and taken back.
+  void open_cell(std::uint16_t align, bool header);
   // A heading is attached only when it closes: a marker heading becomes a directive, a top-level one may
   // open a section or story first.
   void open_heading(int level);
@@ -78,6 +103,23 @@ class Builder {
   std::uint32_t last_closed_link_ = 0; // for `{.button}` right after a link
   std::vector<bool> opened_;           // per directive: its opening marker was seen
   std::size_t not_opened_ = 0;         // opens refused at the nesting limit, still to be closed
+  void trim_row_padding(std::uint32_t row);
+  void make_deferred_cells();
+  void drop_row_padding(std::size_t cells, std::uint32_t row);
+  struct DeferredCell {
+    std::uint16_t align;
+    bool header;
+  };
+  std::vector<DeferredCell> deferred_cells_;  // this row's cells not made yet (the last may be open)
+  bool in_deferred_cell_ = false;
+  std::size_t max_nodes_ = 0;
+  std::size_t padding_left_ = 0;       // empty trailing table cells still allowed
+  std::size_t padding_dropped_ = 0;
+  std::size_t cells_left_ = 0;         // table cells md4c may still report
+  std::size_t cell_budget_ = 0;
+  void fail(std::string message);
+  const char* last_source_ = nullptr;  // where the parse was, for the budget error's position
+  std::optional<Diagnostic> failure_;
 };
 
 }  // namespace broadsheet

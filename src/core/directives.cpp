@@ -381,7 +381,7 @@ DirectivePass find_directives(std::string_view body, std::uint32_t base, Documen
     for (auto it = unclosed.rbegin(); it != unclosed.rend(); ++it) {
       into.push_back({at, 0, false, *it, line});
       const Directive& d = doc.directives[*it];
-      doc.warnings.push_back({d.line, 1, "`::: " + d.name + "` is not closed; it was closed " + where});
+      doc.warn_at_line(d.line, 1, "`::: " + d.name + "` is not closed; it was closed " + where);  // [issue 15: capped]
     }
     unclosed.clear();
   };
@@ -414,10 +414,10 @@ DirectivePass find_directives(std::string_view body, std::uint32_t base, Documen
         }
       } else if (after.find(':') != 0 && parse_directive_line(after, directive, problems)) {
         directive.line = line_number;
-        for (auto& problem : problems) doc.warnings.push_back({line_number, 1, std::move(problem)});
+        for (auto& problem : problems) doc.warn_at_line(line_number, 1, std::move(problem));  // [issue 15: capped]
         if (directive.kind == DirectiveKind::Unknown)
-          doc.warnings.push_back({line_number, 1, "unknown directive `" + directive.name +
-                                                      "`; it was rendered as a plain block"});
+          doc.warn_at_line(line_number, 1, "unknown directive `" + directive.name +
+                                               "`; it was rendered as a plain block");
         auto index = static_cast<std::uint32_t>(doc.directives.size());
         doc.directives.push_back(std::move(directive));
         events.push_back({begin, end - begin, true, index, line_number});

@@ -17,7 +17,11 @@ namespace broadsheet {
 
 namespace {
 
-constexpr std::size_t kMaxYamlNodes = 100000;  // guards against alias expansion bombs
+// Alias bombs (`l1: &l1 [*l0,*l0,…]` ten times over) are stopped by counting every value an alias
+// repeats, and the text it repeats, against these budgets: the tree, and the meta JSON written from it,
+// stay within a small multiple of the YAML's own size.
+constexpr std::size_t kMaxYamlNodes = 100000;
+constexpr std::size_t kMaxExpandedBytes = 4u * 1024u * 1024u;  // on top of 4 × the YAML's size
 
 struct Block {
   std::string_view yaml;      // the text between the fences
@@ -55,7 +59,8 @@ std::optional<Block> find_block(std::string_view input) {
 // libyaml events -> a JsonValue tree, remembering where each top-level key's value starts.
 class YamlReader {
  public:
-  YamlReader(const Block& block) : block_(block) {
+  YamlReader(const Block& block)
+      : block_(block), max_bytes_(kMaxExpandedBytes + 4 * block.yaml.size()) {
     yaml_parser_initialize(&parser_);
     yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(block.yaml.data()),
                                  block.yaml.size());
@@ -93,7 +98,8 @@ class YamlReader {
   struct KeyPosition {
     std::uint32_t line = 0, column = 0;
   };
-  const std::map<std::string, KeyPosition>& key_positions() const { return key_positions_; }
+  // Every top-level key with its position, in file order (a vector: a map node per key cost ~100 bytes).
+  std::vector<FrontMatterKey>& keys() { return keys_; }
 
  private:
   KeyPosition position(const yaml_mark_t& mark) const {
@@ -147,18 +153,23 @@ class YamlReader {
   // Consumes the value that starts with `event` (and owns it).
   std::optional<Diagnostic> value(yaml_event_t& event, JsonValue& out, int depth) {
     std::unique_ptr<yaml_event_t, void (*)(yaml_event_t*)> guard(&event, yaml_event_delete);
-    if (++nodes_ > kMaxYamlNodes || depth > 64) return at(event.start_mark, "front matter is too large or too deeply nested");
+    if (depth > 64) return at(event.start_mark, "front matter is nested more than 64 levels deep");
+    const Budget start = used_;
+    if (auto problem = spend(event.start_mark, 1, 16)) return problem;
     const char* anchor = nullptr;
     switch (event.type) {
       case YAML_ALIAS_EVENT: {
-        auto found = anchors_.find(reinterpret_cast<const char*>(event.data.alias.anchor));
+        const char* name = reinterpret_cast<const char*>(event.data.alias.anchor);
+        auto found = anchors_.find(name);
         if (found == anchors_.end()) return at(event.start_mark, "unknown alias");
-        nodes_ += found->second.size();
-        if (nodes_ > kMaxYamlNodes) return at(event.start_mark, "front matter is too large (aliases)");
-        out = found->second;
+        // The alias stands for a copy of everything its anchor holds: it costs what the anchor cost.
+        const Anchor& anchored = found->second;
+        if (auto problem = spend(event.start_mark, anchored.cost.nodes, anchored.cost.bytes, name)) return problem;
+        out = anchored.value;
         return std::nullopt;
       }
       case YAML_SCALAR_EVENT:
+        if (auto problem = spend(event.start_mark, 0, event.data.scalar.length)) return problem;
         out = scalar(event);
         anchor = reinterpret_cast<const char*>(event.data.scalar.anchor);
         break;
@@ -177,7 +188,7 @@ class YamlReader {
           if (auto problem = value(item, element, depth + 1)) return problem;
           out.items.push_back(std::move(element));
         }
-        if (!anchor_name.empty()) anchors_[anchor_name] = out;
+        if (!anchor_name.empty()) remember(anchor_name, out, start);
         return std::nullopt;
       }
       case YAML_MAPPING_START_EVENT: {
@@ -201,25 +212,60 @@ class YamlReader {
           if (!next(value_event)) return error_;
           JsonValue element;
           if (auto problem = value(value_event, element, depth + 1)) return problem;
-          if (depth == 0) key_positions_[name] = position(key_mark);
-          out[name] = std::move(element);
+          if (depth == 0) {
+            KeyPosition where = position(key_mark);
+            keys_.push_back({name, where.line, where.column});
+          }
+          // Appended in file order and sorted once at the end: inserting each key at its sorted place
+          // is quadratic for keys written in reverse order.
+          out.members.push_back({std::move(name), std::move(element)});
         }
-        if (!anchor_name.empty()) anchors_[anchor_name] = out;
+        out.sort_members();
+        if (!anchor_name.empty()) remember(anchor_name, out, start);
         return std::nullopt;
       }
       default:
         return std::nullopt;
     }
-    if (anchor) anchors_[anchor] = out;
+    if (anchor) remember(anchor, out, start);
     return std::nullopt;
+  }
+
+  struct Budget {
+    std::size_t nodes = 0, bytes = 0;
+  };
+  struct Anchor {
+    JsonValue value;
+    Budget cost;  // the nodes and bytes of the value with every alias inside it expanded
+  };
+
+  void remember(const std::string& name, const JsonValue& value, const Budget& start) {
+    anchors_[name] = Anchor{value, {used_.nodes - start.nodes, used_.bytes - start.bytes}};
+  }
+
+  // Counts `nodes` values and `bytes` of text against the budgets; an error at `mark` when over.
+  std::optional<Diagnostic> spend(const yaml_mark_t& mark, std::size_t nodes, std::size_t bytes,
+                                  const char* alias = nullptr) {
+    used_.nodes += nodes;
+    used_.bytes += bytes;
+    if (used_.nodes <= kMaxYamlNodes && used_.bytes <= max_bytes_) return std::nullopt;
+    std::string what = used_.nodes > kMaxYamlNodes
+                           ? "more than the limit of " + std::to_string(kMaxYamlNodes) + " values"
+                           : "more than the limit of " + std::to_string(max_bytes_) + " bytes of values";
+    if (alias)
+      return at(mark, "front matter is too large: the alias *" + std::string(alias) + " (" +
+                          std::to_string(nodes) + " values) makes it " + what +
+                          " (aliases count every value they repeat)");
+    return at(mark, "front matter is too large: it holds " + what);
   }
 
   const Block& block_;
   yaml_parser_t parser_;
   std::optional<Diagnostic> error_;
-  std::map<std::string, JsonValue> anchors_;
-  std::map<std::string, KeyPosition> key_positions_;
-  std::size_t nodes_ = 0;
+  std::size_t max_bytes_;
+  std::map<std::string, Anchor> anchors_;
+  std::vector<FrontMatterKey> keys_;
+  Budget used_;
   int documents_ = 0;
 };
 
@@ -265,12 +311,16 @@ bool is_language_tag(std::string_view s) {
 // Turns the parsed root mapping into typed fields and the normalised meta object.
 class Normaliser {
  public:
-  Normaliser(const YamlReader& reader, FrontMatter& out, std::vector<Diagnostic>& warnings)
+  Normaliser(YamlReader& reader, FrontMatter& out, std::vector<Diagnostic>& warnings)
       : reader_(reader), out_(out), warnings_(warnings) {}
 
-  void run(const JsonValue& root) {
+  // Takes the root's values (moved into meta, not copied: 45,000 keys made three copies of everything).
+  void run(JsonValue& root) {
+    out_.keys = std::move(reader_.keys());  // already in file order
+    out_.index_keys();
     JsonValue meta = JsonValue::object();
-    for (const auto& [key, value] : root.members) {
+    meta.members.reserve(root.members.size());
+    for (auto& [key, value] : root.members) {
       if (value.is_null()) continue;
       if (key == "title") text_field(key, value, out_.title, meta);
       else if (key == "subtitle") text_field(key, value, out_.subtitle, meta);
@@ -285,22 +335,17 @@ class Normaliser {
       else if (key == "lang") lang(value, meta);
       else if (key == "dir") dir(value, meta);
       else {
-        meta[key] = value;  // unknown keys pass through untouched
         out_.unknown_keys.push_back(key);
+        meta[key] = std::move(value);  // unknown keys pass through untouched
       }
     }
-    for (const auto& [key, position] : reader_.key_positions()) out_.keys.push_back({key, position.line, position.column});
-    std::sort(out_.keys.begin(), out_.keys.end(),
-              [](const FrontMatterKey& a, const FrontMatterKey& b) { return a.line != b.line ? a.line < b.line : a.column < b.column; });
     out_.meta_json.clear();
     append_json(out_.meta_json, meta);
   }
 
  private:
   void warn(const std::string& key, std::string message) {
-    auto found = reader_.key_positions().find(key);
-    std::uint32_t line = found == reader_.key_positions().end() ? 1 : found->second.line;
-    std::uint32_t column = found == reader_.key_positions().end() ? 1 : found->second.column;
+    auto [line, column] = out_.position_of(key);
     warnings_.push_back({line, column, std::move(message)});
   }
 
@@ -459,12 +504,27 @@ class Normaliser {
     meta["dir"] = JsonValue::string(*text);
   }
 
-  const YamlReader& reader_;
+  YamlReader& reader_;
   FrontMatter& out_;
   std::vector<Diagnostic>& warnings_;
 };
 
 }  // namespace
+
+std::pair<std::uint32_t, std::uint32_t> FrontMatter::position_of(std::string_view key) const {
+  // A key written twice: the last one (the one whose value counts).
+  auto after = std::upper_bound(keys_by_name.begin(), keys_by_name.end(), key,
+                                [this](std::string_view k, std::uint32_t i) { return k < std::string_view(keys[i].key); });
+  if (after != keys_by_name.begin() && keys[*(after - 1)].key == key) return {keys[*(after - 1)].line, keys[*(after - 1)].column};
+  return {1, 1};
+}
+
+void FrontMatter::index_keys() {
+  keys_by_name.resize(keys.size());
+  for (std::uint32_t i = 0; i < keys.size(); ++i) keys_by_name[i] = i;
+  std::stable_sort(keys_by_name.begin(), keys_by_name.end(),
+                   [this](std::uint32_t a, std::uint32_t b) { return keys[a].key < keys[b].key; });
+}
 
 bool may_have_front_matter(std::string_view input) {
   if (input.substr(0, 3) == "\xEF\xBB\xBF") input.remove_prefix(3);
@@ -486,7 +546,8 @@ std::optional<Diagnostic> parse_front_matter(std::string_view input, FrontMatter
   }
   out.present = true;
   out.body_offset = block->body_offset;
-  Normaliser(reader, out, warnings).run(root.is_null() ? JsonValue::object() : root);
+  if (root.is_null()) root = JsonValue::object();
+  Normaliser(reader, out, warnings).run(root);
   return std::nullopt;
 }
 

@@ -37,12 +37,12 @@ struct FrontMatter {
   std::vector<FrontMatterKey> keys;   // every top-level key, in file order
   std::vector<std::string> unknown_keys;  // keys Broadsheet does not render (kept in meta)
 
-  // The position of `key`, or line 1 column 1 when it is not in the file.
-  std::pair<std::uint32_t, std::uint32_t> position_of(std::string_view key) const {
-    for (const auto& k : keys)
-      if (k.key == key) return {k.line, k.column};
-    return {1, 1};
-  }
+  // The position of `key`, or line 1 column 1 when it is not in the file. A binary search in
+  // keys_by_name (one hint per unknown key must not scan every key).
+  std::pair<std::uint32_t, std::uint32_t> position_of(std::string_view key) const;
+  // Builds keys_by_name from keys (called once keys is complete).
+  void index_keys();
+  std::vector<std::uint32_t> keys_by_name;  // indexes into keys, sorted by key
 };
 
 // Whether `input` opens with `---` (after an optional BOM), the one way front matter can start. Cheap:

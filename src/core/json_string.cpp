@@ -13,6 +13,8 @@ constexpr std::array<bool, 256> make_needs_escape() {
   std::array<bool, 256> table{};
   for (unsigned c = 0; c < 0x20; ++c) table[c] = true;
   table['"'] = table['\\'] = true;
+  // `<` as \u003c: JSON output can then be inlined in a page's <script> (no `</script>` or `<!--` in it).
+  table['<'] = true;
   return table;
 }
 constexpr auto kNeedsEscape = make_needs_escape();

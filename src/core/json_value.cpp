@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/json_string.hpp"
+#include "core/output_budget.hpp"
 
 namespace broadsheet {
 
@@ -74,7 +75,21 @@ void JsonValue::erase(std::string_view key) {
   if (it != members.end() && it->key == key) members.erase(members.begin() + (it - members.begin()));
 }
 
+void JsonValue::sort_members() {
+  std::stable_sort(members.begin(), members.end(),
+                   [](const JsonMember& a, const JsonMember& b) { return a.key < b.key; });
+  // Of a run of equal keys, the last (the one written last) wins.
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    if (i + 1 < members.size() && members[i + 1].key == members[i].key) continue;
+    if (kept != i) members[kept] = std::move(members[i]);
+    ++kept;
+  }
+  members.resize(kept);
+}
+
 void append_json(std::string& out, const JsonValue& value) {
+  if (output_budget().over(out.size())) return;  // the render fails; stop growing the output
   switch (value.kind) {
     case JsonValue::Kind::Null: out.append("null"); break;
     case JsonValue::Kind::Boolean: out.append(value.boolean ? "true" : "false"); break;

@@ -37,6 +37,9 @@ struct JsonValue {
   const JsonValue* find(std::string_view key) const;
   JsonValue& operator[](std::string_view key);   // inserts null when missing
   void erase(std::string_view key);
+  // Sorts members appended in any order by key, keeping the last of equal keys (as operator[] would):
+  // n log n where n inserts at their sorted place would be quadratic.
+  void sort_members();
 };
 
 struct JsonMember {

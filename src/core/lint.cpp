@@ -56,12 +56,14 @@ class Linter {
 
  private:
   void warn_at(std::uint32_t offset, const char* rule, std::string message) {
+    if (!doc_.may_warn()) return;
     auto [line, column] = doc_.source.position(offset);
     if (line == 0) line = column = 1;
     doc_.warnings.push_back({line, column, std::move(message), rule});
   }
 
   void warn_key(std::string_view key, const char* rule, std::string message, bool hint = false) {
+    if (!doc_.may_warn()) return;
     auto [line, column] = doc_.front.position_of(key);
     doc_.warnings.push_back({line, column, std::move(message), rule, hint});
   }

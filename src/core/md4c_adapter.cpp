@@ -12,13 +12,19 @@ namespace broadsheet {
 
 namespace {
 
-// md4c calls back through C frames: nothing here may throw. Allocation failure is the only exception
-// possible and it is turned into an md4c abort (non-zero return).
+// md4c calls back through C frames: nothing here may throw. Allocation failure and the builder's node
+// budget are turned into an md4c abort. It must be negative: md4c 0.5 stops between blocks only on a
+// negative code (MD_CHECK), so a positive one ended the block and went on parsing the rest.
+constexpr int kAbort = -1;
+
 struct Context {
   Builder& builder;
   Document& doc;
   std::string_view buffer;
 };
+
+// 0 to go on; kAbort once the builder went over its node budget (md4c then stops the parse).
+int go_on(void* userdata) { return static_cast<Context*>(userdata)->builder.failure() ? kAbort : 0; }
 
 bool in_buffer(const Context& ctx, const char* text) {
   return text >= ctx.buffer.data() && text < ctx.buffer.data() + ctx.buffer.size();
@@ -74,7 +80,12 @@ int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) noexcept try {
   if (type == MD_BLOCK_DOC) return 0;
   if (type == MD_BLOCK_H) {
     ctx.builder.open_heading(static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level));
-    return 0;
+    return go_on(userdata);
+  }
+  if (type == MD_BLOCK_TH || type == MD_BLOCK_TD) {  // cells may be deferred (Builder::open_cell)
+    auto* d = static_cast<MD_BLOCK_TD_DETAIL*>(detail);
+    ctx.builder.open_cell(static_cast<std::uint16_t>(d->align), type == MD_BLOCK_TH);
+    return go_on(userdata);
   }
   std::uint32_t index = ctx.builder.open(block_type(type));
   if (index == 0) return 0;  // over the nesting limit: the content joins the enclosing node
@@ -105,19 +116,12 @@ int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) noexcept try {
       node.num = d->fence_char;
       break;
     }
-    case MD_BLOCK_TH:
-    case MD_BLOCK_TD: {
-      auto* d = static_cast<MD_BLOCK_TD_DETAIL*>(detail);
-      node.level = static_cast<std::uint16_t>(d->align);
-      if (type == MD_BLOCK_TH) node.flags |= kHeaderCell;
-      break;
-    }
     default:
       break;
   }
-  return 0;
+  return go_on(userdata);
 } catch (...) {
-  return 1;
+  return kAbort;
 }
 
 int leave_block(MD_BLOCKTYPE type, void*, void* userdata) noexcept try {
@@ -125,9 +129,9 @@ int leave_block(MD_BLOCKTYPE type, void*, void* userdata) noexcept try {
   if (type == MD_BLOCK_DOC) return 0;
   if (type == MD_BLOCK_H) ctx.builder.close_heading();
   else ctx.builder.close(block_type(type));
-  return 0;
+  return go_on(userdata);
 } catch (...) {
-  return 1;
+  return kAbort;
 }
 
 int enter_span(MD_SPANTYPE type, void* detail, void* userdata) noexcept try {
@@ -150,16 +154,16 @@ int enter_span(MD_SPANTYPE type, void* detail, void* userdata) noexcept try {
     node.text2 = decode(ctx, d->title);
     node.offset = ctx.doc.source.to_original(d->src.text);
   }
-  return 0;
+  return go_on(userdata);
 } catch (...) {
-  return 1;
+  return kAbort;
 }
 
 int leave_span(MD_SPANTYPE type, void*, void* userdata) noexcept try {
   static_cast<Context*>(userdata)->builder.close(span_type(type));
-  return 0;
+  return go_on(userdata);
 } catch (...) {
-  return 1;
+  return kAbort;
 }
 
 int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* userdata) noexcept try {
@@ -185,9 +189,9 @@ int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* userdata) no
       else ctx.builder.text(piece, data);
       break;
   }
-  return 0;
+  return go_on(userdata);
 } catch (...) {
-  return 1;
+  return kAbort;
 }
 
 }  // namespace

@@ -44,11 +44,29 @@ std::uint32_t SourceMap::line(std::uint32_t offset) const {
   return static_cast<std::uint32_t>(std::upper_bound(starts.begin(), starts.end(), offset) - starts.begin());
 }
 
+std::uint32_t SourceMap::code_points_before(std::uint32_t offset) const {
+  if (code_points_at_block_.empty()) {
+    code_points_at_block_.reserve(original_.size() / kBlock + 1);
+    std::uint32_t count = 0;
+    for (std::size_t block = 0; block < original_.size(); block += kBlock) {
+      code_points_at_block_.push_back(count);
+      count += static_cast<std::uint32_t>(utf8::count_code_points(original_.substr(block, kBlock)));
+    }
+    code_points_at_block_.push_back(count);
+  }
+  std::uint32_t block = offset / kBlock;
+  // Blocks may split a code point: counting lead bytes (what count_code_points does) stays exact.
+  return code_points_at_block_[block] +
+         static_cast<std::uint32_t>(utf8::count_code_points(original_.substr(std::size_t{block} * kBlock, offset % kBlock)));
+}
+
 std::pair<std::uint32_t, std::uint32_t> SourceMap::position(std::uint32_t offset) const {
   std::uint32_t line_number = line(offset);
   if (line_number == 0) return {0, 0};
   std::uint32_t start = line_starts_[line_number - 1];
-  auto column = static_cast<std::uint32_t>(utf8::count_code_points(original_.substr(start, offset - start)));
+  std::uint32_t column = offset - start < kBlock
+                             ? static_cast<std::uint32_t>(utf8::count_code_points(original_.substr(start, offset - start)))
+                             : code_points_before(offset) - code_points_before(start);
   return {line_number, column + 1};
 }
 

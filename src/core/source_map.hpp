@@ -36,7 +36,13 @@ class SourceMap {
   std::string_view parse_;
   std::vector<Segment> segments_;
   const std::vector<std::uint32_t>& line_starts() const;
+  std::uint32_t code_points_before(std::uint32_t offset) const;
   mutable std::vector<std::uint32_t> line_starts_;  // built on first use: most renders never ask
+  // Code points before each kBlock-byte block of the original, built on first use: a column is then a
+  // difference of two counts of at most kBlock bytes each, not a count from the line's start (which
+  // made a warning per link on one long line quadratic).
+  static constexpr std::uint32_t kBlock = 256;
+  mutable std::vector<std::uint32_t> code_points_at_block_;
 };
 
 }  // namespace broadsheet

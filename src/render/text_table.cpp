@@ -1,5 +1,7 @@
 #include "render/text_table.hpp"
 
+#include "core/output_budget.hpp"
+
 #include <algorithm>
 
 #include "core/display_width.hpp"
@@ -64,12 +66,16 @@ void render_text_table(const TextTable& table, std::string_view prefix, std::siz
       }
       out.push_back('\n');
     }
-    for (const auto& row : table.rows) line(row);
+    for (const auto& row : table.rows) {
+      if (output_budget().over(out.size())) return;  // [output budget, issue 15] the render fails
+      line(row);
+    }
     return;
   }
   // Too wide: each row as a block of "Header: value" lines, rows separated by a blank line.
   std::string rest = std::string(prefix) + "  ";
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    if (output_budget().over(out.size())) return;  // [output budget, issue 15] the render fails
     if (r > 0) trim_line_end(out.append(prefix));
     for (std::size_t c = 0; c < columns; ++c) {
       std::string_view name = cell_of(table.header, c);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/byte_scan.hpp"
+#include "core/output_budget.hpp"
 
 namespace broadsheet {
 
@@ -62,8 +63,15 @@ void escape(Writer& w, std::string_view s, Escape&& replace) {
 void Writer::make_room(std::size_t bytes) {
   std::size_t used = length();
   close();
-  // Grows as std::string would (doubling), then opens the whole capacity for writing.
-  if (out_.capacity() - used < bytes) out_.reserve(std::max(used + bytes, 2 * out_.capacity()));
+  OutputBudget& budget = output_budget();
+  if (budget.over(handed_ + used + bytes)) {
+    // Over budget the render fails: what follows is written over the start again, so the string stops
+    // growing (at most the budget and one write), and the time stays that of the rendering itself.
+    used = 0;
+  }
+  // Grows as std::string would (doubling, but not past the budget), then opens the whole capacity.
+  if (out_.capacity() - used < bytes)
+    out_.reserve(std::max(used + bytes, std::min(2 * out_.capacity(), budget.limit)));
   out_.resize(out_.capacity());
   cur_ = out_.data() + used;
   end_ = out_.data() + out_.size();

@@ -1,6 +1,7 @@
 // The output buffer with table-driven escaping: runs of safe bytes are appended at once, only the bytes
 // that need it are replaced. Every renderer writes through this. The string is complete when the Writer
-// is destroyed.
+// is destroyed. It keeps to the render's output budget (core/output_budget.hpp): past it, what is
+// written goes over the same bytes again instead of growing the string, and the render fails.
 #pragma once
 
 #include <array>
@@ -44,6 +45,7 @@ class Writer {
   }
   void maybe_hand_over() {
     if (pieces_ && length() >= kPieceBytes) {
+      handed_ += length();
       (*pieces_)(std::string_view(out_.data(), length()));
       if (cur_) cur_ = out_.data();
       else out_.clear();
@@ -64,6 +66,7 @@ class Writer {
   char* cur_ = nullptr;
   char* end_ = nullptr;
   const std::function<void(std::string_view)>* pieces_ = nullptr;
+  std::size_t handed_ = 0;  // bytes handed over in pieces, counted against the output budget
 };
 
 }  // namespace broadsheet

@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadBroadsheet, runCli } from './helpers.js';
+import { loadBroadsheet, runCli, runNative } from './helpers.js';
+import { spawn } from 'node:child_process';
+import { DIST_CLI, requireNativeCli } from './helpers.js';
 
 const { createRenderer } = await loadBroadsheet();
 const renderer = await createRenderer();
@@ -77,6 +79,58 @@ describe('broadsheet render', () => {
     assert.ok(r.stderr.includes(`cannot read ${missing}`), r.stderr);
     assert.equal(r.stdout.length, 0);
   });
+});
+
+// Issue 15, item 7: a directory and input over the cap (a file, /dev/zero, an endless pipe) get the same
+// clear error from both CLIs, never an abort or unbounded reading.
+describe('input the CLIs refuse (native and wasm)', () => {
+  const clis = { wasm: runCli, native: runNative };
+  for (const [kind, runOne] of Object.entries(clis)) {
+    test(`${kind}: a directory is refused with a clear error`, () => {
+      const r = runOne(['render', dir]);
+      assert.equal(r.status, 1, r.stderr);
+      assert.equal(r.stderr, `broadsheet: cannot read ${dir}: it is a directory, not a file\n`);
+      assert.equal(r.stdout.length, 0);
+    });
+
+    test(`${kind}: /dev/zero stops at the cap + 1 byte with the same error`, () => {
+      const r = runOne(['render', '/dev/zero']);
+      assert.equal(r.status, 1, r.stderr);
+      assert.equal(r.stderr, 'broadsheet: cannot read /dev/zero: the input is over the limit of 33554432 bytes\n');
+    });
+
+    test(`${kind}: a file one byte over the cap is refused, one at the cap is read`, () => {
+      const big = join(dir, 'big.md');
+      writeFileSync(big, Buffer.alloc(32 * 1024 * 1024 + 1, 'a'));
+      const r = runOne(['render', big, '--format', 'text']);
+      assert.equal(r.status, 1, r.stderr);
+      assert.equal(r.stderr, `broadsheet: cannot read ${big}: the input is over the limit of 33554432 bytes\n`);
+      rmSync(big);
+    });
+  }
+
+  const endless = { wasm: [process.execPath, [DIST_CLI]], native: [null, []] };
+  for (const [kind, [command, prefix]] of Object.entries(endless)) {
+    test(`${kind}: an endless standard input stops at the cap + 1 byte`, async () => {
+      const child = spawn(command ?? requireNativeCli(), [...prefix, 'render', '-'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d) => { stderr += d; });
+      child.stdin.on('error', () => {}); // the CLI closes its end when it stops reading
+      const block = Buffer.alloc(1 << 20, 'a\n');
+      let written = 0;
+      let closed = false;
+      const feed = () => {
+        while (!closed && written < (256 << 20) && child.stdin.write(block)) written += block.length;
+        if (!closed && written < (256 << 20)) child.stdin.once('drain', () => { written += block.length; feed(); });
+      };
+      const done = new Promise((resolveDone) => child.on('close', (code) => { closed = true; resolveDone(code); }));
+      feed();
+      const code = await done;
+      assert.equal(code, 1, stderr);
+      assert.equal(stderr, 'broadsheet: cannot read <stdin>: the input is over the limit of 33554432 bytes\n');
+      assert.ok(written < (256 << 20), `the CLI read ${written} bytes before stopping`);
+    });
+  }
 });
 
 describe('usage', () => {

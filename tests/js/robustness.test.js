@@ -65,7 +65,9 @@ test('a core that runs out of memory throws a clear error and the renderer recov
   // The real core, with its memory capped at 64 MiB: a 12 MB issue cannot be rendered in that.
   const tight = await createRenderer({ wasm: withMemoryMaximum(readFileSync(DIST_WASM), 1024) });
   const before = tight.render('# Before\n').output;
-  const big = '*a* [b](c) '.repeat(1_200_000);
+  // An ordinary issue (within the node budget, which refuses denser input before memory runs out).
+  const body = readText(exampleFiles().find((f) => f.endsWith('full.md'))).replace(/^---[\s\S]*?---\n/, '');
+  const big = body.repeat(Math.ceil((40 << 20) / body.length));
   // Where memory runs out decides the error: inside the parser the core reports it and stays up (a
   // BroadsheetError saying so); anywhere else the instance traps and is restarted.
   assert.throws(() => tight.render(big, { maxInputBytes: 64 << 20 }), (error) => {

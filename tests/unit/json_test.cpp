@@ -185,3 +185,18 @@ TEST_CASE("blocks that start with a link or an image still carry a line", "[json
   CHECK(children[1].contains("line"));
   CHECK(find_node(children[2], "item").contains("line"));
 }
+
+TEST_CASE("json output writes < as \\u003c, so it can be inlined in a page's <script>", "[json][harden]") {
+  broadsheet::Options o;
+  o.format = broadsheet::Format::Json;
+  o.allow_html = true;
+  std::string markdown = "---\ntitle: \"</script><script>alert(1)</script>\"\n---\n\nText `</script>` and <!-- x --> </script>\n";
+  broadsheet::Result r = broadsheet::render(markdown, o);
+  REQUIRE(r.ok());
+  CHECK(r.output.find('<') == std::string::npos);
+  CHECK(r.meta_json.find('<') == std::string::npos);
+  CHECK(test_helpers::contains(r.output, "\\u003c/script>"));
+  // Still the same text once parsed.
+  json parsed = json::parse(r.output);
+  CHECK(parsed.dump().find("</script><script>alert(1)</script>") != std::string::npos);
+}

@@ -34,6 +34,8 @@ struct Options {
   bool allow_html = false;      // pass raw HTML through an allowlist instead of showing it as text
   std::string id_prefix;        // prefix for every generated id
   std::size_t max_input_bytes = default_max_input_bytes;  // larger input is refused with an error
+  // Output over this many bytes fails the render with an error (docs/limits.md); 0 = 16 × the input + 1 MiB.
+  std::size_t max_output_bytes = 0;
   bool lint = true;             // add the newsletter lint warnings (src/core/lint.hpp) to the parse warnings
   std::string unsubscribe_url;  // email/text: the unsubscribe link; empty = the placeholder {{unsubscribe_url}}
   // Web and CommonMark HTML: when set, the output is handed over in pieces of about 64 KB while it is

@@ -42,6 +42,9 @@ node tools/embed-css.mjs --light-dom dist/element-prerender.css web/src/theme.cs
 # page's requests are the element script, then the wasm and the issue in parallel (docs/widget.md).
 stage=build/element-src
 rm -rf "$stage" && mkdir -p "$stage"
+# The staged modules define elements when imported: without this, esbuild would read the package's own
+# "sideEffects" list (written for consumers' bundlers, naming dist/ files) and drop `import './archive.js'`.
+echo '{ "sideEffects": true }' > "$stage/package.json"
 cp web/src/element.js web/src/element-parts.js web/src/element-worker.js web/src/recent.js web/src/archive.js dist/element-styles.js \
   dist/web.js dist/index.js dist/broadsheet-*.mjs "$stage"/
 node_modules/.bin/esbuild "$stage/element.js" "$stage/element-worker.js" --bundle --format=esm \

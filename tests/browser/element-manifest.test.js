@@ -11,7 +11,8 @@ const manifest = JSON.parse(readText(join(ROOT, 'custom-elements.json')));
 const pkg = JSON.parse(readText(join(ROOT, 'package.json')));
 const element = await import(pathToFileURL(join(ROOT, 'dist', 'element.js')).href);
 const styles = ['theme.css', 'element.css'].map((f) => readText(join(ROOT, 'web', 'src', f))).join('\n');
-const declaration = manifest.modules.flatMap((m) => m.declarations).find((d) => d.customElement);
+const elementModule = manifest.modules.find((m) => m.path === 'dist/element.js');
+const declaration = elementModule.declarations.find((d) => d.customElement);
 const sorted = (xs) => [...new Set(xs)].sort();
 
 test('the manifest follows the schema\'s shape and package.json points at it', () => {
@@ -19,8 +20,8 @@ test('the manifest follows the schema\'s shape and package.json points at it', (
   assert.equal(pkg.customElements, 'custom-elements.json');
   assert.ok(pkg.files.includes('custom-elements.json'));
   assert.equal(pkg.exports['./custom-elements.json'], './custom-elements.json');
-  assert.equal(manifest.modules.length, 1);
-  const [module] = manifest.modules;
+  assert.deepEqual(manifest.modules.map((m) => m.path).sort(), ['dist/archive.js', 'dist/element.js']);
+  const module = elementModule;
   assert.equal(module.kind, 'javascript-module');
   assert.equal(`./${module.path}`, pkg.exports['./element'].default);
   assert.equal(declaration.tagName, element.TAG_NAME);
@@ -73,4 +74,21 @@ test('the manifest\'s events are the events the element fires', () => {
   const source = readText(join(ROOT, 'web', 'src', 'element.js'));
   const fired = [...source.matchAll(/#emit\('([\w-]+)'/g)].map((m) => m[1]);
   assert.deepEqual(sorted(declaration.events.map((e) => e.name)), sorted(fired));
+});
+
+test('the manifest describes <broadsheet-archive>: its tag, observed attributes and export', async () => {
+  const archive = await import(pathToFileURL(join(ROOT, 'dist', 'archive.js')).href);
+  const module = manifest.modules.find((m) => m.path === 'dist/archive.js');
+  assert.equal(`./${module.path}`, pkg.exports['./archive'].default ?? pkg.exports['./archive']);
+  const [described] = module.declarations;
+  assert.equal(described.tagName, archive.TAG_NAME);
+  assert.equal(described.name, archive.BroadsheetArchiveElement.name);
+  const names = described.attributes.map((a) => a.name);
+  for (const observed of archive.BroadsheetArchiveElement.observedAttributes) assert.ok(names.includes(observed), observed);
+  const source = readText(join(ROOT, 'web', 'src', 'archive.js'));
+  const read = [...source.matchAll(/getAttribute\('([\w-]+)'\)/g)].map((m) => m[1]);
+  for (const attribute of read) assert.ok(names.includes(attribute), `${attribute} is read but not described`);
+  const parts = [...source.matchAll(/part(?: = |=")'?([\w-]+)/g)].map((m) => m[1]);
+  assert.deepEqual(sorted(described.cssParts.map((p) => p.name)), sorted(parts));
+  assert.deepEqual(module.exports, [{ kind: 'custom-element-definition', name: archive.TAG_NAME, declaration: { name: described.name, module: module.path } }]);
 });

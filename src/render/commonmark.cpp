@@ -266,36 +266,37 @@ class Stream {
 };
 
 // md4c calls back through C frames: nothing may throw. Allocation failure, the only exception possible,
-// becomes an md4c abort (non-zero return).
+// becomes an md4c abort: a negative return (md4c's MD_CHECK passes only negative codes up, so a positive
+// one would let the parse go on).
 int on_enter_block(MD_BLOCKTYPE type, void* detail, void* stream) noexcept try {
   static_cast<Stream*>(stream)->enter_block(type, detail);
   return 0;
 } catch (...) {
-  return 1;
+  return -1;
 }
 int on_leave_block(MD_BLOCKTYPE type, void*, void* stream) noexcept try {
   static_cast<Stream*>(stream)->leave_block(type);
   return 0;
 } catch (...) {
-  return 1;
+  return -1;
 }
 int on_enter_span(MD_SPANTYPE type, void* detail, void* stream) noexcept try {
   static_cast<Stream*>(stream)->enter_span(type, detail);
   return 0;
 } catch (...) {
-  return 1;
+  return -1;
 }
 int on_leave_span(MD_SPANTYPE type, void*, void* stream) noexcept try {
   static_cast<Stream*>(stream)->leave_span(type);
   return 0;
 } catch (...) {
-  return 1;
+  return -1;
 }
 int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* stream) noexcept try {
   static_cast<Stream*>(stream)->text(type, std::string_view(text, size));
   return 0;
 } catch (...) {
-  return 1;
+  return -1;
 }
 
 }  // namespace

@@ -62,11 +62,10 @@ function groupOf(fn) {
   if (/^yaml_/.test(fn)) return 'libyaml';
   if (/embind|emscripten::|^_embind|EmscriptenBindingInitializer|__getTypeName|^emval/.test(fn)) return 'Embind';
   if (/^(dl)?malloc|^free$|^dlfree|^realloc|^calloc|^sbrk|^emmalloc|^dispose_chunk|^init_mparams|^tmalloc|^prepend_alloc|^sys_alloc|^internal_memalign|^aligned_alloc/.test(fn)) return 'malloc';
+  const own = fn.match(/^(?:[\w:<>,* ]+ )?broadsheet::(?:\(anonymous namespace\)::)?([A-Za-z_]+)/);
+  if (own) return `broadsheet::${own[1]}`;
+  if (/^\(anonymous namespace\)::Engine/.test(fn)) return 'broadsheet::Engine (bindings)';
   if (/^std::|__cxx|^operator new|^operator delete|^void std::|std::__2/.test(fn)) return 'libc++';
-  if (/broadsheet::/.test(fn)) {
-    const m = fn.match(/broadsheet::(?:\(anonymous namespace\)::)?([A-Za-z_]+)/);
-    return `broadsheet::${m ? m[1] : '?'}`;
-  }
   if (/^[a-z_0-9]+$/.test(fn)) return 'libc';
   return 'other';
 }

@@ -23,6 +23,7 @@ const bodies = [];     // [start, end] of each defined function
 const names = new Map();
 const sections = [];
 let dataBytes = 0;
+let dataGzip = 0;
 while (pos < bytes.length) {
   const id = bytes[pos++];
   const size = u32();
@@ -41,6 +42,7 @@ while (pos < bytes.length) {
     for (let n = u32(); n > 0; n--) { const len = u32(); bodies.push([pos, pos + len]); pos += len; }
   } else if (id === 11) {
     dataBytes = size;
+    dataGzip = gzipSync(bytes.subarray(start, end), { level: 9 }).length;
   } else if (id === 0) {
     const section = name();
     if (section === 'name') {
@@ -83,7 +85,7 @@ bodies.forEach(([s, e], i) => {
 
 const gz = (buffer) => gzipSync(buffer, { level: 9 }).length;
 const codeBytes = bodies.reduce((sum, [s, e]) => sum + e - s, 0);
-console.log(`${file}: ${bytes.length} bytes, ${gz(bytes)} gzipped; code ${codeBytes} in ${bodies.length} functions, data ${dataBytes}`);
+console.log(`${file}: ${bytes.length} bytes, ${gz(bytes)} gzipped; code ${codeBytes} in ${bodies.length} functions, data ${dataBytes} (${dataGzip} gzipped alone)`);
 console.log('\ngroup | functions | code bytes | gzip alone');
 for (const [group, g] of [...groups].sort((a, b) => b[1].bytes - a[1].bytes)) {
   console.log(`${group} | ${g.count} | ${g.bytes} | ${gz(Buffer.concat(g.chunks))}`);

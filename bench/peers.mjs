@@ -24,6 +24,20 @@ export const PEERS = [
     },
   },
   {
+    // The web core (`broadsheet/web`, what the element loads): web HTML only, no lint.
+    name: 'broadsheet/web',
+    files: ['dist/web.js', 'dist/index.js', 'dist/broadsheet-web-core.mjs', 'dist/broadsheet-web.wasm'],
+    async load() {
+      const { createRenderer } = await import('../dist/web.js');
+      const renderer = await createRenderer();
+      const commonmark = { commonmark: true };
+      return {
+        newsletter: (md) => renderer.render(md).output,
+        commonmark: (md) => renderer.render(md, commonmark).output,
+      };
+    },
+  },
+  {
     name: 'markdown-wasm',
     files: ['node_modules/markdown-wasm/dist/markdown.es.js', 'node_modules/markdown-wasm/dist/markdown.wasm'],
     async load() {

@@ -9,7 +9,6 @@
 #include "core/byte_scan.hpp"
 #include "core/directives.hpp"
 #include "core/front_matter.hpp"
-#include "core/lint.hpp"
 #include "core/md4c_adapter.hpp"
 #include "core/output_budget.hpp"
 #include "core/policy.hpp"
@@ -142,7 +141,8 @@ Result render_input(std::string_view markdown, char* writable, const Options& op
   Document doc;
   if (auto error = build(markdown, writable, options, doc)) return failure(std::move(*error));
   if (invalid_utf8) doc.warnings.insert(doc.warnings.begin(), invalid_utf8_warning);
-  if (options.lint) lint_document(doc, options.format);
+  // Lint and the output check come with the format (a lean build has neither): render/formats.cpp.
+  if (options.lint && format->lint) format->lint(doc, options.format);
 
   std::stable_sort(doc.warnings.begin(), doc.warnings.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.line != b.line ? a.line < b.line : a.column < b.column;
@@ -157,7 +157,7 @@ Result render_input(std::string_view markdown, char* writable, const Options& op
   if (options.output_pieces) settings.output_pieces = &options.output_pieces;
   format->render(doc, settings, result.output);
   if (output_budget().over(result.output.size())) return over_output_budget();
-  if (options.format == Format::Email && options.lint) lint_email_size(result.output.size(), doc.warnings);
+  if (options.lint && format->check_output) format->check_output(result.output.size(), doc.warnings);
 
   result.meta_json = doc.front.meta_json;
   result.outline_json = outline_json(doc.outline);

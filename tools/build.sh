@@ -25,16 +25,11 @@ node tools/strip-glue-wasm-url.mjs dist/broadsheet-core.mjs
 cp build/wasm/broadsheet-core.wasm dist/broadsheet.wasm
 cp web/src/index.js web/src/index.cjs web/src/index.d.ts web/src/web.js web/src/web.d.ts web/src/theme.css dist/
 cp web/src/index.d.ts dist/index.d.cts   # the same declarations, typed as CommonJS for require()
-# The web core (web HTML only) for broadsheet/web and the element, when CMake built one; until then
-# web.js names the full core's files, so every entry works the same.
-if [ -f build/wasm/broadsheet-web-core.wasm ] && [ -f build/wasm/broadsheet-web-core.mjs ]; then
-  cp build/wasm/broadsheet-web-core.mjs dist/broadsheet-web-core.mjs
-  node tools/strip-glue-wasm-url.mjs dist/broadsheet-web-core.mjs
-  cp build/wasm/broadsheet-web-core.wasm dist/broadsheet-web.wasm
-else
-  say "no web core in build/wasm (broadsheet-web-core.{mjs,wasm}): broadsheet/web and the element use the full core"
-  sed -i -e "s|'./broadsheet-web-core.mjs'|'./broadsheet-core.mjs'|" -e "s|'./broadsheet-web.wasm'|'./broadsheet.wasm'|" dist/web.js
-fi
+# The web core (web HTML only: CMake's broadsheet_web_wasm, BROADSHEET_WEB_ONLY=1) for broadsheet/web and
+# the element.
+cp build/wasm/broadsheet-web-core.mjs dist/broadsheet-web-core.mjs
+node tools/strip-glue-wasm-url.mjs dist/broadsheet-web-core.mjs
+cp build/wasm/broadsheet-web-core.wasm dist/broadsheet-web.wasm
 cp web/src/element.d.ts dist/
 node tools/embed-css.mjs dist/element-styles.js web/src/theme.css web/src/element.css   # also used by the preview
 node tools/embed-css.mjs --light-dom dist/element-prerender.css web/src/theme.css web/src/element.css
@@ -60,8 +55,10 @@ node_modules/.bin/esbuild node_modules/feed/lib/feed.js --bundle --format=esm --
 cp web/cli.js dist/cli.js
 cp docs/schema/broadsheet.schema.json dist/broadsheet.schema.json
 chmod +x dist/cli.js
-say "dist/ ready: $(du -k dist/broadsheet.wasm | cut -f1) KiB wasm, $(gzip -9c dist/broadsheet.wasm | wc -c) bytes gzipped;" \
-  "element.js $(gzip -9c dist/element.js | wc -c) bytes gzipped"
+gz() { gzip -9c "$1" | wc -c; }
+say "dist/ ready: full core $(du -k dist/broadsheet.wasm | cut -f1) KiB wasm, $(gz dist/broadsheet.wasm) bytes gzipped;" \
+  "web core $(du -k dist/broadsheet-web.wasm | cut -f1) KiB, $(gz dist/broadsheet-web.wasm) bytes gzipped;" \
+  "element.js $(gz dist/element.js) bytes gzipped"
 
 # The draft preview page served by `npm start` (skipped when up to date).
 node tools/build-preview.mjs

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 namespace broadsheet {
 
@@ -22,7 +23,48 @@ std::string alert_kind(std::string_view line) {
   return find_callout_kind(kind) ? kind : std::string();
 }
 
+// A pixel size in an image's attribute block: a whole number, 1 to 10000 (as the hero's in front matter).
+std::optional<int> pixel_size(std::string_view digits) {
+  if (digits.empty() || digits.size() > 5 || digits.front() == '0') return std::nullopt;
+  int value = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value <= 10000 ? std::optional<int>(value) : std::nullopt;
+}
+
 }  // namespace
+
+std::size_t Builder::image_size_block(std::uint32_t image, std::string_view text, const char* source) {
+  // Only a block that starts with one of its keys is taken as an image's size; any other `{…}` stays text.
+  if (text.substr(0, 7) != "{width=" && text.substr(0, 8) != "{height=") return 0;
+  std::size_t end = text.find('}');
+  std::string_view inside = text.substr(1, end == std::string_view::npos ? std::string_view::npos : end - 1);
+  int width = 0, height = 0;
+  bool valid = end != std::string_view::npos;
+  while (valid && !inside.empty()) {
+    std::size_t space = inside.find(' ');
+    std::string_view item = inside.substr(0, space);
+    inside = space == std::string_view::npos ? std::string_view() : inside.substr(space + 1);
+    if (item.empty()) continue;
+    std::size_t equals = item.find('=');
+    std::string_view key = item.substr(0, equals);
+    std::optional<int> size = equals == std::string_view::npos ? std::nullopt : pixel_size(item.substr(equals + 1));
+    int* field = key == "width" ? &width : key == "height" ? &height : nullptr;
+    valid = field && size && *field == 0;
+    if (valid) *field = *size;
+  }
+  if (!valid) {
+    doc_.warn(source ? doc_.source.to_original(source) : kNoOffset,
+              "an image's size block should be {width=N height=N} with whole numbers of pixels from 1 to "
+              "10000; it was left as text");
+    return 0;
+  }
+  doc_.nodes[image].num = width;
+  doc_.nodes[image].level = static_cast<std::uint16_t>(height);
+  return end + 1;
+}
 
 Builder::Builder(Document& doc, const std::vector<DirectiveMarker>& markers, std::string_view parse_buffer)
     : doc_(doc), markers_(markers), parse_buffer_(parse_buffer) {
@@ -192,7 +234,7 @@ void Builder::close(NodeType type) {
   if (type == NodeType::TableRow) trim_row_padding(stack_.back().last_child);
   if (type == NodeType::Paragraph) finish_paragraph(stack_.back().last_child);
   else if (type == NodeType::BlockQuote && !doc_.commonmark) finish_quote(stack_.back().last_child);
-  else if (type == NodeType::Link) last_closed_link_ = stack_.back().last_child;
+  else if (type == NodeType::Link || type == NodeType::Image) last_closed_span_ = stack_.back().last_child;
 }
 
 void Builder::note_source(const char* source) {
@@ -215,16 +257,23 @@ void Builder::text(std::string_view text, const char* source) {
     if (heading_marker_) return;
   }
   Open& parent = stack_.back();
-  if (last_closed_link_ && parent.last_child == last_closed_link_ && !doc_.commonmark) {
-    last_closed_link_ = 0;
-    if (text.substr(0, 9) == "{.button}") {
-      doc_.nodes[parent.last_child].flags |= kButton;
-      text.remove_prefix(9);
+  if (last_closed_span_ && parent.last_child == last_closed_span_ && !doc_.commonmark) {
+    last_closed_span_ = 0;
+    Node& span = doc_.nodes[parent.last_child];
+    std::size_t taken = 0;
+    if (span.type == NodeType::Link && text.substr(0, 9) == "{.button}") {
+      span.flags |= kButton;
+      taken = 9;
+    } else if (span.type == NodeType::Image) {
+      taken = image_size_block(parent.last_child, text, source);
+    }
+    if (taken) {
+      text.remove_prefix(taken);
       if (text.empty()) return;
-      source = source ? source + 9 : nullptr;
+      source = source ? source + taken : nullptr;
     }
   }
-  last_closed_link_ = 0;
+  last_closed_span_ = 0;
   if (source) last_source_ = source;
   if (source && doc_.nodes[parent.node].offset == kNoOffset) note_source(source);
   // Adjacent runs of the same buffer merge into one text node.
@@ -250,7 +299,7 @@ void Builder::inline_html(std::string_view html, const char* source) {
 
 void Builder::leaf(NodeType type) {
   if (in_deferred_cell_) make_deferred_cells();
-  last_closed_link_ = 0;
+  last_closed_span_ = 0;
   attach(make(type));
 }
 

@@ -1,7 +1,7 @@
 // Builds the document model from parser events (md4c_adapter feeds it). Besides plain tree building it
 // knows the newsletter structure: top-level `##` headings open sections, `###` stories, directive markers
 // open and close directive blocks, and a few local rewrites happen as blocks close (image-only paragraph
-// → figure, GitHub alert → callout, `{.button}` after a link).
+// → figure, GitHub alert → callout, `{.button}` after a link, `{width=… height=…}` after an image).
 #pragma once
 
 #include <cstddef>
@@ -92,6 +92,9 @@ class Builder {
   const DirectiveMarker* marker_at(const char* source) const;
   void finish_paragraph(std::uint32_t paragraph);
   void finish_quote(std::uint32_t quote);
+  // `{width=640 height=360}` right after an image: sets its size; returns the bytes taken (0: none, and a
+  // warning when the block is not a valid size).
+  std::size_t image_size_block(std::uint32_t image, std::string_view text, const char* source);
 
   Document& doc_;
   const std::vector<DirectiveMarker>& markers_;
@@ -100,7 +103,7 @@ class Builder {
   std::uint32_t heading_ = 0;          // the heading being built (not attached yet)
   const DirectiveMarker* heading_marker_ = nullptr;
   bool heading_has_text_ = false;
-  std::uint32_t last_closed_link_ = 0; // for `{.button}` right after a link
+  std::uint32_t last_closed_span_ = 0; // a link or image just closed: for `{.button}` or `{width=…}` after it
   std::vector<bool> opened_;           // per directive: its opening marker was seen
   std::size_t not_opened_ = 0;         // opens refused at the nesting limit, still to be closed
   void trim_row_padding(std::uint32_t row);

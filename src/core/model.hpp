@@ -50,7 +50,7 @@ enum class NodeType : std::uint8_t {
   Strong,
   Strikethrough,
   Link,           // text = href (decoded, not yet checked), text2 = title; flags: Autolink, Button
-  Image,          // text = src, text2 = title; children: the alt text
+  Image,          // text = src, text2 = title; children: the alt text; num = width, level = height (0: unknown)
 };
 
 enum NodeFlag : std::uint8_t {

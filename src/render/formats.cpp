@@ -5,8 +5,14 @@
 
 #include <iterator>
 
+// The one compile-time switch of a lean build: web HTML only, and no lint (the sources of the other
+// renderers and of lint are left out of that build by CMakeLists.txt).
 #ifndef BROADSHEET_WEB_ONLY
 #define BROADSHEET_WEB_ONLY 0
+#endif
+
+#if !BROADSHEET_WEB_ONLY
+#include "core/lint.hpp"
 #endif
 
 namespace broadsheet {
@@ -19,12 +25,18 @@ void render_text(const Document& doc, const RenderSettings& settings, std::strin
 
 namespace {
 
+#if BROADSHEET_WEB_ONLY
+constexpr Linter kLint = nullptr;
+#else
+constexpr Linter kLint = lint_document;
+#endif
+
 constexpr OutputFormat kFormats[] = {
-    {Format::Html, "html", render_web_html},
+    {Format::Html, "html", render_web_html, kLint},
 #if !BROADSHEET_WEB_ONLY
-    {Format::Json, "json", render_json},
-    {Format::Email, "email", render_email},
-    {Format::Text, "text", render_text},
+    {Format::Json, "json", render_json, kLint},
+    {Format::Email, "email", render_email, kLint, lint_email_size},
+    {Format::Text, "text", render_text, kLint},
 #endif
 };
 

@@ -2,10 +2,12 @@
 // renderer has the same shape: the finished model, the render settings, and the output to append to.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "broadsheet/types.hpp"
 #include "core/model.hpp"
@@ -22,11 +24,17 @@ struct RenderSettings {
 };
 
 using Renderer = void (*)(const Document& doc, const RenderSettings& settings, std::string& out);
+// The newsletter lint on the finished model (core/lint.hpp), and a check on the finished output (the email
+// size). Either may be null: a lean build (BROADSHEET_WEB_ONLY=1) carries no lint at all.
+using Linter = void (*)(Document& doc, Format format);
+using OutputCheck = void (*)(std::size_t output_bytes, std::vector<Diagnostic>& warnings);
 
 struct OutputFormat {
   Format format;
   std::string_view name;   // what the CLI, the JS layer and the types call it
   Renderer render;
+  Linter lint = nullptr;
+  OutputCheck check_output = nullptr;
 };
 
 // The formats this build carries, in a fixed order (the wasm binding numbers them by it). A lean build

@@ -125,7 +125,9 @@ class IssueHtml {
       w_.url(view.image_src);
       w_.raw("\" alt=\"");
       w_.text(view.hero.alt);
-      w_.raw("\">");
+      w_.raw("\"");
+      write_image_size(w_, view.hero.width, view.hero.height);
+      w_.raw(" fetchpriority=\"high\">");  // the largest paint above the fold: fetched first
     }
     if (view.has_caption()) {
       w_.raw("<figcaption class=\"bs-hero-caption\">");

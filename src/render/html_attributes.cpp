@@ -1,5 +1,7 @@
 #include "render/html_attributes.hpp"
 
+#include <string>
+
 #include "core/sanitize.hpp"
 
 namespace broadsheet {
@@ -18,6 +20,11 @@ void write_title_attribute(Writer& w, std::string_view title, bool drop_breakout
   w.raw(" title=\"");
   w.text(title);
   w.raw('"');
+}
+
+void write_image_size(Writer& w, int width, int height) {
+  if (width > 0) write_attribute(w, "width", std::to_string(width));
+  if (height > 0) write_attribute(w, "height", std::to_string(height));
 }
 
 void write_attribute(Writer& w, std::string_view name, std::string_view value) {

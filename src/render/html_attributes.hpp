@@ -20,6 +20,10 @@ void write_title_attribute(Writer& w, std::string_view title, bool drop_breakout
 // ` name="value"` (the value escaped).
 void write_attribute(Writer& w, std::string_view name, std::string_view value);
 
+// ` width="W" height="H"` for an image whose size is known (each written when above 0), so the page
+// keeps its box while the image loads.
+void write_image_size(Writer& w, int width, int height);
+
 // The issue's ` lang="…" dir="…"` from the front matter, each when set.
 void write_lang_dir(Writer& w, const FrontMatter& fm);
 

@@ -152,8 +152,12 @@ class HtmlBody : public HtmlWalk<HtmlBody> {
     children_then_close(index, "a", "");
   }
 
+  // Its size when the Markdown gives it (no layout shift when it loads); fetched when near the viewport and
+  // decoded off the main thread: the hero, above them all, is the one image fetched at once.
   void image(std::uint32_t index) {
-    if (open_image(index, doc_[index].text)) w_.raw(" loading=\"lazy\">");
+    if (!open_image(index, doc_[index].text)) return;
+    write_image_size(w_, doc_[index].num, doc_[index].level);
+    w_.raw(" loading=\"lazy\" decoding=\"async\">");
   }
 
   void figure(std::uint32_t index) {

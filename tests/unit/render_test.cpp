@@ -173,7 +173,7 @@ TEST_CASE("directive lines inside raw HTML blocks are given back as written", "[
 TEST_CASE("an image alone in a paragraph becomes a figure captioned by its title", "[render]") {
   Result r = html("![A mechanic & a bike](images/repair.jpg \"A roadside hub swap\")\n");
   CHECK(contains(r.output, "<figure class=\"bs-figure\"><img src=\"images/repair.jpg\" alt=\"A mechanic &amp; a bike\" "
-                           "title=\"A roadside hub swap\" loading=\"lazy\"><figcaption>A roadside hub swap</figcaption></figure>"));
+                           "title=\"A roadside hub swap\" loading=\"lazy\" decoding=\"async\"><figcaption>A roadside hub swap</figcaption></figure>"));
 
   Result untitled = html("![Alt](a.png)\n");
   CHECK(contains(untitled.output, "<figure class=\"bs-figure\">"));
@@ -382,7 +382,7 @@ TEST_CASE("an unbalanced span close from md4c cannot unwind the heading around i
     options.allow_html = allow_html;
     auto result = broadsheet::render("![]([)]()\n-", options);
     REQUIRE(result.ok());
-    CHECK(result.output.find("<h2 class=\"bs-section-title\"><img src=\"%5B\" alt=\"\" loading=\"lazy\"></h2>") !=
+    CHECK(result.output.find("<h2 class=\"bs-section-title\"><img src=\"%5B\" alt=\"\" loading=\"lazy\" decoding=\"async\"></h2>") !=
           std::string::npos);
   }
 }

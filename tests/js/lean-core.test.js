@@ -1,0 +1,80 @@
+// The lean web core (dist/broadsheet-web.wasm + dist/broadsheet-web-core.mjs, `broadsheet/web` and the
+// element): built from the same sources as the full core with BROADSHEET_WEB_ONLY=1, it must carry web HTML
+// only, and write the same bytes as the full core for every fixture and example, fragment and page.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { DIST, FIXTURES, exampleFiles, filesUnder, loadBroadsheet, readText, rel } from './helpers.js';
+
+const WEB_WASM = join(DIST, 'broadsheet-web.wasm');
+const WEB_GLUE = join(DIST, 'broadsheet-web-core.mjs');
+for (const file of [WEB_WASM, WEB_GLUE]) {
+  if (!existsSync(file)) throw new Error(`${rel(file)} is missing: run npm run build`);
+}
+
+const { createRenderer, createRendererWith, BroadsheetError } = await loadBroadsheet();
+const web = await import(pathToFileURL(join(DIST, 'web.js')).href);
+const full = await createRenderer();
+const lean = await web.createRenderer();
+
+test('broadsheet/web loads the web core, not the full one', () => {
+  const source = readText(join(DIST, 'web.js'));
+  assert.match(source, /'\.\/broadsheet-web-core\.mjs'/);
+  assert.match(source, /'\.\/broadsheet-web\.wasm'/);
+  assert.doesNotMatch(source, /broadsheet-core\.mjs|'\.\/broadsheet\.wasm'/);
+});
+
+test('the web core lists html as its only format and refuses the others', async () => {
+  const core = await createRendererWith({
+    glue: () => import(pathToFileURL(WEB_GLUE).href),
+    wasmUrl: () => pathToFileURL(WEB_WASM),
+  });
+  assert.deepEqual([...core.formats], ['html']);
+  for (const format of ['email', 'text', 'json']) {
+    assert.throws(() => core.render('# Hi', { format }), (e) => e instanceof BroadsheetError || e instanceof TypeError, format);
+  }
+  // Lint is not in it: an issue that lints with warnings in the full core renders clean here.
+  const issue = '---\ntitle: T\n---\n\n[click here](https://example.com)\n';
+  assert.ok(full.render(issue).warnings.length > 0, 'the full core lints this issue');
+  assert.deepEqual(core.render(issue, { lint: false }).warnings, []);
+  core.dispose();
+});
+
+test('the web core is smaller than the full core', () => {
+  const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+  const leanBytes = gz(WEB_WASM);
+  const fullBytes = gz(join(DIST, 'broadsheet.wasm'));
+  assert.ok(statSync(WEB_WASM).size < statSync(join(DIST, 'broadsheet.wasm')).size);
+  assert.ok(leanBytes < fullBytes * 0.8, `web core ${leanBytes} B gzipped, full core ${fullBytes} B`);
+});
+
+const inputs = [...filesUnder(FIXTURES, '.md'), ...exampleFiles()];
+
+test('every fixture and example is rendered', () => {
+  assert.ok(inputs.length > 50, `${inputs.length} inputs`);
+});
+
+for (const file of inputs) {
+  test(`web core = full core: ${rel(file)}`, () => {
+    const markdown = readText(file);
+    for (const options of [{ standalone: false }, { standalone: true }, { standalone: false, allowHtml: true }]) {
+      let expected;
+      try {
+        expected = full.render(markdown, { ...options, lint: false });
+      } catch (error) {
+        if (!(error instanceof BroadsheetError)) throw error;
+        assert.throws(() => lean.render(markdown, options), (e) => e instanceof BroadsheetError && e.message === error.message
+          && e.line === error.line && e.column === error.column);
+        continue;
+      }
+      const actual = lean.render(markdown, options);
+      assert.ok(Buffer.from(actual.output).equals(Buffer.from(expected.output)), `HTML differs (${JSON.stringify(options)})`);
+      assert.deepEqual(actual.meta, expected.meta);
+      assert.deepEqual(actual.outline, expected.outline);
+      assert.deepEqual(actual.warnings, expected.warnings, 'the same warnings without lint');
+    }
+  });
+}

@@ -272,6 +272,11 @@ void render_email_node(const Document& doc, std::uint32_t node, Writer& out, con
   EmailBody(doc, out, settings).node(node);
 }
 
+void render_email_siblings(const Document& doc, std::uint32_t first, std::uint32_t stop, Writer& out,
+                           const EmailBodySettings& settings, std::uint32_t skip) {
+  EmailBody(doc, out, settings).siblings(first, stop, skip, HtmlContext::Flow);
+}
+
 void render_email_children(const Document& doc, std::uint32_t parent, Writer& out, const EmailBodySettings& settings,
                            std::uint32_t skip) {
   EmailBody(doc, out, settings).children(parent, skip);

@@ -41,7 +41,8 @@ export function soup(rng, k, { newlines = false } = {}) {
     else if (roll < 0.95) parts.push(`w${k}`);
     else parts.push(newlines ? '\n' : ' ');
   }
-  return parts.join(rng.next() < 0.5 ? '' : ' ');
+  // A blank line would end the block: newlines stay single.
+  return parts.join(rng.next() < 0.5 ? '' : ' ').replace(/\n\s*(?=\n)/g, '');
 }
 
 const FAMILIES = ['paragraph', 'item', 'heading', 'sponsor', 'cell', 'quote', 'html', 'link', 'emphasis'];

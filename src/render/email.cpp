@@ -44,13 +44,15 @@ class IssueEmail {
     w_.raw(" xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\">\n"
            "<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-           "<meta name=\"x-apple-disable-message-reformatting\">\n"
+           "<meta name=\"x-apple-disable-message-reformatting\" content=\"\">\n"
            "<meta name=\"format-detection\" content=\"telephone=no, date=no, address=no, email=no\">\n"
            "<meta name=\"color-scheme\" content=\"light dark\">\n"
            "<meta name=\"supported-color-schemes\" content=\"light dark\">\n<title>");
     w_.text(issue_title(doc_));
     w_.raw("</title>\n<!--[if mso]><xml><o:OfficeDocumentSettings><o:AllowPNG/><o:PixelsPerInch>96</o:PixelsPerInch>"
-           "</o:OfficeDocumentSettings></xml><![endif]-->\n<style>\n");
+           "</o:OfficeDocumentSettings></xml>\n<style>");
+    w_.raw(style::kOutlookStyle);  // Outlook-only CSS, in the comment so validators and other clients skip it
+    w_.raw("</style><![endif]-->\n<style>\n");
     w_.raw(style::kHeadStyle);
     w_.raw("</style>\n</head>\n<body class=\"bs-bg\" style=\"margin:0;padding:0;width:100%;background-color:");
     w_.raw(style::kBg);
@@ -89,7 +91,7 @@ class IssueEmail {
 
   void preheader() {
     if (fm_.preheader.empty()) return;
-    w_.raw("<div style=\"display:none;max-height:0;max-width:0;overflow:hidden;opacity:0;mso-hide:all;"
+    w_.raw("<div class=\"bs-preheader\" style=\"display:none;max-height:0;max-width:0;overflow:hidden;opacity:0;"
            "font-size:1px;line-height:1px;color:#f3f4f6;\">");
     w_.text(fm_.preheader);
     std::size_t shown = utf8::count_code_points(fm_.preheader);

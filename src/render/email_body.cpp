@@ -115,7 +115,7 @@ class EmailBody : public HtmlWalk<EmailBody> {
     w_.raw("\"");
     title_attribute(doc_[link].text2);
     rel_attribute();
-    w_.raw(" style=\"");
+    w_.raw(" class=\"bs-button-link\" style=\"");
     w_.raw(style::kButtonLink);
     w_.raw("\">");
     children(link);

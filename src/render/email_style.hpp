@@ -60,12 +60,11 @@ inline constexpr const char* kBlockTitle =
 inline constexpr const char* kDataTable =
     "width:100%;border-collapse:collapse;margin:0 0 16px;font-family:" BS_SANS ";font-size:13px;line-height:1.4;";
 inline constexpr const char* kCell = "padding:6px 8px;border-bottom:1px solid #d8dbe0;" BS_BREAK;
-// Outlook ignores padding on links: the cell carries it there (mso-padding-alt), and the link none.
-inline constexpr const char* kButtonCell = "border-radius:6px;background-color:#0b57a4;mso-padding-alt:12px 24px;";
+inline constexpr const char* kButtonCell = "border-radius:6px;background-color:#0b57a4;";
 inline constexpr const char* kButtonLink =
     "display:inline-block;padding:12px 24px;font-family:" BS_SANS
     ";font-size:16px;line-height:1.2;font-weight:bold;color:#ffffff;text-decoration:none;border-radius:6px;"
-    "mso-padding-alt:0;" BS_BREAK;
+    BS_BREAK;
 // Images carry a font and colour for their alt text, which is what a reader sees while images are blocked.
 inline constexpr const char* kImage =
     "display:block;width:100%;max-width:536px;height:auto;border:0;font-family:" BS_SANS
@@ -110,8 +109,13 @@ inline const Box& box_for(std::string_view kind, std::string_view variant) {
 
 // The head's <style>: narrow screens (one fluid column, smaller padding) and the dark palette. Clients
 // that drop <style> (some webmail) still get the inline light layout, which is the design itself.
+// Read by Outlook on Windows only (inside <!--[if mso]>): it ignores padding on links, so the button's
+// cell carries it (mso-padding-alt) and the link none; and it shows display:none text unless mso-hide.
+inline constexpr const char* kOutlookStyle =
+    ".bs-button{mso-padding-alt:12px 24px;}.bs-button-link{mso-padding-alt:0;}.bs-preheader{mso-hide:all;}";
+
 inline constexpr const char* kHeadStyle =
-    ":root{color-scheme:light dark;supported-color-schemes:light dark;}\n"
+    ":root{color-scheme:light dark;}\n"
     "@media only screen and (max-width:620px){\n"
     ".bs-container{width:100%!important;max-width:100%!important;}\n"
     ".bs-pad{padding-left:16px!important;padding-right:16px!important;}\n"

@@ -314,6 +314,9 @@ bool HtmlSanitizer::open_table_part(const std::string& tag, std::string_view sta
 }
 
 bool HtmlSanitizer::open_element(const std::string& tag, std::string_view start_tag, std::string& out) {
+  // Deeper raw nesting is shown as text: it keeps every walk over the stack short (linear time), and far
+  // below the depth at which browsers stop nesting elements (Chromium: 512), which the stack could not model.
+  if (!is_void(tag) && open_.size() >= kMaxOpenElements) return false;
   if (is_table_part(tag)) return open_table_part(tag, start_tag, out);
   if (context_ >= HtmlContext::Phrasing && !is_phrasing(tag)) return false;
   if (context_ == HtmlContext::Link && tag == "a") return false;

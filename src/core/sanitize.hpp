@@ -50,6 +50,9 @@ enum class HtmlContext { Flow, Item, Phrasing, Link };
 // `<blockquote>`, `<figure>`, `<center>`) open for the Markdown blocks that follow (end_block).
 class HtmlSanitizer {
  public:
+  // At most this many raw elements are open at once; a start tag beyond is shown as text.
+  static constexpr std::size_t kMaxOpenElements = 64;
+
   struct Scope {
     std::size_t outer_floor;
     HtmlContext outer_context;

@@ -137,6 +137,15 @@ TEST_CASE("sanitize_html writes the end tags the HTML parser would imply", "[san
   CHECK(sanitized("<ruby>a<rt>b<rt>c</ruby>") == "<ruby>a<rt>b</rt><rt>c</rt></ruby>");
 }
 
+TEST_CASE("sanitize_html shows raw nesting deeper than its limit as text", "[sanitize][balance]") {
+  std::string raw;
+  for (int i = 0; i < 100; ++i) raw += "<div>";
+  std::string out = sanitized(raw + "x");
+  CHECK(test_helpers::count(out, "<div>") == broadsheet::HtmlSanitizer::kMaxOpenElements);
+  CHECK(test_helpers::count(out, "</div>") == broadsheet::HtmlSanitizer::kMaxOpenElements);
+  CHECK(test_helpers::count(out, "&lt;div&gt;") == 100 - broadsheet::HtmlSanitizer::kMaxOpenElements);
+}
+
 TEST_CASE("sanitize_html builds tables the way the parser does", "[sanitize][balance]") {
   CHECK(sanitized("<table><tr><td>a<td>b</table>") == "<table><tbody><tr><td>a</td><td>b</td></tr></tbody></table>");
   CHECK(sanitized("<table><td>a<div>b<tr>c") ==  // a new row closes the cell; text in a row gets its cell

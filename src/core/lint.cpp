@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/policy.hpp"
+#include "core/sanitize.hpp"
 #include "core/utf8.hpp"
 
 namespace broadsheet {
@@ -130,6 +131,7 @@ class Linter {
   void link(std::uint32_t index) {
     const Node& n = doc_[index];
     if (n.has(kUnsafeUrl)) return;  // already reported and removed
+    relative_in_email(n, "link");
     if (starts_with_http(n.text))
       warn_at(n.offset, "http-link",
               n.has(kAutolink) ? "this autolink becomes an http: link; write it with https://"
@@ -144,8 +146,24 @@ class Linter {
   void image(std::uint32_t index) {
     const Node& n = doc_[index];
     if (n.has(kUnsafeUrl)) return;
+    relative_in_email(n, "image");
     if (is_blank(plain_text(doc_, index))) warn_at(n.offset, "image-alt", "image has no alt text");
     if (starts_with_http(n.text)) warn_at(n.offset, "http-link", "image uses http:; use https:");
+  }
+
+  // A relative URL (`/a`, `img/x.png`, `//host/x`) means nothing in a mail client; without canonical_url
+  // the email renderer has no address to resolve it against. Fragments (`#id`) stay: they name the
+  // email's own anchors.
+  void relative_in_email(const Node& n, const char* what) {
+    if (format_ != Format::Email || !doc_.front.canonical_url.empty()) return;
+    std::string_view url = n.text;
+    while (!url.empty() && (url.front() == ' ' || url.front() == '\t')) url.remove_prefix(1);
+    if (url.empty() || url.front() == '#') return;
+    std::size_t end = url.find_first_of(":/?#");
+    if (end != std::string_view::npos && url[end] == ':' && end > 0) return;  // has a scheme
+    warn_at(n.offset, "relative-url",
+            std::string(what) + " URL \"" + url_for_message(url) +
+                "\" is relative and breaks in every mail client: use an absolute https:// URL or set `canonical_url`");
   }
 
   // One warning per empty section and per repeated title (naming the first section with it).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <initializer_list>
 
 #include "core/entities.hpp"
 
@@ -163,12 +164,17 @@ std::size_t take_tag(std::string_view raw, std::size_t i, HtmlSanitizer& sanitiz
     escape_into(rebuilt, value);
     rebuilt += "\"";
   }
+  bool shown = false;
   if (tag_allowed(tag)) {
     rebuilt += '>';
     if (closing) sanitizer.close_element(tag, out);
-    else sanitizer.open_element(tag, rebuilt, out);
-  } else {
-    escape_into(out, raw.substr(i, p - i));  // shown as text: nothing is lost, nothing runs
+    else shown = sanitizer.open_element(tag, rebuilt, out);
+  }
+  if (!shown && !(closing && tag_allowed(tag))) {  // shown as text: nothing is lost, nothing runs
+    std::string text;
+    escape_into(text, raw.substr(i, p - i));
+    sanitizer.before_text(text, out);
+    out += text;
   }
   return p;
 }
@@ -178,26 +184,54 @@ bool is_void(std::string_view tag) {
   return tag == "br" || tag == "hr" || tag == "img" || tag == "wbr" || tag == "col";
 }
 
-// Elements a new sibling of the same name closes implicitly (`<li>a<li>b`): closed explicitly instead, so the
-// stack matches what the browser builds.
-bool closes_same_sibling(std::string_view tag) {
-  return tag == "p" || tag == "li" || tag == "dt" || tag == "dd" || tag == "tr" || tag == "td" || tag == "th" ||
-         tag == "rt" || tag == "rp";
+bool one_of(std::string_view tag, std::initializer_list<std::string_view> tags) {
+  return std::find(tags.begin(), tags.end(), tag) != tags.end();
 }
 
-// Block elements whose start tag closes an open <p> in the browser.
-bool closes_paragraph(std::string_view tag) {
-  for (std::string_view block : {"blockquote", "center", "details", "div", "dl", "figcaption", "figure", "h1", "h2",
-                                 "h3", "h4", "h5", "h6", "hr", "ol", "p", "pre", "summary", "table", "ul"})
-    if (tag == block) return true;
-  return false;
+bool is_heading(std::string_view tag) {
+  return tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6';
+}
+
+// Phrasing content: the only allowed elements that never close a <p> or act on table structure.
+bool is_phrasing(std::string_view tag) {
+  return one_of(tag, {"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "del", "dfn", "em", "i", "img", "ins",
+                      "kbd", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong", "sub", "sup",
+                      "time", "u", "var", "wbr"});
+}
+
+bool is_table_part(std::string_view tag) {
+  return one_of(tag, {"caption", "colgroup", "col", "tbody", "thead", "tfoot", "tr", "td", "th"});
+}
+
+// Elements whose content the parser treats as table structure: text or other elements there are moved
+// out of the table (foster parenting).
+bool is_table_structure(std::string_view tag) {
+  return one_of(tag, {"table", "tbody", "thead", "tfoot", "tr", "colgroup"});
+}
+
+bool is_table_section(std::string_view tag) { return tag == "tbody" || tag == "thead" || tag == "tfoot"; }
+
+// The parser's "special" elements among the allowed ones, except div and p: they end the walk that
+// looks for an open <li>, <dd> or <dt> to close.
+bool stops_item_walk(std::string_view tag) { return !is_phrasing(tag) && tag != "div" && tag != "p"; }
+
+// Elements that bound the "button scope" and the default scope in which the parser looks for an open
+// <p> (or an element to close).
+bool is_scope_boundary(std::string_view tag) {
+  return tag == "table" || tag == "td" || tag == "th" || tag == "caption";
+}
+
+// Flow containers an HTML block may leave open for the Markdown that follows.
+bool holds_markdown(std::string_view tag) {
+  return one_of(tag, {"div", "details", "blockquote", "figure", "center"});
 }
 
 }  // namespace
 
-HtmlSanitizer::Scope HtmlSanitizer::open_scope() {
-  Scope scope{floor_};
+HtmlSanitizer::Scope HtmlSanitizer::open_scope(HtmlContext context) {
+  Scope scope{floor_, context_};
   floor_ = open_.size();
+  if (context > context_) context_ = context;
   return scope;
 }
 
@@ -210,23 +244,135 @@ void HtmlSanitizer::close_down_to(std::size_t depth, std::string& out) {
   }
 }
 
-void HtmlSanitizer::open_element(const std::string& tag, std::string_view start_tag, std::string& out) {
-  if (open_.size() > floor_) {
-    const std::string& top = open_.back();
-    if ((top == tag && closes_same_sibling(tag)) || (top == "p" && closes_paragraph(tag))) close_down_to(open_.size() - 1, out);
-  }
+void HtmlSanitizer::push(std::string_view tag, std::string_view start_tag, std::string& out) {
   out += start_tag;
-  if (!is_void(tag)) open_.push_back(tag);
+  if (!is_void(tag)) open_.emplace_back(tag);
+}
+
+// The depth + 1 of the innermost open `tag` in this scope (0: none), optionally not looking past a
+// table, cell or caption (the parser's default scope).
+std::size_t HtmlSanitizer::find_from_top(std::string_view tag, bool stop_at_table) const {
+  for (std::size_t k = open_.size(); k > floor_; --k) {
+    if (open_[k - 1] == tag) return k;
+    if (stop_at_table && is_scope_boundary(open_[k - 1])) return 0;
+  }
+  return 0;
+}
+
+bool HtmlSanitizer::anchor_open() const {
+  for (std::size_t k = open_.size(); k > 0; --k) {
+    if (open_[k - 1] == "a") return true;
+    if (is_scope_boundary(open_[k - 1]) && open_[k - 1] != "table") return false;  // a cell is a marker
+  }
+  return false;
+}
+
+void HtmlSanitizer::open_cell_chain(std::string& out) {
+  while (open_.size() > floor_ && is_table_structure(open_.back())) {
+    const std::string& top = open_.back();
+    if (top == "colgroup") close_down_to(open_.size() - 1, out);
+    else if (top == "table") push("tbody", "<tbody>", out);
+    else if (is_table_section(top)) push("tr", "<tr>", out);
+    else push("td", "<td>", out);
+  }
+}
+
+void HtmlSanitizer::before_text(std::string_view text, std::string& out) {
+  if (open_.size() <= floor_ || !is_table_structure(open_.back())) return;
+  for (char c : text)
+    if (!is_space(c)) return open_cell_chain(out);
+}
+
+// A table part opens only inside a raw table; the cells, rows, sections and captions it ends are closed
+// and the sections and rows it implies are opened, as the parser's table modes do.
+bool HtmlSanitizer::open_table_part(const std::string& tag, std::string_view start_tag, std::string& out) {
+  std::size_t at = 0;  // depth + 1 of the innermost open table element
+  for (std::size_t k = open_.size(); k > floor_ && !at; --k)
+    if (is_table_part(open_[k - 1]) || open_[k - 1] == "table") at = k;
+  if (!at) return false;  // no raw table: it would act on the renderer's (or be ignored)
+  for (;;) {
+    close_down_to(at, out);
+    const std::string& t = open_.back();
+    bool cell = tag == "td" || tag == "th";
+    if (t == "td" || t == "th" || t == "caption" || (t == "colgroup" && tag != "col") ||
+        (t == "tr" && !cell) || (is_table_section(t) && !cell && tag != "tr")) {
+      close_down_to(at - 1, out);  // ended by the new part; look again from the element around it
+      at = 0;
+      for (std::size_t k = open_.size(); k > floor_ && !at; --k)
+        if (is_table_part(open_[k - 1]) || open_[k - 1] == "table") at = k;
+      if (!at) return false;  // cannot happen: a cell, row or section is always inside a raw table
+      continue;
+    }
+    if (t == "table") {
+      if (tag == "col") push("colgroup", "<colgroup>", out);
+      else if (tag == "tr" || cell) push("tbody", "<tbody>", out);
+    }
+    if (is_table_section(open_.back()) && cell) push("tr", "<tr>", out);
+    push(tag, start_tag, out);
+    return true;
+  }
+}
+
+bool HtmlSanitizer::open_element(const std::string& tag, std::string_view start_tag, std::string& out) {
+  // Deeper raw nesting is shown as text: it keeps every walk over the stack short (linear time), and far
+  // below the depth at which browsers stop nesting elements (Chromium: 512), which the stack could not model.
+  if (!is_void(tag) && open_.size() >= kMaxOpenElements) return false;
+  if (is_table_part(tag)) return open_table_part(tag, start_tag, out);
+  if (context_ >= HtmlContext::Phrasing && !is_phrasing(tag)) return false;
+  if (context_ == HtmlContext::Link && tag == "a") return false;
+  open_cell_chain(out);  // an element directly in a table would be moved out of it
+  if (!is_phrasing(tag)) {
+    if (tag == "li" || tag == "dd" || tag == "dt") {  // the parser's walk for an open item to close
+      bool closed = false;
+      for (std::size_t k = open_.size(); k > floor_; --k) {
+        const std::string& open = open_[k - 1];
+        if (tag == "li" ? open == "li" : (open == "dd" || open == "dt")) {
+          close_down_to(k - 1, out);
+          closed = true;
+          break;
+        }
+        if (stops_item_walk(open)) {
+          closed = true;
+          break;
+        }
+      }
+      // The walk would go on into the renderer's elements, which may hold a list item.
+      if (!closed && context_ == HtmlContext::Item) return false;
+    }
+    if (std::size_t p = find_from_top("p", true)) close_down_to(p - 1, out);  // blocks close an open <p>
+    if (is_heading(tag) && open_.size() > floor_ && is_heading(open_.back())) close_down_to(open_.size() - 1, out);
+  } else if (tag == "a") {
+    for (std::size_t k = open_.size(); k > floor_; --k) {  // a new link closes an open one
+      if (open_[k - 1] == "a") {
+        close_down_to(k - 1, out);
+        break;
+      }
+      if (is_scope_boundary(open_[k - 1]) && open_[k - 1] != "table") break;
+    }
+  } else if ((tag == "rt" || tag == "rp") && find_from_top("ruby", true)) {
+    while (one_of(open_.back(), {"dd", "dt", "li", "p", "rp", "rt"})) close_down_to(open_.size() - 1, out);
+  }
+  push(tag, start_tag, out);
+  return true;
 }
 
 void HtmlSanitizer::close_element(const std::string& tag, std::string& out) {
   for (std::size_t k = open_.size(); k > floor_; --k) {
     if (open_[k - 1] == tag) {
-      close_down_to(k - 1, out);  // elements opened inside it are closed with it, as the browser would
+      close_down_to(k - 1, out);  // elements opened inside it are closed with it
       return;
     }
   }
   // No match in this scope: dropped, so it cannot close an element the renderer wrote.
+}
+
+void HtmlSanitizer::end_block(std::string& out) {
+  for (std::size_t k = floor_; k < open_.size(); ++k) {
+    if (!holds_markdown(open_[k])) {
+      close_down_to(k, out);
+      return;
+    }
+  }
 }
 
 void HtmlSanitizer::feed(std::string_view raw, std::string& out) {
@@ -234,7 +380,12 @@ void HtmlSanitizer::feed(std::string_view raw, std::string& out) {
   while (i < raw.size()) {
     std::size_t lt = raw.find('<', i);
     if (lt == std::string_view::npos) lt = raw.size();
-    escape_into(out, decode_entities(raw.substr(i, lt - i)));
+    if (lt > i) {
+      text_.clear();
+      escape_into(text_, decode_entities(raw.substr(i, lt - i)));
+      before_text(text_, out);
+      out += text_;
+    }
     if (lt == raw.size()) break;
     if (raw.substr(lt, 4) == "<!--") {  // comments are invisible in a page: dropped
       std::size_t end = raw.find("-->", lt + 4);
@@ -243,6 +394,7 @@ void HtmlSanitizer::feed(std::string_view raw, std::string& out) {
     }
     std::size_t after = take_tag(raw, lt, *this, out);
     if (after == lt) {
+      before_text("<", out);
       out += "&lt;";
       i = lt + 1;
     } else {
@@ -254,7 +406,7 @@ void HtmlSanitizer::feed(std::string_view raw, std::string& out) {
 void sanitize_html(std::string_view raw, std::string& out) {
   HtmlSanitizer sanitizer;
   sanitizer.feed(raw, out);
-  sanitizer.close_scope(HtmlSanitizer::Scope{0}, out);
+  sanitizer.close_scope(HtmlSanitizer::Scope{0, HtmlContext::Flow}, out);
 }
 
 std::string url_for_message(std::string_view url, std::size_t max_code_points) {

@@ -37,16 +37,22 @@ class IssueEmail {
         unsubscribe_(settings.unsubscribe_href) {}
 
   void document() {
+    // The v: and o: namespaces and the OfficeDocumentSettings block keep Outlook on Windows from scaling
+    // images and tables on high-DPI screens.
     w_.raw("<!doctype html>\n<html");
     write_lang_dir(w_, fm_);
-    w_.raw(">\n<head>\n<meta charset=\"utf-8\">\n"
+    w_.raw(" xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\">\n"
+           "<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-           "<meta name=\"x-apple-disable-message-reformatting\">\n"
+           "<meta name=\"x-apple-disable-message-reformatting\" content=\"\">\n"
            "<meta name=\"format-detection\" content=\"telephone=no, date=no, address=no, email=no\">\n"
            "<meta name=\"color-scheme\" content=\"light dark\">\n"
            "<meta name=\"supported-color-schemes\" content=\"light dark\">\n<title>");
     w_.text(issue_title(doc_));
-    w_.raw("</title>\n<style>\n");
+    w_.raw("</title>\n<!--[if mso]><xml><o:OfficeDocumentSettings><o:AllowPNG/><o:PixelsPerInch>96</o:PixelsPerInch>"
+           "</o:OfficeDocumentSettings></xml>\n<style>");
+    w_.raw(style::kOutlookStyle);  // Outlook-only CSS, in the comment so validators and other clients skip it
+    w_.raw("</style><![endif]-->\n<style>\n");
     w_.raw(style::kHeadStyle);
     w_.raw("</style>\n</head>\n<body class=\"bs-bg\" style=\"margin:0;padding:0;width:100%;background-color:");
     w_.raw(style::kBg);
@@ -59,7 +65,10 @@ class IssueEmail {
            "<!--[if mso]><table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\">"
            "<tr><td><![endif]-->\n<table ");
     w_.raw(kLayoutTable);
-    w_.raw(" width=\"600\" class=\"bs-container\" style=\"width:600px;max-width:600px;margin:0 auto;\">\n");
+    // Fluid: as wide as the screen up to 600 px, even where <style> is removed (the fixed 600-px table
+    // above is for Outlook, which ignores max-width). A fixed layout keeps a long word from widening it.
+    w_.raw(" width=\"100%\" class=\"bs-container\" style=\"width:100%;max-width:600px;margin:0 auto;"
+           "table-layout:fixed;\">\n");
     view_in_browser();
     header();
     hero();
@@ -82,7 +91,7 @@ class IssueEmail {
 
   void preheader() {
     if (fm_.preheader.empty()) return;
-    w_.raw("<div style=\"display:none;max-height:0;max-width:0;overflow:hidden;opacity:0;mso-hide:all;"
+    w_.raw("<div class=\"bs-preheader\" style=\"display:none;max-height:0;max-width:0;overflow:hidden;opacity:0;"
            "font-size:1px;line-height:1px;color:#f3f4f6;\">");
     w_.text(fm_.preheader);
     std::size_t shown = utf8::count_code_points(fm_.preheader);
@@ -209,8 +218,7 @@ class IssueEmail {
     auto [first_section, intro] = doc_.intro();
     if (intro) {
       open_row("padding-top:8px;");
-      for (std::uint32_t child = doc_[0].first_child; child != first_section; child = doc_[child].next)
-        if (child != doc_.title_heading) render_email_node(doc_, child, w_, body_);
+      render_email_siblings(doc_, doc_[0].first_child, first_section, w_, body_, doc_.title_heading);
       close_row();
     }
     for (std::uint32_t child = first_section; child; child = doc_[child].next) {

@@ -115,7 +115,7 @@ class EmailBody : public HtmlWalk<EmailBody> {
     w_.raw("\"");
     title_attribute(doc_[link].text2);
     rel_attribute();
-    w_.raw(" style=\"");
+    w_.raw(" class=\"bs-button-link\" style=\"");
     w_.raw(style::kButtonLink);
     w_.raw("\">");
     children(link);
@@ -270,6 +270,11 @@ class EmailBody : public HtmlWalk<EmailBody> {
 
 void render_email_node(const Document& doc, std::uint32_t node, Writer& out, const EmailBodySettings& settings) {
   EmailBody(doc, out, settings).node(node);
+}
+
+void render_email_siblings(const Document& doc, std::uint32_t first, std::uint32_t stop, Writer& out,
+                           const EmailBodySettings& settings, std::uint32_t skip) {
+  EmailBody(doc, out, settings).siblings(first, stop, skip, HtmlContext::Flow);
 }
 
 void render_email_children(const Document& doc, std::uint32_t parent, Writer& out, const EmailBodySettings& settings,

@@ -20,6 +20,9 @@ struct EmailBodySettings {
 void render_email_children(const Document& doc, std::uint32_t parent, Writer& out, const EmailBodySettings& settings,
                            std::uint32_t skip = 0);
 // Renders one node and its subtree.
+// The siblings from `first` up to `stop` (the intro), skipping `skip`, in one raw-HTML scope.
+void render_email_siblings(const Document& doc, std::uint32_t first, std::uint32_t stop, Writer& out,
+                           const EmailBodySettings& settings, std::uint32_t skip);
 void render_email_node(const Document& doc, std::uint32_t node, Writer& out, const EmailBodySettings& settings);
 
 }  // namespace broadsheet

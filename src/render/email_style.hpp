@@ -19,10 +19,15 @@ inline constexpr int kColumn = kWidth - 2 * kPadding;  // 536: images are sized 
 inline constexpr const char* kBg = "#f3f4f6";  // the page behind the card
 
 // A content cell of the card: the body text's font and colours (inherited by paragraphs and lists).
+// Text cells break long words, URLs and CJK runs anywhere rather than widen the card past a phone's screen
+// (`anywhere` also lowers the cell's minimum width, which `break-word` alone does not; `word-break` is for
+// clients without `overflow-wrap:anywhere`).
+#define BS_BREAK "overflow-wrap:anywhere;word-wrap:break-word;word-break:break-word;"
 inline constexpr const char* kContentCell =
-    "padding:0 32px;background-color:#ffffff;font-family:" BS_SERIF ";font-size:17px;line-height:1.6;color:#1c1e22;";
+    "padding:0 32px;background-color:#ffffff;font-family:" BS_SERIF ";font-size:17px;line-height:1.6;color:#1c1e22;"
+    BS_BREAK;
 inline constexpr const char* kSmallCell =
-    "padding:12px 32px;font-family:" BS_SANS ";font-size:12px;line-height:1.5;color:#5d6470;";
+    "padding:12px 32px;font-family:" BS_SANS ";font-size:12px;line-height:1.5;color:#5d6470;" BS_BREAK;
 
 // Inline styles of the elements the body uses most (one string each, so the output stays small).
 inline constexpr const char* kParagraph = "margin:0 0 16px;";
@@ -34,7 +39,7 @@ inline constexpr const char* kQuote =
     "margin:0 0 16px;padding:0 0 0 16px;border-left:3px solid #d8dbe0;color:#5d6470;font-style:italic;";
 inline constexpr const char* kPre =
     "margin:0 0 16px;padding:12px 16px;background-color:#f3f4f6;border-radius:6px;font-family:" BS_MONO
-    ";font-size:13px;line-height:1.5;white-space:pre-wrap;word-wrap:break-word;color:#1c1e22;";
+    ";font-size:13px;line-height:1.5;white-space:pre-wrap;" BS_BREAK "color:#1c1e22;";
 inline constexpr const char* kCode =
     "font-family:" BS_MONO ";font-size:0.9em;background-color:#f3f4f6;padding:1px 4px;border-radius:3px;";
 inline constexpr const char* kRule = "border:0;border-top:1px solid #d8dbe0;margin:24px 0;height:0;";
@@ -54,11 +59,12 @@ inline constexpr const char* kBlockTitle =
     "margin:0 0 8px;font-family:" BS_SANS ";font-size:17px;line-height:1.3;font-weight:bold;";
 inline constexpr const char* kDataTable =
     "width:100%;border-collapse:collapse;margin:0 0 16px;font-family:" BS_SANS ";font-size:13px;line-height:1.4;";
-inline constexpr const char* kCell = "padding:6px 8px;border-bottom:1px solid #d8dbe0;";
+inline constexpr const char* kCell = "padding:6px 8px;border-bottom:1px solid #d8dbe0;" BS_BREAK;
 inline constexpr const char* kButtonCell = "border-radius:6px;background-color:#0b57a4;";
 inline constexpr const char* kButtonLink =
     "display:inline-block;padding:12px 24px;font-family:" BS_SANS
-    ";font-size:16px;line-height:1.2;font-weight:bold;color:#ffffff;text-decoration:none;border-radius:6px;";
+    ";font-size:16px;line-height:1.2;font-weight:bold;color:#ffffff;text-decoration:none;border-radius:6px;"
+    BS_BREAK;
 // Images carry a font and colour for their alt text, which is what a reader sees while images are blocked.
 inline constexpr const char* kImage =
     "display:block;width:100%;max-width:536px;height:auto;border:0;font-family:" BS_SANS
@@ -103,8 +109,13 @@ inline const Box& box_for(std::string_view kind, std::string_view variant) {
 
 // The head's <style>: narrow screens (one fluid column, smaller padding) and the dark palette. Clients
 // that drop <style> (some webmail) still get the inline light layout, which is the design itself.
+// Read by Outlook on Windows only (inside <!--[if mso]>): it ignores padding on links, so the button's
+// cell carries it (mso-padding-alt) and the link none; and it shows display:none text unless mso-hide.
+inline constexpr const char* kOutlookStyle =
+    ".bs-button{mso-padding-alt:12px 24px;}.bs-button-link{mso-padding-alt:0;}.bs-preheader{mso-hide:all;}";
+
 inline constexpr const char* kHeadStyle =
-    ":root{color-scheme:light dark;supported-color-schemes:light dark;}\n"
+    ":root{color-scheme:light dark;}\n"
     "@media only screen and (max-width:620px){\n"
     ".bs-container{width:100%!important;max-width:100%!important;}\n"
     ".bs-pad{padding-left:16px!important;padding-right:16px!important;}\n"
@@ -135,5 +146,6 @@ inline constexpr const char* kHeadStyle =
 #undef BS_SANS
 #undef BS_SERIF
 #undef BS_MONO
+#undef BS_BREAK
 
 }  // namespace broadsheet::email_style

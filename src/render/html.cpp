@@ -147,8 +147,7 @@ class IssueHtml {
     auto [first_section, intro_has_content] = doc_.intro();
     if (intro_has_content) {
       w_.raw("<div class=\"bs-intro\">\n");
-      for (std::uint32_t child = doc_[0].first_child; child != first_section; child = doc_[child].next)
-        if (child != doc_.title_heading) render_one(child);
+      render_html_siblings(doc_, doc_[0].first_child, first_section, w_, allow_html_, doc_.title_heading);
       w_.raw("</div>\n");
     }
     for (std::uint32_t child = first_section; child; child = doc_[child].next) render_one(child);

@@ -222,6 +222,11 @@ void render_html_node(const Document& doc, std::uint32_t node, Writer& out, bool
   HtmlBody(doc, out, allow_html).node(node);
 }
 
+void render_html_siblings(const Document& doc, std::uint32_t first, std::uint32_t stop, Writer& out, bool allow_html,
+                          std::uint32_t skip) {
+  HtmlBody(doc, out, allow_html).siblings(first, stop, skip, HtmlContext::Flow);
+}
+
 void render_html_children(const Document& doc, std::uint32_t parent, Writer& out, bool allow_html,
                           std::uint32_t skip) {
   HtmlBody(doc, out, allow_html).children(parent, skip);

@@ -14,6 +14,9 @@ namespace broadsheet {
 void render_html_children(const Document& doc, std::uint32_t parent, Writer& out, bool allow_html,
                           std::uint32_t skip = 0);
 // Renders one node and its subtree.
+// The siblings from `first` up to `stop` (the intro), skipping `skip`, in one raw-HTML scope.
+void render_html_siblings(const Document& doc, std::uint32_t first, std::uint32_t stop, Writer& out, bool allow_html,
+                          std::uint32_t skip);
 void render_html_node(const Document& doc, std::uint32_t node, Writer& out, bool allow_html);
 
 }  // namespace broadsheet

@@ -22,8 +22,14 @@ class HtmlWalk {
 
   // Renders the children of `parent`, skipping `skip` (the title heading, shown in the header).
   void children(std::uint32_t parent, std::uint32_t skip = 0) {
-    RawHtml::Scope scope = raw_.open_scope();
-    for (std::uint32_t child = doc_[parent].first_child; child; child = doc_[child].next) {
+    siblings(doc_[parent].first_child, 0, skip, context_of(doc_[parent].type));
+  }
+
+  // Renders the siblings from `first` up to (not including) `stop` in one raw-HTML scope (the intro).
+  void siblings(std::uint32_t first, std::uint32_t stop, std::uint32_t skip, HtmlContext context) {
+    RawHtml::Scope scope = raw_.open_scope(context);
+    for (std::uint32_t child = first; child && child != stop; child = doc_[child].next) {
+      if (doc_[child].type == NodeType::Section || doc_[child].type == NodeType::Story) raw_.close_open(w_);
       if (child != skip) markup().node(child);
       w_.maybe_hand_over();
     }
@@ -39,11 +45,12 @@ class HtmlWalk {
     w_.raw(close);
   }
 
-  // An HTML block's lines are one scope: what it opens is closed at its end.
+  // An HTML block's lines are written in the scope of the node that holds it: what it opens is closed at
+  // its end, except flow containers, which hold the Markdown after it (a `<details>` and its `</details>`
+  // in a later block).
   void html_block(std::uint32_t index) {
-    RawHtml::Scope scope = raw_.open_scope();
     for (std::uint32_t child = doc_[index].first_child; child; child = doc_[child].next) raw_.write(doc_[child].text, w_);
-    raw_.close_scope(scope, w_);
+    raw_.end_block(w_);
   }
 
   void raw_html(std::string_view html) { raw_.write(html, w_); }
@@ -90,9 +97,10 @@ class HtmlWalk {
     w_.raw(after);
   }
 
-  // Starts `<a href="HREF" title="…"`; false when the link is unsafe: then its text is written instead.
+  // Starts `<a href="HREF" title="…"`; false when the link is unsafe or inside a raw <a>: then its text
+  // is written instead.
   bool open_link(std::uint32_t link, std::string_view href) {
-    if (!is_linked(doc_[link])) {  // the text stays, the link goes
+    if (!is_linked(doc_[link]) || raw_.anchor_open()) {  // the text stays, the link goes
       children(link);
       return false;
     }
@@ -125,6 +133,25 @@ class HtmlWalk {
   Writer& w_;
 
  private:
+  // What raw HTML inside a node's children may open (core/sanitize.hpp).
+  static HtmlContext context_of(NodeType type) {
+    switch (type) {
+      case NodeType::Document:
+      case NodeType::Section:
+      case NodeType::Story:
+      case NodeType::Directive:
+      case NodeType::BlockQuote:
+      case NodeType::List:
+      case NodeType::Table:
+      case NodeType::TableHead:
+      case NodeType::TableBody:
+      case NodeType::TableRow: return HtmlContext::Flow;
+      case NodeType::ListItem: return HtmlContext::Item;
+      case NodeType::Link: return HtmlContext::Link;
+      default: return HtmlContext::Phrasing;
+    }
+  }
+
   RawHtml raw_;
   int labelled_depth_ = 0;
   std::uint32_t container_ = 0;

@@ -77,7 +77,7 @@ describe('email', () => {
     assert.match(css, /prefers-color-scheme:dark/);
   });
 
-  test('is laid out in role="presentation" tables 600 px wide, data tables excepted', () => {
+  test('is laid out in role="presentation" tables, fluid up to 600 px (fixed 600 for Outlook), data tables excepted', () => {
     const tables = all.filter((e) => e.tagName === 'table');
     assert.ok(tables.length > 10);
     for (const t of tables) {
@@ -85,8 +85,9 @@ describe('email', () => {
       assert.ok(data || attr(t, 'role') === 'presentation', 'a layout table without role="presentation"');
     }
     const container = tables.find((t) => attr(t, 'class') === 'bs-container');
-    assert.equal(attr(container, 'width'), '600');
-    assert.match(attr(container, 'style'), /max-width:600px/);
+    assert.equal(attr(container, 'width'), '100%');
+    assert.match(attr(container, 'style'), /width:100%;max-width:600px/);
+    assert.match(output, /<!--\[if mso\]><table role="presentation" width="600"/);
   });
 
   test('styles every visible block inline', () => {

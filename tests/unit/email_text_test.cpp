@@ -47,14 +47,21 @@ TEST_CASE("email: examples/full.md loses no text and has no warnings but the unk
 TEST_CASE("email: a whole document without what inboxes strip", "[email]") {
   Result r = render_as(test_helpers::example("full.md"), Format::Email);
   const std::string& out = r.output;
-  CHECK(out.rfind("<!doctype html>\n<html lang=\"en\" dir=\"ltr\">", 0) == 0);
+  CHECK(out.rfind("<!doctype html>\n<html lang=\"en\" dir=\"ltr\" xmlns:v=\"urn:schemas-microsoft-com:vml\" "
+                  "xmlns:o=\"urn:schemas-microsoft-com:office:office\">", 0) == 0);
+  // Outlook: no high-DPI scaling, a fixed 600-px table only it sees, buttons padded by their cell.
+  CHECK(contains(out, "<o:AllowPNG/><o:PixelsPerInch>96</o:PixelsPerInch>"));
+  CHECK(contains(out, "<!--[if mso]><table role=\"presentation\" width=\"600\""));
+  CHECK(contains(out, "class=\"bs-container\" style=\"width:100%;max-width:600px;"));
+  CHECK(contains(out, "<style>.bs-button{mso-padding-alt:12px 24px;}"));
+  CHECK(contains(out, "overflow-wrap:anywhere;"));
   CHECK(contains(out, "<meta name=\"color-scheme\" content=\"light dark\">"));
   CHECK(contains(out, "<meta name=\"supported-color-schemes\" content=\"light dark\">"));
   for (const char* forbidden : {"<script", "<link", "<section", "<aside", "<article", " id=\"", "<input", "<form"}) {
     INFO(forbidden);
     CHECK_FALSE(contains(out, forbidden));
   }
-  CHECK(test_helpers::count(out, "<style>") == 1u);
+  CHECK(test_helpers::count(out, "<style>") == 2u);  // the head's, and Outlook's inside <!--[if mso]>
   CHECK(contains(out, "<a name=\"the-big-story\"></a>"));
   CHECK(contains(out, "href=\"#the-big-story\""));
   CHECK(contains(out, "Sponsored</p>"));
@@ -73,7 +80,7 @@ TEST_CASE("email: the preheader is hidden and padded; the hero is sized", "[emai
                        "  width: 1200\n  height: 675\n---\n\nText.\n",
                        Format::Email);
   std::smatch m;
-  REQUIRE(std::regex_search(r.output, m, std::regex("<div style=\"display:none;[^\"]*\">Night buses &amp; fares((&#8199;&#847;)+)</div>")));
+  REQUIRE(std::regex_search(r.output, m, std::regex("<div class=\"bs-preheader\" style=\"display:none;[^\"]*\">Night buses &amp; fares((&#8199;&#847;)+)</div>")));
   CHECK(m[1].length() / 13 >= 60);
   CHECK(contains(r.output, "alt=\"A bus\" width=\"600\" height=\"338\""));
 }

@@ -67,7 +67,7 @@ TEST_CASE("sanitize_html keeps allowlisted tags and drops event handlers", "[san
   CHECK(sanitized("<img src=\"x.png\" onerror=\"alert(1)\" alt=\"a\">") == "<img src=\"x.png\" alt=\"a\">");
   CHECK(sanitized("<a href=\"x\"onclick=\"y\">z</a>") == "<a href=\"x\">z</a>");
   CHECK(sanitized("<B STYLE=\"color:red\" ONCLICK=x>bold</B>") == "<b>bold</b>");
-  CHECK(sanitized("<td colspan=2 onclick=x>") == "<td colspan=\"2\"></td>");
+  CHECK(sanitized("<table><td colspan=2 onclick=x>") == "<table><tbody><tr><td colspan=\"2\"></td></tr></tbody></table>");
   CHECK(sanitized("<details open><summary>More</summary></details>") ==
         "<details open=\"\"><summary>More</summary></details>");
 }
@@ -126,12 +126,68 @@ TEST_CASE("sanitize_html balances allowlisted tags", "[sanitize][balance]") {
   CHECK(sanitized("<DIV>x</Div>") == "<div>x</div>");
 }
 
+TEST_CASE("sanitize_html writes the end tags the HTML parser would imply", "[sanitize][balance]") {
+  CHECK(sanitized("<dl><dt>a<div>b<dd>c</dl>") == "<dl><dt>a<div>b</div></dt><dd>c</dd></dl>");
+  CHECK(sanitized("<dt>a<dd>b") == "<dt>a</dt><dd>b</dd>");
+  CHECK(sanitized("<ul><li>a<div><li>b</ul>") == "<ul><li>a<div></div></li><li>b</li></ul>");
+  CHECK(sanitized("<ul><li>a<ul><li>b</ul>") == "<ul><li>a<ul><li>b</li></ul></li></ul>");  // a list stops the walk
+  CHECK(sanitized("<p><span>a<div>b") == "<p><span>a</span></p><div>b</div>");          // a <p> in button scope
+  CHECK(sanitized("<h2>a<h3>b") == "<h2>a</h2><h3>b</h3>");
+  CHECK(sanitized("<a href=\"/x\">a<a href=\"/y\">b") == "<a href=\"/x\">a</a><a href=\"/y\">b</a>");
+  CHECK(sanitized("<ruby>a<rt>b<rt>c</ruby>") == "<ruby>a<rt>b</rt><rt>c</rt></ruby>");
+}
+
+TEST_CASE("sanitize_html shows raw nesting deeper than its limit as text", "[sanitize][balance]") {
+  std::string raw;
+  for (int i = 0; i < 100; ++i) raw += "<div>";
+  std::string out = sanitized(raw + "x");
+  CHECK(test_helpers::count(out, "<div>") == broadsheet::HtmlSanitizer::kMaxOpenElements);
+  CHECK(test_helpers::count(out, "</div>") == broadsheet::HtmlSanitizer::kMaxOpenElements);
+  CHECK(test_helpers::count(out, "&lt;div&gt;") == 100 - broadsheet::HtmlSanitizer::kMaxOpenElements);
+}
+
+TEST_CASE("sanitize_html builds tables the way the parser does", "[sanitize][balance]") {
+  CHECK(sanitized("<table><tr><td>a<td>b</table>") == "<table><tbody><tr><td>a</td><td>b</td></tr></tbody></table>");
+  CHECK(sanitized("<table><td>a<div>b<tr>c") ==  // a new row closes the cell; text in a row gets its cell
+        "<table><tbody><tr><td>a<div>b</div></td></tr><tr><td>c</td></tr></tbody></table>");
+  CHECK(sanitized("<table><b>x</b></table>") == "<table><tbody><tr><td><b>x</b></td></tr></tbody></table>");
+  CHECK(sanitized("<table><col><caption>c<tr>") ==
+        "<table><colgroup><col></colgroup><caption>c</caption><tbody><tr></tr></tbody></table>");
+  CHECK(sanitized("<td>x</td><tr>") == "&lt;td&gt;x&lt;tr&gt;");  // no raw table: shown as text
+}
+
+TEST_CASE("HtmlSanitizer contexts: nothing acts on the renderer's elements", "[sanitize][balance]") {
+  auto in = [](broadsheet::HtmlContext context, std::string_view raw) {
+    broadsheet::HtmlSanitizer sanitizer;
+    std::string out;
+    auto scope = sanitizer.open_scope(context);
+    sanitizer.feed(raw, out);
+    sanitizer.close_scope(scope, out);
+    return out;
+  };
+  using broadsheet::HtmlContext;
+  CHECK(in(HtmlContext::Phrasing, "Buy now <dt><div><dd>!") == "Buy now &lt;dt&gt;&lt;div&gt;&lt;dd&gt;!");
+  CHECK(in(HtmlContext::Phrasing, "<b>a</b><table>") == "<b>a</b>&lt;table&gt;");
+  CHECK(in(HtmlContext::Item, "a <div><div><li>b") == "a <div><div>&lt;li&gt;b</div></div>");
+  CHECK(in(HtmlContext::Flow, "<div><li>b") == "<div><li>b</li></div>");  // a section ends the parser's walk
+  CHECK(in(HtmlContext::Link, "<a href=\"/x\">y</a>") == "&lt;a href=&quot;/x&quot;&gt;y");
+  // Contexts only get stricter inward.
+  broadsheet::HtmlSanitizer sanitizer;
+  std::string out;
+  auto link = sanitizer.open_scope(HtmlContext::Link);
+  auto em = sanitizer.open_scope(HtmlContext::Phrasing);
+  sanitizer.feed("<a href=\"/x\">", out);
+  sanitizer.close_scope(em, out);
+  sanitizer.close_scope(link, out);
+  CHECK(out == "&lt;a href=&quot;/x&quot;&gt;");
+}
+
 TEST_CASE("HtmlSanitizer scopes: a closer cannot reach an element opened outside its scope", "[sanitize][balance]") {
   broadsheet::HtmlSanitizer sanitizer;
   std::string out;
-  auto outer = sanitizer.open_scope();
+  auto outer = sanitizer.open_scope(broadsheet::HtmlContext::Phrasing);
   sanitizer.feed("<span>", out);
-  auto inner = sanitizer.open_scope();
+  auto inner = sanitizer.open_scope(broadsheet::HtmlContext::Phrasing);
   sanitizer.feed("<em>x</span>", out);  // </span> belongs to the outer scope: dropped here
   sanitizer.close_scope(inner, out);
   CHECK(out == "<span><em>x</em>");

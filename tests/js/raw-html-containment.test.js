@@ -1,0 +1,67 @@
+// Differential test of the raw-HTML path (issue 15, point 5): seeded tag soup in every kind of block,
+// rendered with allowHtml to web HTML and email, parsed with parse5 (a spec-following HTML parser):
+// every element and text made from raw HTML stays inside the block it came from, and the renderer's own
+// elements keep the structure they have without the soup. The same check runs in Chromium
+// (tests/browser/raw-html-containment.test.js). A failure names its seed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parse } from 'parse5';
+import { loadBroadsheet } from './helpers.js';
+import { containmentProblems, documentFor, fromParse5, skeleton } from './raw-html-soup.js';
+
+const { createRenderer } = await loadBroadsheet();
+const renderer = await createRenderer();
+export const CASES = 2500;
+
+function check(format, seed) {
+  const { markdown, baseline, blocks } = documentFor(seed);
+  const render = (md) => {
+    const out = renderer.render(md, { format, allowHtml: true, lint: false }).output;
+    return fromParse5(parse(format === 'html' ? `<!doctype html><html><body>${out}</body></html>` : out));
+  };
+  const tree = render(markdown);
+  const problems = containmentProblems(tree, blocks);
+  const expected = skeleton(render(baseline));
+  if (skeleton(tree) !== expected) problems.push('the renderer\'s own elements changed structure');
+  return problems.length ? `seed ${seed} (${format}): ${problems.slice(0, 3).join('; ')}\n${markdown}` : null;
+}
+
+for (const format of ['html', 'email']) {
+  test(`${format}: raw HTML from ${CASES} generated tag-soup documents stays in its block (parse5)`, () => {
+    const failures = [];
+    for (let seed = 1; seed <= CASES && failures.length < 3; seed++) {
+      const failure = check(format, seed);
+      if (failure) failures.push(failure);
+    }
+    assert.deepEqual(failures, []);
+  });
+}
+
+test('the issue\'s vectors stay in their block (parse5)', () => {
+  const markdown = '## S\n\n::: sponsor\nBuy now <dt><div><dd>!\n:::\n\nAfter the sponsor.\n\n### Story\n\n' +
+    'x <dt><div><div><div><dd>y\n\n- a <div><div><li>b\n\n## <li><div><li>x\n\nLast.\n';
+  for (const format of ['html', 'email']) {
+    const html = renderer.render(markdown, { format, allowHtml: true }).output;
+    const tree = fromParse5(parse(format === 'html' ? `<!doctype html><html><body>${html}</body></html>` : html));
+    const find = (node, text, path = []) => {
+      if (node.text?.includes(text)) return path;
+      for (const child of node.children || []) {
+        const found = find(child, text, [...path, node]);
+        if (found) return found;
+      }
+      return null;
+    };
+    const path = find(tree, 'After the sponsor.');
+    assert.ok(path, format);
+    if (format === 'html') assert.ok(!path.some((n) => n.cls === 'bs-sponsor'), 'the text after the sponsor is outside it');
+    assert.ok(find(tree, 'Last.').some((n) => n.tag === 'section' || n.cls?.includes('bs-card')), format);
+  }
+});
+
+test('the details pattern keeps its Markdown inside (web and email)', () => {
+  const markdown = '<details>\n<summary>More</summary>\n\nHidden **text**\n\n</details>\n';
+  const web = renderer.render(markdown, { allowHtml: true }).output.replace(/\n/g, '');
+  assert.ok(web.includes('<details><summary>More</summary><p>Hidden <strong>text</strong></p></details>'), web);
+  const email = renderer.render(markdown, { format: 'email', allowHtml: true }).output.replace(/\n/g, '');
+  assert.match(email, /<details><summary>More<\/summary><p style="[^"]*">Hidden <strong>text<\/strong><\/p><\/details>/);
+});

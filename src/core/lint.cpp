@@ -94,6 +94,11 @@ class Linter {
     if (starts_with_http(fm.canonical_url)) warn_key("canonical_url", "http-link", "`canonical_url` uses http:; use https:");
     if (fm.hero && (starts_with_http(fm.hero->src) || starts_with_http(fm.hero->credit_url)))
       warn_key("hero", "http-link", "the hero uses an http: URL; use https:");
+    if (fm.present && fm.lang.empty())
+      doc_.warnings.push_back({1, 1,
+                               "no `lang` in the front matter: the issue is marked as English (lang=\"en\") and "
+                               "Broadsheet's own words are English; add `lang:` (e.g. fr, zh-Hans, ar)",
+                               "lang", true});
     for (const std::string& key : fm.unknown_keys)
       warn_key(key, "front-matter-key",
                "unknown front-matter key `" + key + "`: kept in meta but not rendered (check the spelling)", true);

@@ -400,7 +400,8 @@ export class BroadsheetIssueElement extends Base {
     if (article && this.#tocEnabled()) {
       const toc = tableOfContents(document, outline, {
         label: this.getAttribute('toc-label') || labels?.in_this_issue || 'In this issue',
-        labelLang: this.#hostLang(article),
+        // The page's own label is in the page's language; the default is in the issue's.
+        labelLang: this.getAttribute('toc-label') || !labels?.in_this_issue ? this.#hostLang(article) : '',
       });
       if (toc) {
         const header = article.querySelector(':scope > .bs-header');

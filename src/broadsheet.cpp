@@ -8,7 +8,10 @@
 #include "core/builder.hpp"
 #include "core/byte_scan.hpp"
 #include "core/directives.hpp"
+#include "core/footnotes.hpp"
 #include "core/front_matter.hpp"
+#include "core/json_string.hpp"
+#include "core/lint.hpp"
 #include "core/md4c_adapter.hpp"
 #include "core/output_budget.hpp"
 #include "core/policy.hpp"
@@ -48,6 +51,30 @@ Result failure(Diagnostic error) {
   return result;
 }
 
+// The words Broadsheet writes, from the table of the issue's `lang` and the `labels` option; an unknown
+// key or a template without its placeholder is a warning (the option has no line: 0:0).
+void resolve_locale(const Options& options, Document& doc) {
+  if (options.labels.empty() && doc.front.lang.empty()) return;  // English, the default
+  std::vector<LabelOverride> overrides;
+  overrides.reserve(options.labels.size());
+  for (const auto& [key, value] : options.labels) overrides.push_back({key, value});
+  std::vector<LabelProblem> problems;
+  doc.locale = Locale::resolve(doc.front.lang, overrides, &problems);
+  for (LabelProblem& problem : problems) doc.warnings.push_back({0, 0, "labels option: " + problem.message});
+}
+
+// The labels the page around the output needs (the widget's table of contents and error box).
+std::string page_labels_json(const Locale& locale) {
+  std::string out = "{";
+  for (Label label : {Label::InThisIssue, Label::RenderError}) {
+    if (out.size() > 1) out += ",";
+    append_json_string(out, label_key(label));
+    out += ":";
+    append_json_string(out, locale.label(label));
+  }
+  return out + "}";
+}
+
 // Parses `input` (valid UTF-8) into `doc`; an error stops the render. `writable`, if not null, is the
 // input's own memory, which the directive pass may overwrite instead of copying the body.
 std::optional<Diagnostic> build(std::string_view input, char* writable, const Options& options, Document& doc) {
@@ -61,18 +88,65 @@ std::optional<Diagnostic> build(std::string_view input, char* writable, const Op
     base = doc.front.body_offset;
     body = input.substr(base);
   }
+  resolve_locale(options, doc);
   DirectivePass directives;
   if (!options.commonmark && may_have_directives(body))
     directives = find_directives(body, base, doc, writable ? writable + base : nullptr);
   doc.parse_buffer = std::move(directives.buffer);
   std::string_view buffer = doc.parse_buffer.empty() ? body : std::string_view(doc.parse_buffer);
+  // Footnotes (newsletter mode): after the directive pass, on the final parse buffer, rewritten in place
+  // byte for byte (so offsets stay the source's). The caller's read-only body is copied first.
+  FootnotePass footnotes;
+  if (!options.commonmark && may_have_footnotes(buffer)) {
+    char* target = nullptr;
+    if (!doc.parse_buffer.empty()) target = doc.parse_buffer.data();
+    else if (writable) target = writable + base;  // the body is the caller's scratch memory
+    else {
+      doc.parse_buffer.assign(body);
+      buffer = doc.parse_buffer;
+      target = doc.parse_buffer.data();
+    }
+    footnotes = find_footnotes(buffer, target);
+  }
   doc.source.set_parse_buffer(buffer, base);
   for (const auto& [parse_offset, original_offset] : directives.segments)
     doc.source.add_segment(parse_offset, original_offset);
+  for (const FootnoteWarning& warning : footnotes.warnings)
+    doc.warn(doc.source.to_original(buffer.data() + warning.offset), warning.message);
+
+  // The notes' bodies and labels live as long as the document (text views point into them).
+  std::vector<std::string_view> bodies;
+  for (const Footnote& note : footnotes.notes) {
+    if (note.number == 0) break;  // unused notes come last and are not shown
+    bodies.push_back(doc.arena.store(note.body));
+    doc.footnote_labels.push_back(doc.arena.store(note.label));
+  }
+  // Each text's reference tokens, by address: [0] the body, [k + 1] note k.
+  std::vector<std::vector<FootnoteToken>> tokens(bodies.size() + 1);
+  for (const FootnoteReference& ref : footnotes.references) {
+    if (ref.note >= bodies.size()) continue;
+    const char* base_of = ref.container < 0 ? buffer.data() : bodies[static_cast<std::size_t>(ref.container)].data();
+    std::size_t slot = ref.container < 0 ? 0 : static_cast<std::size_t>(ref.container) + 1;
+    if (slot >= tokens.size()) continue;
+    tokens[slot].push_back({base_of + ref.offset, ref.note + 1, ref.ordinal, doc.footnote_labels[ref.note]});
+  }
+  for (auto& list : tokens)
+    std::sort(list.begin(), list.end(), [](const FootnoteToken& a, const FootnoteToken& b) { return std::less<>()(a.at, b.at); });
 
   Builder builder(doc, directives.markers, buffer);
-  if (!parse_markdown(buffer, builder, ParseSettings{options.commonmark, options.allow_html}))
+  if (!parse_markdown(buffer, builder, ParseSettings{options.commonmark, options.allow_html, tokens[0]}))
     return builder.failure().value_or(Diagnostic{0, 0, "the Markdown parser ran out of memory"});
+  // The notes, in number order, as the document's last block: each parsed as a Markdown document of its own.
+  if (!bodies.empty()) {
+    std::uint32_t list = builder.open(NodeType::Footnotes);
+    for (std::size_t k = 0; k < bodies.size(); ++k) {
+      if (k > 0) builder.enter(list);
+      std::uint32_t note = builder.open(NodeType::Footnote);
+      doc.nodes[note].num = static_cast<std::int32_t>(k + 1);
+      if (!parse_markdown(bodies[k], builder, ParseSettings{false, options.allow_html, tokens[k + 1]}))
+        return builder.failure().value_or(Diagnostic{0, 0, "the Markdown parser ran out of memory"});
+    }
+  }
   apply_policy(doc, PolicySettings{options.id_prefix});
   return std::nullopt;
 }
@@ -161,6 +235,7 @@ Result render_input(std::string_view markdown, char* writable, const Options& op
 
   result.meta_json = doc.front.meta_json;
   result.outline_json = outline_json(doc.outline);
+  result.labels_json = page_labels_json(doc.locale);
   result.warnings = std::move(doc.warnings);
   return result;
 }
@@ -177,6 +252,7 @@ std::string sidecar_json(const Result& result) {
   std::string out = "{\"meta\":" + (result.meta_json.empty() ? std::string("{}") : result.meta_json);
   out += ",\"outline\":" + (result.outline_json.empty() ? std::string("[]") : result.outline_json);
   out += ",\"warnings\":" + diagnostics_json(result.warnings);
+  if (!result.labels_json.empty()) out += ",\"labels\":" + result.labels_json;
   out += ",\"error\":" + (result.error ? diagnostic_json(*result.error) : std::string("null"));
   out += "}";
   return out;

@@ -26,6 +26,9 @@ default. Use - to read standard input.
   --unsubscribe-url URL
                    email and text: the unsubscribe link (default: the
                    placeholder {{unsubscribe_url}}, for the sender to replace)
+  --labels FILE.json
+                   override the words Broadsheet writes: an object of label keys
+                   and strings, e.g. {"in_this_issue": "Inside"} (docs/i18n.md)
   -h, --help       show this help
 
 broadsheet build turns a folder of issues (*.md) into a site: a page, an email
@@ -56,7 +59,7 @@ function parseArgs(argv) {
   if (command === undefined) throw new UsageError('missing command');
   if (command === 'build') return parseBuildArgs(rest);
   if (command !== 'render') throw new UsageError(`unknown command: ${command}`);
-  const args = { file: undefined, format: 'html', commonmark: false, fragment: false, allowHtml: false, idPrefix: '', lint: true, unsubscribeUrl: '' };
+  const args = { file: undefined, format: 'html', commonmark: false, fragment: false, allowHtml: false, idPrefix: '', lint: true, unsubscribeUrl: '', labels: undefined };
   for (let i = 0; i < rest.length; i++) {
     let arg = rest[i];
     let value;
@@ -81,6 +84,7 @@ function parseArgs(argv) {
       case '--id-prefix': args.idPrefix = takeValue(); break;
       case '--no-lint': args.lint = !noValue(); break;
       case '--unsubscribe-url': args.unsubscribeUrl = takeValue(); break;
+      case '--labels': args.labels = takeValue(); break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option: ${arg}`);
         if (args.file !== undefined) throw new UsageError(`unexpected argument: ${arg}`);
@@ -237,9 +241,25 @@ async function main(argv) {
     return 1;
   }
 
+  let labels;
+  if (args.labels !== undefined) {
+    try {
+      labels = JSON.parse(await readFile(args.labels, 'utf8'));
+    } catch (error) {
+      process.stderr.write(`broadsheet: cannot read the labels in ${args.labels}: ${error.message}\n`);
+      return 1;
+    }
+    if (labels === null || typeof labels !== 'object' || Array.isArray(labels) ||
+        Object.values(labels).some((value) => typeof value !== 'string')) {
+      process.stderr.write(`${args.labels}: expected an object of label keys and strings, e.g. {"in_this_issue": "Inside"}\n`);
+      return 1;
+    }
+  }
+
   let result;
   try {
     result = renderer.render(markdown, {
+      labels,
       format: args.format,
       commonmark: args.commonmark,
       standalone: !args.fragment,

@@ -49,6 +49,21 @@ class Engine {
     unsubscribe_url_ = unsubscribe_url;
   }
 
+  // The `labels` option as one string, sent only when it changes: key, value, key, value... each ended by
+  // U+001F (which no label holds).
+  void setLabels(const std::string& packed) {
+    labels_.clear();
+    std::size_t at = 0;
+    while (at < packed.size()) {
+      std::size_t key_end = packed.find('\x1F', at);
+      if (key_end == std::string::npos) break;
+      std::size_t value_end = packed.find('\x1F', key_end + 1);
+      if (value_end == std::string::npos) value_end = packed.size();
+      labels_.emplace_back(packed.substr(at, key_end - at), packed.substr(key_end + 1, value_end - key_end - 1));
+      at = value_end + 1;
+    }
+  }
+
   // Renders the first `length` bytes of the input buffer; returns the address of five uint32: ok,
   // output pointer, output length, sidecar pointer, sidecar length.
   std::uintptr_t render(std::uint32_t length, std::uint32_t flags, double max_input_bytes) {
@@ -62,6 +77,7 @@ class Engine {
     options.lint = (flags & kNoLint) == 0;
     options.id_prefix = id_prefix_;
     options.unsubscribe_url = unsubscribe_url_;
+    options.labels = labels_;
     if (!sink_.isUndefined()) {
       options.output_pieces = [this](std::string_view piece) {
         sink_(reinterpret_cast<std::uintptr_t>(piece.data()), static_cast<std::uint32_t>(piece.size()));
@@ -94,6 +110,7 @@ class Engine {
   std::vector<char> input_;
   std::string id_prefix_;
   std::string unsubscribe_url_;
+  std::vector<std::pair<std::string, std::string>> labels_;
   broadsheet::Result result_;
   std::string sidecar_;
   std::uint32_t summary_[5] = {};
@@ -109,6 +126,7 @@ EMSCRIPTEN_BINDINGS(broadsheet) {
       .function("inputBuffer", &Engine::inputBuffer)
       .function("formats", &Engine::formats)
       .function("setStrings", &Engine::setStrings)
+      .function("setLabels", &Engine::setLabels)
       .function("setOutputSink", &Engine::setOutputSink)
       .function("render", &Engine::render)
       .function("heapBytes", &Engine::heapBytes);

@@ -1,7 +1,7 @@
 // The native CLI: the same interface as the npm CLI (web/cli.js), over the same core. Used by the tests
 // (native/wasm parity), fuzzing and benchmarks.
 //   broadsheet render FILE|- [--format html|json|email|text] [--commonmark] [--fragment] [--allow-html]
-//                            [--id-prefix P] [--no-lint] [--unsubscribe-url URL]
+//                            [--id-prefix P] [--no-lint] [--unsubscribe-url URL] [--labels FILE.json]
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -12,6 +12,7 @@
 #include <string>
 
 #include "broadsheet/broadsheet.hpp"
+#include "nlohmann/json.hpp"
 
 namespace {
 
@@ -20,7 +21,8 @@ std::string usage() {
   std::string formats;
   for (std::string_view name : broadsheet::format_names()) formats.append(formats.empty() ? "" : "|").append(name);
   return "usage: broadsheet render FILE|- [--format " + formats + "] [--commonmark] [--fragment]\n"
-         "                                [--allow-html] [--id-prefix PREFIX] [--no-lint] [--unsubscribe-url URL]\n";
+         "                                [--allow-html] [--id-prefix PREFIX] [--no-lint] [--unsubscribe-url URL]\n"
+         "                                [--labels FILE.json]\n";
 }
 
 int usage_error(const std::string& message) {
@@ -59,6 +61,33 @@ std::string read_input(const std::string& path, std::size_t limit, std::string& 
   return problem;
 }
 
+// Reads `--labels FILE.json`: one object of label key -> text ({"in_this_issue": "Inside"}). A bad file is
+// an error at its line:column; unknown keys are reported by the render as warnings.
+bool read_labels(const std::string& path, broadsheet::Options& options) {
+  std::string text;
+  if (std::string problem = read_input(path, broadsheet::default_max_input_bytes, text); !problem.empty()) {
+    std::cerr << "broadsheet: cannot read " << path << ": " << problem << "\n";
+    return false;
+  }
+  nlohmann::json labels = nlohmann::json::parse(text, nullptr, false);
+  if (labels.is_discarded()) {
+    std::cerr << path << ": not valid JSON (expected an object of label keys and strings)\n";
+    return false;
+  }
+  if (!labels.is_object()) {
+    std::cerr << path << ": expected an object of label keys and strings, e.g. {\"in_this_issue\": \"Inside\"}\n";
+    return false;
+  }
+  for (const auto& [key, value] : labels.items()) {
+    if (!value.is_string()) {
+      std::cerr << path << ": the label \"" << key << "\" should be a string\n";
+      return false;
+    }
+    options.labels.emplace_back(key, value.get<std::string>());
+  }
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -88,6 +117,8 @@ int main(int argc, char** argv) {
       options.lint = false;
     } else if (arg == "--unsubscribe-url" && i + 1 < argc) {
       options.unsubscribe_url = argv[++i];
+    } else if (arg == "--labels" && i + 1 < argc) {
+      if (!read_labels(argv[++i], options)) return 1;
     } else if ((arg.size() > 1 && arg[0] == '-') || !path.empty()) {
       return usage_error("unexpected argument `" + arg + "`");
     } else {

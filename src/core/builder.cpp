@@ -297,10 +297,18 @@ void Builder::inline_html(std::string_view html, const char* source) {
   attach(node);
 }
 
-void Builder::leaf(NodeType type) {
+std::uint32_t Builder::leaf(NodeType type) {
   if (in_deferred_cell_) make_deferred_cells();
   last_closed_span_ = 0;
-  attach(make(type));
+  std::uint32_t node = make(type);
+  attach(node);
+  return node;
+}
+
+void Builder::enter(std::uint32_t node) {
+  std::uint32_t last = 0;
+  for (std::uint32_t child = doc_.nodes[node].first_child; child; child = doc_.nodes[child].next) last = child;
+  stack_.push_back({node, last});
 }
 
 void Builder::html_block_text(std::string_view text, const char* source) {

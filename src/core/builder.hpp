@@ -61,7 +61,11 @@ class Builder {
 
   // Text and leaves. `source` points into the parse buffer (or elsewhere for decoded text).
   void text(std::string_view text, const char* source);
-  void leaf(NodeType type);       // SoftBreak, LineBreak
+  // SoftBreak, LineBreak, FootnoteRef; returns the new node.
+  std::uint32_t leaf(NodeType type);
+  // Makes `node` (already in the tree, its children all attached) the current container again: the
+  // footnotes' list takes each note after the body's parse has finished.
+  void enter(std::uint32_t node);
   // A line of a raw HTML block (allowHtml). A directive line md4c took as HTML is given back as written.
   void html_block_text(std::string_view text, const char* source);
   void inline_html(std::string_view html, const char* source);

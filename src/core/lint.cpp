@@ -63,6 +63,11 @@ class Linter {
     doc_.warnings.push_back({line, column, std::move(message), rule});
   }
 
+  // A warning about the whole issue (no better place than 1:1).
+  void warn_issue(const char* rule, std::string message, bool hint = false) {
+    if (doc_.may_warn()) doc_.warnings.push_back({1, 1, std::move(message), rule, hint});
+  }
+
   void warn_key(std::string_view key, const char* rule, std::string message, bool hint = false) {
     if (!doc_.may_warn()) return;
     auto [line, column] = doc_.front.position_of(key);
@@ -73,10 +78,9 @@ class Linter {
     const FrontMatter& fm = doc_.front;
     bool preview_matters = fm.present || format_ == Format::Email || format_ == Format::Text;
     if (fm.preheader.empty() && preview_matters) {
-      doc_.warnings.push_back({1, 1,
-                               "no preheader: inboxes will show the first words of the email as its preview "
-                               "(add `preheader:` to the front matter)",
-                               "preheader"});
+      warn_issue("preheader",
+                 "no preheader: inboxes will show the first words of the email as its preview "
+                 "(add `preheader:` to the front matter)");
     } else if (std::size_t n = utf8::count_code_points(fm.preheader); n > kPreheaderMaxChars) {
       warn_key(preheader_key(), "preheader",
                "the preheader is " + std::to_string(n) + " characters; inboxes show about " +
@@ -97,6 +101,11 @@ class Linter {
     if (starts_with_http(fm.canonical_url)) warn_key("canonical_url", "http-link", "`canonical_url` uses http:; use https:");
     if (fm.hero && (starts_with_http(fm.hero->src) || starts_with_http(fm.hero->credit_url)))
       warn_key("hero", "http-link", "the hero uses an http: URL; use https:");
+    if (fm.present && fm.lang.empty())
+      warn_issue("lang",
+                 "no `lang` in the front matter: the issue is marked as English (lang=\"en\") and "
+                 "Broadsheet's own words are English; add `lang:` (e.g. fr, zh-Hans, ar)",
+                 true);
     for (const std::string& key : fm.unknown_keys)
       warn_key(key, "front-matter-key",
                "unknown front-matter key `" + key + "`: kept in meta but not rendered (check the spelling)", true);

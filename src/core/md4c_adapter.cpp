@@ -2,6 +2,7 @@
 
 #include <md4c.h>
 
+#include <algorithm>
 #include <string>
 
 #include "core/entities.hpp"
@@ -21,10 +22,20 @@ struct Context {
   Builder& builder;
   Document& doc;
   std::string_view buffer;
+  std::span<const FootnoteToken> footnotes;
 };
 
 // 0 to go on; kAbort once the builder went over its node budget (md4c then stops the parse).
 int go_on(void* userdata) { return static_cast<Context*>(userdata)->builder.failure() ? kAbort : 0; }
+
+// The footnote reference whose token md4c reports at `data`, if any: recognised by address, never by
+// text (a writer's own `&fnn;` stays an unknown entity).
+const FootnoteToken* footnote_at(const Context& ctx, const char* data) {
+  if (ctx.footnotes.empty()) return nullptr;
+  auto found = std::lower_bound(ctx.footnotes.begin(), ctx.footnotes.end(), data,
+                                [](const FootnoteToken& t, const char* at) { return std::less<>()(t.at, at); });
+  return found != ctx.footnotes.end() && found->at == data ? &*found : nullptr;
+}
 
 bool in_buffer(const Context& ctx, const char* text) {
   return text >= ctx.buffer.data() && text < ctx.buffer.data() + ctx.buffer.size();
@@ -174,6 +185,16 @@ int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* userdata) no
     case MD_TEXT_BR: ctx.builder.leaf(NodeType::LineBreak); break;
     case MD_TEXT_SOFTBR: ctx.builder.leaf(NodeType::SoftBreak); break;
     case MD_TEXT_ENTITY: {
+      if (const FootnoteToken* note = footnote_at(ctx, data)) {
+        ctx.builder.note_source(data);
+        std::uint32_t index = ctx.builder.leaf(NodeType::FootnoteRef);
+        Node& node = ctx.doc.nodes[index];
+        node.num = static_cast<std::int32_t>(note->number);
+        node.level = static_cast<std::uint16_t>(note->ordinal);
+        node.text = note->label;
+        node.offset = ctx.doc.source.to_original(data);
+        break;
+      }
       std::string decoded;
       append_entity(decoded, piece);
       ctx.builder.text(ctx.doc.arena.store(decoded), data);
@@ -209,7 +230,7 @@ bool parse_markdown(std::string_view buffer, Builder& builder, const ParseSettin
   parser.enter_span = enter_span;
   parser.leave_span = leave_span;
   parser.text = text;
-  Context ctx{builder, builder.document(), buffer};
+  Context ctx{builder, builder.document(), buffer, settings.footnotes};
   int status = md_parse(buffer.data(), static_cast<MD_SIZE>(buffer.size()), &parser, &ctx);
   builder.finish();
   return status == 0;

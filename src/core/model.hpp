@@ -15,6 +15,7 @@
 #include "broadsheet/types.hpp"
 #include "core/arena.hpp"
 #include "core/front_matter.hpp"
+#include "core/locale.hpp"
 #include "core/source_map.hpp"
 
 namespace broadsheet {
@@ -51,6 +52,11 @@ enum class NodeType : std::uint8_t {
   Strikethrough,
   Link,           // text = href (decoded, not yet checked), text2 = title; flags: Autolink, Button
   Image,          // text = src, text2 = title; children: the alt text; num = width, level = height (0: unknown)
+  // Footnotes (newsletter mode; core/footnotes.hpp finds them).
+  FootnoteRef,    // inline leaf: num = note number, level = ordinal (2: the note's 2nd reference); the policy
+                  // sets text = the note's id (the link target), text2 = its own id
+  Footnotes,      // the notes: one block, the document's last child; children: Footnote
+  Footnote,       // num = note number; text = its id, text2 = the id of its first reference (the back-link)
 };
 
 enum NodeFlag : std::uint8_t {
@@ -135,10 +141,12 @@ struct Document {
   std::vector<OutlineEntry> outline;
   std::vector<Diagnostic> warnings;
   FrontMatter front;                 // parsed front matter (empty in CommonMark mode)
+  Locale locale = Locale::resolve("");  // the words Broadsheet writes, in front.lang (with the labels option)
   std::uint32_t title_heading = 0;   // a leading `#` heading used as the title when front matter has none
   SourceMap source;
   std::string parse_buffer;          // owns the rewritten body when directives were found (text views point into it)
   Arena arena;
+  std::vector<std::string_view> footnote_labels;  // by note number - 1, as the definitions write them
   bool commonmark = false;
 
   const Node& operator[](std::uint32_t index) const { return nodes[index]; }
@@ -157,7 +165,7 @@ struct Document {
   Intro intro() const {
     Intro intro;
     for (std::uint32_t child = nodes[0].first_child; child; child = nodes[child].next) {
-      if (nodes[child].type == NodeType::Section) {
+      if (nodes[child].type == NodeType::Section || nodes[child].type == NodeType::Footnotes) {
         intro.first_section = child;
         break;
       }

@@ -33,6 +33,7 @@ class Policy {
       std::string title = plain_text(doc_, doc_.title_heading);
       doc_.outline.push_back({"", title, 1, "title", doc_.source.line(doc_[doc_.title_heading].offset)});
     }
+    name_footnotes();
     visit(0, /*top_level=*/true);
   }
 
@@ -64,6 +65,11 @@ class Policy {
           break;
         case NodeType::Image:
           check_url(node, UrlUse::Image, "image");
+          visit(child, false);
+          break;
+        case NodeType::FootnoteRef: name_footnote_ref(node); break;
+        case NodeType::Footnote:
+          name_footnote(node);
           visit(child, false);
           break;
         default:
@@ -113,6 +119,37 @@ class Policy {
       if (key == "id") value = ids_.unique(value, "block");
   }
 
+  // Footnote ids go through the same registry (prefixed, never colliding with a heading's): fnref-1
+  // (fnref-1-2 for the note's 2nd reference) and fn-1; a note's back-link goes to its first reference.
+  // The notes are named first, so every reference knows where it points.
+  void name_footnotes() {
+    std::uint32_t last = 0;
+    for (std::uint32_t child = doc_.nodes[0].first_child; child; child = doc_.nodes[child].next) last = child;
+    if (!last || doc_.nodes[last].type != NodeType::Footnotes) return;
+    for (std::uint32_t note = doc_.nodes[last].first_child; note; note = doc_.nodes[note].next) {
+      Node& node = doc_.nodes[note];
+      node.text = doc_.arena.store(ids_.unique("fn-" + std::to_string(node.num), "fn"));
+      note_ids_.push_back(node.text);
+    }
+  }
+
+  void name_footnote_ref(Node& node) {
+    std::string n = std::to_string(node.num);
+    std::string id = ids_.unique(node.level > 1 ? "fnref-" + n + "-" + std::to_string(node.level) : "fnref-" + n, "fnref");
+    node.text2 = doc_.arena.store(id);
+    if (node.num >= 1 && static_cast<std::size_t>(node.num) <= note_ids_.size())
+      node.text = note_ids_[static_cast<std::size_t>(node.num) - 1];
+    if (node.level == 1) {
+      if (first_refs_.size() < static_cast<std::size_t>(node.num)) first_refs_.resize(static_cast<std::size_t>(node.num));
+      first_refs_[static_cast<std::size_t>(node.num) - 1] = node.text2;
+    }
+  }
+
+  void name_footnote(Node& node) {
+    auto number = static_cast<std::size_t>(node.num);
+    if (number <= first_refs_.size()) node.text2 = first_refs_[number - 1];
+  }
+
   void check_url(Node& node, UrlUse use, const char* what) {
     if (is_safe_url(node.text, use)) return;
     node.flags |= kUnsafeUrl;
@@ -121,6 +158,8 @@ class Policy {
 
   Document& doc_;
   IdRegistry ids_;
+  std::vector<std::string_view> first_refs_;  // by note number - 1
+  std::vector<std::string_view> note_ids_;    // by note number - 1
 };
 
 }  // namespace

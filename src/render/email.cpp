@@ -40,7 +40,7 @@ class IssueEmail {
     // The v: and o: namespaces and the OfficeDocumentSettings block keep Outlook on Windows from scaling
     // images and tables on high-DPI screens.
     w_.raw("<!doctype html>\n<html");
-    write_lang_dir(w_, fm_);
+    write_lang_dir(w_, doc_, true);
     w_.raw(" xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\">\n"
            "<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -105,7 +105,7 @@ class IssueEmail {
     w_.raw("<tr><td class=\"bs-muted bs-pad\" align=\"center\" style=\"");
     w_.raw(style::kSmallCell);
     w_.raw("text-align:center;\">");
-    write_optional_link(w_, "View this issue in your browser", address, kMutedLink);
+    write_optional_link(w_, doc_.locale.label(Label::ViewInBrowser), address, kMutedLink);
     close_row();
   }
 
@@ -137,7 +137,7 @@ class IssueEmail {
     if (!fm_.subtitle.empty())
       line("p", "margin:0 0 12px;font-size:18px;line-height:1.45;color:#5d6470;", "bs-muted", fm_.subtitle);
     std::string byline, tags;
-    for (const BylinePart& part : byline_parts(fm_)) joined(byline, part.text);
+    for (const BylinePart& part : byline_parts(doc_)) joined(byline, part.text);
     for (const std::string& tag : fm_.tags) joined(tags, tag);
     if (!byline.empty()) line("p", kMutedSans, "bs-muted", byline);
     if (!fm_.tags.empty()) line("p", kMutedSans, "bs-muted", tags);
@@ -177,9 +177,14 @@ class IssueEmail {
     w_.raw("\">");
     w_.text(hero.caption);
     if (!hero.credit.empty()) {
-      w_.raw(hero.caption.empty() ? "Photo: " : " Photo: ");
+      // "Photo: {credit}" in the issue's language, the credit linked where it stands in the label.
+      std::string_view label = doc_.locale.label(Label::PhotoCredit);
+      std::size_t at = label.find("{credit}");
+      if (!hero.caption.empty()) w_.raw(" ");
+      w_.text(label.substr(0, at));
       std::string href = view.credit_href.empty() ? std::string() : resolve_url(view.credit_href, fm_.canonical_url);
       write_optional_link(w_, hero.credit, href, kMutedLink);
+      if (at != std::string_view::npos) w_.text(label.substr(at + 8));
     }
     w_.raw("</p>\n");
     close_row();
@@ -197,7 +202,7 @@ class IssueEmail {
            "border-radius:6px;\"><tr><td style=\"padding:16px 20px;font-family:-apple-system,'Segoe UI',Roboto,"
            "Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;\">\n");
     line("p", "margin:0 0 8px;font-size:11px;font-weight:bold;letter-spacing:1px;text-transform:uppercase;color:#5d6470;",
-         "bs-muted", "In this issue");
+         "bs-muted", doc_.locale.label(Label::InThisIssue));
     w_.raw("<ul style=\"margin:0;padding:0 0 0 20px;\">\n");
     for (const auto& entry : doc_.outline) {
       if (entry.kind != "section") continue;
@@ -237,7 +242,7 @@ class IssueEmail {
     w_.text(view.from);
     w_.raw("</p>\n<p style=\"margin:0;\">");
     if (!view.web_address.empty()) {
-      write_optional_link(w_, "Read it on the web", view.web_address, kMutedLink);
+      write_optional_link(w_, doc_.locale.label(Label::ReadOnWeb), view.web_address, kMutedLink);
       w_.raw(kBylineSeparator);
     }
     // Written as text, not URL-encoded, so a sender's merge tag ({{…}}, *|UNSUB|*) arrives intact.
@@ -245,7 +250,9 @@ class IssueEmail {
     w_.text(unsubscribe_);
     w_.raw("\"");
     w_.raw(kMutedLink);
-    w_.raw(">Unsubscribe</a></p>\n");
+    w_.raw(">");
+    w_.text(doc_.locale.label(Label::Unsubscribe));
+    w_.raw("</a></p>\n");
     close_row();
   }
 

@@ -50,12 +50,15 @@ class EmailBody : public HtmlWalk<EmailBody> {
       case NodeType::Strikethrough: wrap(index, "<del>", "</del>"); break;
       case NodeType::Link: link(index); break;
       case NodeType::Image: image(index, false); break;
+      case NodeType::FootnoteRef: footnote_ref(index); break;
+      case NodeType::Footnotes: footnotes(index); break;
+      case NodeType::Footnote: footnote(index); break;
     }
   }
 
  private:
   // <tag class="css_class" style="css">
-  void open(const char* tag, const char* css, const char* css_class = nullptr) {
+  void open(const char* tag, const char* css, const char* css_class = nullptr, bool auto_dir = false) {
     w_.raw("<");
     w_.raw(tag);
     if (css_class) {
@@ -63,6 +66,7 @@ class EmailBody : public HtmlWalk<EmailBody> {
       w_.raw(css_class);
       w_.raw("\"");
     }
+    if (auto_dir) w_.raw(" dir=\"auto\"");
     w_.raw(" style=\"");
     w_.raw(css);
     w_.raw("\">");
@@ -87,9 +91,10 @@ class EmailBody : public HtmlWalk<EmailBody> {
     const Node& n = doc_[index];
     NodeType title = title_of(index);
     char tag[3] = {'h', static_cast<char>('0' + n.level), 0};
-    if (title == NodeType::Section) open(tag, style::kSectionTitle, "bs-accent");
-    else if (title == NodeType::Story) open(tag, style::kStoryTitle, "bs-fg");
-    else open(tag, style::kHeading, "bs-fg");
+    bool auto_dir = needs_auto_dir(doc_, index);
+    if (title == NodeType::Section) open(tag, style::kSectionTitle, "bs-accent", auto_dir);
+    else if (title == NodeType::Story) open(tag, style::kStoryTitle, "bs-fg", auto_dir);
+    else open(tag, style::kHeading, "bs-fg", auto_dir);
     children_then_close(index, tag, "\n");
   }
 
@@ -100,7 +105,7 @@ class EmailBody : public HtmlWalk<EmailBody> {
       button(link);
       return;
     }
-    open("p", style::kParagraph);
+    open("p", style::kParagraph, nullptr, needs_auto_dir(doc_, index));
     children(index);
     w_.raw("</p>\n");
   }
@@ -184,7 +189,77 @@ class EmailBody : public HtmlWalk<EmailBody> {
     w_.raw(style::kLinkStyle);
     if (n.has(kButton)) w_.raw("font-weight:bold;");
     w_.raw("\">");
+    ++in_link_;
     children_then_close(index, "a", "");
+    --in_link_;
+  }
+
+  // Footnotes with the anchors mail clients honour: `name` and `id` on every target, the marker raised
+  // with vertical-align (not <sup> alone, which Outlook sizes unevenly) so line spacing stays even.
+  void footnote_ref(std::uint32_t index) {
+    const Node& n = doc_[index];
+    std::string number = std::to_string(n.num);
+    w_.raw("<sup style=\"vertical-align:super;font-size:0.75em;line-height:0;\">");
+    if (in_link_ > 0) {
+      w_.raw(number);
+      w_.raw("</sup>");
+      return;
+    }
+    w_.raw("<a href=\"#");
+    w_.text(n.text);
+    w_.raw("\" name=\"");
+    w_.text(n.text2);
+    w_.raw("\" id=\"");
+    w_.text(n.text2);
+    w_.raw("\" class=\"bs-link\" style=\"color:#0b57a4;text-decoration:none;\" aria-label=\"");
+    w_.text(doc_.locale.format(Label::FootnoteRef, number));
+    w_.raw("\">");
+    w_.raw(number);
+    w_.raw("</a></sup>");
+  }
+
+  void footnotes(std::uint32_t index) {
+    open("hr", style::kRule, "bs-border");
+    w_.raw("\n");
+    open("p", "margin:0 0 8px;font-size:11px;font-weight:bold;letter-spacing:1px;text-transform:uppercase;color:#5d6470;",
+         "bs-muted bs-footnotes");
+    w_.text(doc_.locale.label(Label::Notes));
+    w_.raw("</p>\n<ol style=\"margin:0 0 16px;padding:0 0 0 24px;font-size:14px;line-height:1.5;\">\n");
+    children(index);
+    w_.raw("</ol>\n");
+  }
+
+  // A note: a named anchor, its blocks, the back-link to its first reference at the end of its last paragraph.
+  void footnote(std::uint32_t index) {
+    const Node& n = doc_[index];
+    w_.raw("<li style=\"margin:0 0 8px;\"><a name=\"");
+    w_.text(n.text);
+    w_.raw("\" id=\"");
+    w_.text(n.text);
+    w_.raw("\"></a>\n");
+    std::uint32_t last = 0;
+    for (std::uint32_t child = n.first_child; child; child = doc_[child].next) last = child;
+    for (std::uint32_t child = n.first_child; child; child = doc_[child].next) {
+      if (child != last || doc_[child].type != NodeType::Paragraph || lone_button(doc_, child)) {
+        node(child);
+        continue;
+      }
+      open("p", "margin:0 0 8px;", nullptr, needs_auto_dir(doc_, child));
+      children(child);
+      back_link(n);
+      w_.raw("</p>\n");
+    }
+    if (!last || doc_[last].type != NodeType::Paragraph || lone_button(doc_, last)) back_link(n);
+    w_.raw("</li>\n");
+  }
+
+  void back_link(const Node& note) {
+    if (note.text2.empty()) return;
+    w_.raw(" <a href=\"#");
+    w_.text(note.text2);
+    w_.raw("\" class=\"bs-link\" style=\"color:#0b57a4;text-decoration:none;\" aria-label=\"");
+    w_.text(doc_.locale.format(Label::FootnoteBack, std::to_string(note.num)));
+    w_.raw("\">\xE2\x86\xA9\xEF\xB8\x8E</a>");
   }
 
   // A figure's image fills the column: width="536" for clients that ignore CSS, fluid below that.
@@ -264,6 +339,7 @@ class EmailBody : public HtmlWalk<EmailBody> {
 
   const EmailBodySettings& settings_;
   bool centred_ = false;
+  int in_link_ = 0;  // links open around the node being written
 };
 
 }  // namespace

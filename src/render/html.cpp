@@ -23,7 +23,7 @@ class IssueHtml {
 
   void page() {
     w_.raw("<!doctype html>\n<html");
-    lang_dir();
+    write_lang_dir(w_, doc_, true);
     w_.raw(">\n<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     w_.text(page_title());
@@ -57,7 +57,7 @@ class IssueHtml {
  private:
   std::string page_title() const { return issue_title(doc_); }
 
-  void lang_dir() { write_lang_dir(w_, fm_); }
+  void lang_dir() { write_lang_dir(w_, doc_, false); }
 
   void element(const char* open, std::string_view text, const char* close) {
     w_.raw(open);
@@ -87,7 +87,7 @@ class IssueHtml {
   }
 
   void byline() {
-    std::vector<BylinePart> parts = byline_parts(fm_);
+    std::vector<BylinePart> parts = byline_parts(doc_);
     if (parts.empty()) return;
     w_.raw("<p class=\"bs-byline\">");
     for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -111,7 +111,9 @@ class IssueHtml {
 
   void tags() {
     if (fm_.tags.empty()) return;
-    w_.raw("<ul class=\"bs-tags\" aria-label=\"Tags\">");
+    w_.raw("<ul class=\"bs-tags\" aria-label=\"");
+    w_.text(doc_.locale.label(Label::Tags));
+    w_.raw("\">");
     for (const std::string& tag : fm_.tags) element("<li class=\"bs-tag\">", tag, "</li>");
     w_.raw("</ul>\n");
   }

@@ -1,5 +1,6 @@
 #include "render/html_attributes.hpp"
 
+#include <optional>
 #include <string>
 
 #include "core/sanitize.hpp"
@@ -35,9 +36,36 @@ void write_attribute(Writer& w, std::string_view name, std::string_view value) {
   w.raw("\"");
 }
 
-void write_lang_dir(Writer& w, const FrontMatter& fm) {
+void write_lang_dir(Writer& w, const Document& doc, bool whole_page) {
+  const FrontMatter& fm = doc.front;
   if (!fm.lang.empty()) write_attribute(w, "lang", fm.lang);
+  else if (whole_page) write_attribute(w, "lang", "en");
   if (!fm.dir.empty()) write_attribute(w, "dir", fm.dir);
+  else if (doc.locale.direction() == TextDirection::Rtl) write_attribute(w, "dir", "rtl");
+}
+
+bool needs_auto_dir(const Document& doc, std::uint32_t node) {
+  // The first strong character decides (Unicode bidi P2): walk the text in order and stop there.
+  struct Walk {
+    const Document& doc;
+    std::optional<TextDirection> found;
+    void visit(std::uint32_t index) {
+      for (std::uint32_t child = doc[index].first_child; child && !found; child = doc[child].next) {
+        const Node& n = doc[child];
+        if (n.type == NodeType::Text || n.type == NodeType::CodeSpan) {
+          if (n.type == NodeType::Text) found = first_strong_direction(n.text);
+          if (n.type == NodeType::CodeSpan) visit(child);
+        } else if (n.type != NodeType::InlineHtml && n.type != NodeType::Image) {
+          visit(child);
+        }
+      }
+    }
+  } walk{doc, std::nullopt};
+  const std::string& dir = doc.front.dir;
+  if (dir == "auto") return false;  // the whole issue is already laid out by its text
+  TextDirection issue = dir.empty() ? doc.locale.direction() : dir == "rtl" ? TextDirection::Rtl : TextDirection::Ltr;
+  walk.visit(node);
+  return walk.found && *walk.found != issue;
 }
 
 void write_optional_link(Writer& w, std::string_view text, std::string_view href, std::string_view attributes) {

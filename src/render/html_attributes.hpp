@@ -24,8 +24,13 @@ void write_attribute(Writer& w, std::string_view name, std::string_view value);
 // keeps its box while the image loads.
 void write_image_size(Writer& w, int width, int height);
 
-// The issue's ` lang="…" dir="…"` from the front matter, each when set.
-void write_lang_dir(Writer& w, const FrontMatter& fm);
+// The issue's ` lang="…" dir="…"`: front matter first; dir="rtl" for an rtl language without `dir`;
+// a whole page (standalone, email) always says its language ("en" when the front matter does not).
+void write_lang_dir(Writer& w, const Document& doc, bool whole_page);
+
+// Whether a block's first strong character runs against the issue's direction (Arabic in an English
+// issue, English in an Arabic one): such a block gets dir="auto" so the browser lays it out by its text.
+bool needs_auto_dir(const Document& doc, std::uint32_t node);
 
 // `text`, escaped, inside `<a href="HREF"ATTRIBUTES>` … `</a>` when `href` is not empty.
 void write_optional_link(Writer& w, std::string_view text, std::string_view href, std::string_view attributes = {});

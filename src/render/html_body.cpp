@@ -23,7 +23,7 @@ class HtmlBody : public HtmlWalk<HtmlBody> {
       case NodeType::Story: container(index, "article", "bs-story"); break;
       case NodeType::Directive: directive(index); break;
       case NodeType::Figure: figure(index); break;
-      case NodeType::Paragraph: wrap(index, "<p>", "</p>\n"); break;
+      case NodeType::Paragraph: wrap(index, needs_auto_dir(doc_, index) ? "<p dir=\"auto\">" : "<p>", "</p>\n"); break;
       case NodeType::Heading: heading(index); break;
       case NodeType::BlockQuote: wrap(index, "<blockquote>\n", "</blockquote>\n"); break;
       case NodeType::List: list(index); break;
@@ -46,6 +46,9 @@ class HtmlBody : public HtmlWalk<HtmlBody> {
       case NodeType::Strikethrough: wrap(index, "<del>", "</del>"); break;
       case NodeType::Link: link(index); break;
       case NodeType::Image: image(index); break;
+      case NodeType::FootnoteRef: footnote_ref(index); break;
+      case NodeType::Footnotes: footnotes(index); break;
+      case NodeType::Footnote: footnote(index); break;
     }
   }
 
@@ -77,6 +80,7 @@ class HtmlBody : public HtmlWalk<HtmlBody> {
       w_.text(n.text);
       w_.raw("\"");
     }
+    if (needs_auto_dir(doc_, index)) w_.raw(" dir=\"auto\"");
     w_.raw(">");
     children(index);
     w_.raw("</h");
@@ -105,7 +109,9 @@ class HtmlBody : public HtmlWalk<HtmlBody> {
     const Node& n = doc_[index];
     if (n.has(kTask)) {
       // The label gives the checkbox an accessible name; the item's text follows it.
-      w_.raw("<li class=\"bs-task\"><input type=\"checkbox\" disabled aria-label=\"Task\"");
+      w_.raw("<li class=\"bs-task\"><input type=\"checkbox\" disabled aria-label=\"");
+      w_.text(doc_.locale.label(Label::Task));
+      w_.raw("\"");
       w_.raw(n.has(kChecked) ? " checked> " : "> ");
     } else {
       w_.raw("<li>");
@@ -149,7 +155,69 @@ class HtmlBody : public HtmlWalk<HtmlBody> {
     if (n.has(kButton)) w_.raw(" class=\"bs-button\"");
     rel_attribute();
     w_.raw(">");
+    ++in_link_;
     children_then_close(index, "a", "");
+    --in_link_;
+  }
+
+  // A superscript link to the note; inside a link only the number (no nested <a>).
+  void footnote_ref(std::uint32_t index) {
+    const Node& n = doc_[index];
+    std::string number = std::to_string(n.num);
+    if (in_link_ > 0) {
+      w_.raw("<sup class=\"bs-fnref\">");
+      w_.raw(number);
+      w_.raw("</sup>");
+      return;
+    }
+    w_.raw("<sup class=\"bs-fnref\"><a href=\"#");
+    w_.text(n.text);
+    w_.raw("\" id=\"");
+    w_.text(n.text2);
+    w_.raw("\" aria-label=\"");
+    w_.text(doc_.locale.format(Label::FootnoteRef, number));
+    w_.raw("\">");
+    w_.raw(number);
+    w_.raw("</a></sup>");
+  }
+
+  void footnotes(std::uint32_t index) {
+    w_.raw("<section class=\"bs-footnotes\" aria-label=\"");
+    w_.text(doc_.locale.label(Label::Notes));
+    w_.raw("\">\n<ol>\n");
+    children(index);
+    w_.raw("</ol>\n</section>\n");
+  }
+
+  // A note: its blocks, the back-link to its first reference at the end of its last paragraph.
+  void footnote(std::uint32_t index) {
+    const Node& n = doc_[index];
+    w_.raw("<li id=\"");
+    w_.text(n.text);
+    w_.raw("\">\n");
+    std::uint32_t last = 0;
+    for (std::uint32_t child = n.first_child; child; child = doc_[child].next) last = child;
+    for (std::uint32_t child = n.first_child; child; child = doc_[child].next) {
+      if (child != last || doc_[child].type != NodeType::Paragraph) {
+        node(child);
+        continue;
+      }
+      w_.raw(needs_auto_dir(doc_, child) ? "<p dir=\"auto\">" : "<p>");
+      children(child);
+      back_link(n);
+      w_.raw("</p>\n");
+    }
+    if (!last || doc_[last].type != NodeType::Paragraph) back_link(n);
+    w_.raw("</li>\n");
+  }
+
+  void back_link(const Node& note) {
+    if (note.text2.empty()) return;
+    w_.raw(" <a href=\"#");
+    w_.text(note.text2);
+    w_.raw("\" class=\"bs-fnback\" aria-label=\"");
+    w_.text(doc_.locale.format(Label::FootnoteBack, std::to_string(note.num)));
+    w_.raw("\">\xE2\x86\xA9\xEF\xB8\x8E</a>");
   }
 
   // Its size when the Markdown gives it (no layout shift when it loads); fetched when near the viewport and
@@ -214,6 +282,8 @@ class HtmlBody : public HtmlWalk<HtmlBody> {
     w_.raw(tag);
     w_.raw(">\n");
   }
+
+  int in_link_ = 0;  // links open around the node being written
 };
 
 }  // namespace

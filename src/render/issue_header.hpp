@@ -8,11 +8,11 @@
 
 namespace broadsheet {
 
-// "2026-11-28" (validated by the front matter) → "28 November 2026".
-std::string readable_date(const std::string& iso);
+// "2026-11-28" (validated by the front matter) → "28 November 2026", "2026年11月28日" (the issue's language).
+std::string readable_date(const Locale& locale, const std::string& iso);
 
 // "Marta Quintero and Daniel Okafor", "A, B and C"; empty without authors.
-std::string author_list(const FrontMatter& fm);
+std::string author_list(const Locale& locale, const FrontMatter& fm);
 
 // The title as plain text: front matter, else the leading `#` heading, else the publication, else a default.
 std::string issue_title(const Document& doc);

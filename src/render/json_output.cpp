@@ -42,6 +42,9 @@ const char* type_name(NodeType type) {
     case NodeType::Strikethrough: return "strikethrough";
     case NodeType::Link: return "link";
     case NodeType::Image: return "image";
+    case NodeType::FootnoteRef: return "footnote_reference";
+    case NodeType::Footnotes: return "footnotes";
+    case NodeType::Footnote: return "footnote";
   }
   return "unknown";
 }
@@ -138,6 +141,16 @@ class JsonTree {
           JsonValue& attributes = out["attributes"] = JsonValue::object();
           for (const auto& [key, value] : d.attributes) attributes[key] = text(value);
         }
+        break;
+      }
+      case NodeType::FootnoteRef:
+      case NodeType::Footnote: {
+        out["number"] = JsonValue::number(n.num);
+        auto number = static_cast<std::size_t>(n.num);
+        if (number >= 1 && number <= doc_.footnote_labels.size()) out["label"] = text(doc_.footnote_labels[number - 1]);
+        out["id"] = text(n.type == NodeType::Footnote ? n.text : n.text2);
+        if (n.type == NodeType::FootnoteRef) out["href"] = text(std::string("#") + std::string(n.text));
+        else if (!n.text2.empty()) out["back"] = text(std::string("#") + std::string(n.text2));
         break;
       }
       default:

@@ -21,7 +21,7 @@ namespace broadsheet {
 namespace {
 
 
-bool is_inline(NodeType type) { return type >= NodeType::Text; }
+bool is_inline(NodeType type) { return type >= NodeType::Text && type <= NodeType::FootnoteRef; }
 
 // Raw HTML under allowHtml: the text between the tags (the text format never carries markup).
 std::string without_tags(std::string_view html) {
@@ -123,12 +123,17 @@ class IssueText {
     underlined(issue_title(doc_), '=', "");
     if (!fm_.subtitle.empty()) paragraph_text(fm_.subtitle, "", "");
     std::string byline;
-    for (const BylinePart& part : byline_parts(fm_)) {
+    for (const BylinePart& part : byline_parts(doc_)) {
       if (!byline.empty()) byline += kBylineSeparator;
       byline += part.text;
     }
     std::string tags;
-    for (const std::string& tag : fm_.tags) tags += (tags.empty() ? "Tags: " : ", ") + tag;
+    const Locale& locale = doc_.locale;
+    for (const std::string& tag : fm_.tags) {
+      if (tags.empty()) tags.append(locale.label(Label::Tags)).append(locale.label(Label::Colon));
+      else tags.append(locale.label(Label::ListSeparator));
+      tags += tag;
+    }
     if (!byline.empty() || !tags.empty()) {
       gap("");
       if (!byline.empty()) wrap_text(byline, kTextWidth, "", "", out_);
@@ -137,7 +142,7 @@ class IssueText {
     }
     if (!fm_.preheader.empty()) paragraph_text(fm_.preheader, "", "");
     if (std::string_view address = web_address(fm_); !address.empty())
-      paragraph_text("View this issue in your browser: " + std::string(address), "", "");
+      paragraph_text(labelled(Label::ViewInBrowser, address), "", "");
     if (fm_.hero) hero(*fm_.hero);
   }
 
@@ -147,7 +152,7 @@ class IssueText {
       paragraph_text("[Image: " + (hero.alt.empty() ? std::string("no description") : hero.alt) + "]", "", "");
     std::string caption = hero.caption;
     if (!hero.credit.empty()) {
-      caption += (caption.empty() ? "Photo: " : " Photo: ") + hero.credit;
+      caption += (caption.empty() ? "" : " ") + doc_.locale.format(Label::PhotoCredit, hero.credit);
       if (!view.credit_href.empty()) caption += " [" + std::to_string(reference(view.credit_href)) + "]";
     }
     if (!caption.empty()) paragraph_text(caption, "", "");
@@ -155,7 +160,7 @@ class IssueText {
 
   void references() {
     if (links_.empty()) return;
-    underlined("Links", '-', "");
+    underlined(std::string(doc_.locale.label(Label::Links)), '-', "");
     gap("");
     for (std::size_t i = 0; i < links_.size(); ++i) {
       std::string label = "[";
@@ -171,8 +176,15 @@ class IssueText {
     FooterView view = footer_view(doc_);
     wrap_text(view.from, kTextWidth, "", "", out_);
     if (!view.web_address.empty())
-      wrap_text("Read it on the web: " + std::string(view.web_address), kTextWidth, "", "  ", out_);
-    wrap_text("Unsubscribe: " + std::string(settings_.unsubscribe_href), kTextWidth, "", "  ", out_);
+      wrap_text(labelled(Label::ReadOnWeb, view.web_address), kTextWidth, "", "  ", out_);
+    wrap_text(labelled(Label::Unsubscribe, settings_.unsubscribe_href), kTextWidth, "", "  ", out_);
+  }
+
+  // "Label: value" in the issue's language ("Étiquettes : …", "标签：…").
+  std::string labelled(Label label, std::string_view value) const {
+    std::string out(doc_.locale.label(label));
+    out.append(doc_.locale.label(Label::Colon)).append(value);
+    return out;
   }
 
   // ---- body
@@ -232,6 +244,7 @@ class IssueText {
       case NodeType::ThematicBreak: paragraph_text("* * *", first, rest); break;
       case NodeType::Table: table(index, rest); break;
       case NodeType::Directive: directive(index, rest); break;
+      case NodeType::Footnotes: notes(index); break;
       default: {  // an inline where a block was expected: keep its text
         std::string text;
         inline_text(index, text);
@@ -356,6 +369,17 @@ class IssueText {
     blocks(index, inner, inner);
   }
 
+  // The footnotes, under "Notes" like the links under "Links": "[1] text", wrapped under its text.
+  void notes(std::uint32_t index) {
+    pending_gap_ = true;
+    underlined(std::string(doc_.locale.label(Label::Notes)), '-', "");
+    for (std::uint32_t note = doc_[index].first_child; note; note = doc_[note].next) {
+      std::string label = "[" + std::to_string(doc_[note].num) + "] ";
+      blocks(note, label, std::string(label.size(), ' '));
+    }
+    pending_gap_ = true;
+  }
+
   // ---- inlines
 
   void inlines_of(std::uint32_t parent, std::string& out) {
@@ -381,6 +405,7 @@ class IssueText {
         break;
       }
       case NodeType::Link: link(index, out); break;
+      case NodeType::FootnoteRef: out += "[" + std::to_string(n.num) + "]"; break;
       default: inlines_of(index, out);
     }
   }

@@ -13,13 +13,14 @@ DirectiveView directive_view(const Document& doc, std::uint32_t node) {
   if (d.kind == DirectiveKind::Callout) {
     variant = d.callout;
     const CalloutKind* callout = find_callout_kind(d.callout);
-    kind_title = callout ? callout->title : kCalloutKinds[0].title;
+    std::size_t index = callout ? static_cast<std::size_t>(callout - kCalloutKinds) : 0;
+    kind_title = doc.locale.label(static_cast<Label>(static_cast<std::size_t>(Label::Note) + index));
   } else if (d.kind == DirectiveKind::Unknown) {
     variant = d.name;
   }
   std::string_view label;
   if (kind.labelled) {
-    label = "Sponsored";
+    label = doc.locale.label(Label::Sponsored);
     for (const auto& [key, value] : d.attributes)
       if (key == "label") {
         label = value;
@@ -59,12 +60,15 @@ HeroView hero_view(const Hero& hero) {
                   credit ? std::string_view(hero.credit_url) : std::string_view()};
 }
 
-std::vector<BylinePart> byline_parts(const FrontMatter& fm) {
+std::vector<BylinePart> byline_parts(const Document& doc) {
+  const FrontMatter& fm = doc.front;
+  const Locale& locale = doc.locale;
   std::vector<BylinePart> parts;
-  if (!fm.issue.empty()) parts.push_back({BylinePart::Kind::Issue, "Issue " + fm.issue, {}});
-  if (!fm.date.empty()) parts.push_back({BylinePart::Kind::Date, readable_date(fm.date), fm.date});
+  if (!fm.issue.empty()) parts.push_back({BylinePart::Kind::Issue, locale.format(Label::IssueNumber, fm.issue), {}});
+  if (!fm.date.empty()) parts.push_back({BylinePart::Kind::Date, readable_date(locale, fm.date), fm.date});
   else if (!fm.date_text.empty()) parts.push_back({BylinePart::Kind::Date, fm.date_text, {}});
-  if (!fm.authors.empty()) parts.push_back({BylinePart::Kind::Authors, "By " + author_list(fm), {}});
+  if (!fm.authors.empty())
+    parts.push_back({BylinePart::Kind::Authors, locale.format(Label::Byline, author_list(locale, fm)), {}});
   return parts;
 }
 
@@ -72,7 +76,7 @@ FooterView footer_view(const Document& doc) {
   const FrontMatter& fm = doc.front;
   FooterView view;
   view.from = fm.publication.empty() ? issue_title(doc) : fm.publication;
-  if (!fm.issue.empty()) view.from += std::string(kBylineSeparator) + "Issue " + fm.issue;
+  if (!fm.issue.empty()) view.from += std::string(kBylineSeparator) + doc.locale.format(Label::IssueNumber, fm.issue);
   view.web_address = web_address(fm);
   return view;
 }

@@ -73,7 +73,7 @@ struct BylinePart {
   std::string text;            // as shown: "Issue 12", "28 November 2026", "By A and B"
   std::string_view datetime;   // a date written YYYY-MM-DD, for <time datetime>; else empty
 };
-std::vector<BylinePart> byline_parts(const FrontMatter& fm);
+std::vector<BylinePart> byline_parts(const Document& doc);
 inline constexpr std::string_view kBylineSeparator = " \xC2\xB7 ";
 
 // The footer's facts: who sends it ("Publication · Issue 12"), where it is on the web (may be empty).

@@ -185,7 +185,7 @@ describe('render', () => {
   test('lint warnings carry their rule, and lint: false leaves them out', () => {
     const md = '---\ntitle: T\npreheader: P\n---\n\n![](a.png) [click here](http://example.com)\n';
     const rules = renderer.render(md).warnings.map((w) => w.rule).sort();
-    assert.deepEqual(rules, ['http-link', 'image-alt', 'link-text']);
+    assert.deepEqual(rules, ['http-link', 'image-alt', 'lang', 'link-text']);
     assert.deepEqual(renderer.render(md, { lint: false }).warnings, []);
   });
 

@@ -25,7 +25,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 /** Every stderr line of a successful run must be a warning in the documented form. */
 function assertOnlyWarnings(stderr, name) {
   for (const line of stderr.split('\n').filter(Boolean)) {
-    assert.match(line, new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: warning: `));
+    assert.match(line, new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: (warning|hint): `));
   }
 }
 

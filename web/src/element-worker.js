@@ -13,7 +13,7 @@ self.onmessage = async ({ data }) => {
       throw error;
     });
     const result = (await ready).render(markdown);
-    self.postMessage({ id, ok: true, output: result.output, outline: result.outline, meta: result.meta, warnings: result.warnings });
+    self.postMessage({ id, ok: true, output: result.output, outline: result.outline, meta: result.meta, warnings: result.warnings, labels: result.labels });
   } catch (error) {
     self.postMessage({
       id,

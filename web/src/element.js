@@ -216,6 +216,7 @@ export class BroadsheetIssueElement extends Base {
   #observer = null;
   #shown = null; // { key, html | article, outline }: what the frame shows, kept to re-decorate it
   #prerendered = false; // the frame shows the issue found in the light DOM, not a render
+  #errorLabel = null; // the error box's title in the language of the last issue shown
 
   constructor() {
     super();
@@ -352,7 +353,11 @@ export class BroadsheetIssueElement extends Base {
       if (!current()) return;
       this.#prerendered = false;
       const detail = { outline: result.outline, meta: result.meta, warnings: result.warnings, prerendered: false };
-      this.#shown = { key: source.key, html: result.output, outline: result.outline, big: markdown.length >= WORKER_THRESHOLD, detail };
+      this.#shown = {
+        key: source.key, html: result.output, outline: result.outline, big: markdown.length >= WORKER_THRESHOLD, detail,
+        labels: result.labels,
+      };
+      this.#errorLabel = result.labels?.render_error || null; // the issue's language, for a later error
       await this.#redecorate();
       if (!current()) return;
       this.#emit('broadsheet-render', detail);
@@ -390,7 +395,7 @@ export class BroadsheetIssueElement extends Base {
    */
   async #redecorate(live = null) {
     const token = (this.#showing = {});
-    const { html, article: prerendered, outline, big = false } = this.#shown;
+    const { html, article: prerendered, outline, big = false, labels } = this.#shown;
     this.#frame.classList.toggle('big', big);
     const [first, ...rest] = prerendered ? [null] : big ? splitSections(html) : [{ html }];
     let content;
@@ -404,8 +409,9 @@ export class BroadsheetIssueElement extends Base {
     const article = content.querySelector('.bs-issue');
     if (article && this.#tocEnabled()) {
       const toc = tableOfContents(document, outline, {
-        label: this.getAttribute('toc-label') || 'In this issue',
-        labelLang: this.#hostLang(article),
+        label: this.getAttribute('toc-label') || labels?.in_this_issue || 'In this issue',
+        // The page's own label is in the page's language; the default is in the issue's.
+        labelLang: this.getAttribute('toc-label') || !labels?.in_this_issue ? this.#hostLang(article) : '',
       });
       if (toc) {
         const header = article.querySelector(':scope > .bs-header');
@@ -508,7 +514,7 @@ export class BroadsheetIssueElement extends Base {
     box.setAttribute('role', 'alert');
     const title = document.createElement('p');
     title.className = 'error-title';
-    title.textContent = 'This issue could not be shown';
+    title.textContent = this.#errorLabel ?? 'This issue could not be shown';
     const message = document.createElement('p');
     const reason = error?.reason ?? error?.message ?? String(error);
     message.textContent = line > 0 ? `Line ${line}, column ${column}: ${reason}` : reason;

@@ -48,6 +48,16 @@ export interface RenderOptions {
    * @defaultValue `''`: the placeholder `{{unsubscribe_url}}`, for the sender to replace
    */
   unsubscribeUrl?: string;
+  /**
+   * Overrides of the words Broadsheet writes itself, by key: `{ in_this_issue: 'Inside', sponsored: 'Partner' }`.
+   * The others come from the table of the issue's `lang` (front matter). Keys: `sponsored`, `in_this_issue`,
+   * `view_in_browser`, `read_on_web`, `unsubscribe`, `issue_number` ("Issue {n}"), `byline` ("By {authors}"),
+   * `and`, `list_separator`, `colon`, `photo_credit` ("Photo: {credit}"), `tags`, `task`, `links`, `note`,
+   * `tip`, `important`, `warning`, `caution`, `notes`, `footnote_ref`, `footnote_back`, `recent_issues`,
+   * `newsletter_issue`, `render_error`. An unknown key is a warning; an empty string hides the label.
+   * @defaultValue none: every label from the language's table
+   */
+  labels?: Record<string, string>;
 }
 
 /** One heading of the document, in document order. */
@@ -87,6 +97,11 @@ export interface RenderResult {
   readonly outline: OutlineEntry[];
   /** Non-fatal problems found in the input. */
   readonly warnings: Warning[];
+  /**
+   * The words a page around the output shows, in the issue's language (after the `labels` option):
+   * `in_this_issue` (a table of contents' title) and `render_error` (an error box's title).
+   */
+  readonly labels: Record<string, string>;
   /** All four fields as a plain object. */
   toJSON(): { output: string; meta: Record<string, unknown>; outline: OutlineEntry[]; warnings: Warning[] };
 }

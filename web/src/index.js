@@ -186,7 +186,27 @@ function coreOptions(options, formatNumbers) {
   const lint = o.lint === undefined ? true : Boolean(o.lint);
   const flags = (o.commonmark ? COMMONMARK : 0) | (o.standalone ? STANDALONE : 0) | (o.allowHtml ? ALLOW_HTML : 0) |
     (lint ? 0 : NO_LINT) | (formatNumbers.get(format) << FORMAT_SHIFT);
-  return { flags, idPrefix: String(o.idPrefix ?? ''), unsubscribeUrl: String(o.unsubscribeUrl ?? ''), maxInputBytes };
+  return {
+    flags, idPrefix: String(o.idPrefix ?? ''), unsubscribeUrl: String(o.unsubscribeUrl ?? ''), maxInputBytes,
+    labels: packLabels(o.labels),
+  };
+}
+
+/**
+ * The `labels` option ({ in_this_issue: 'Inside', … }) as the one string the core takes: each key and
+ * value followed by U+001F. Unknown keys are the core's to report (as warnings).
+ */
+function packLabels(labels) {
+  if (labels === undefined || labels === null) return '';
+  if (typeof labels !== 'object' || Array.isArray(labels)) {
+    throw new TypeError('labels must be an object of label keys and strings, e.g. { in_this_issue: "Inside" }');
+  }
+  let packed = '';
+  for (const [key, value] of Object.entries(labels)) {
+    if (typeof value !== 'string') throw new TypeError(`labels.${key} must be a string`);
+    packed += `${key.replaceAll('\x1f', '')}\x1f${value.replaceAll('\x1f', '')}\x1f`;
+  }
+  return packed;
 }
 
 /**
@@ -218,7 +238,9 @@ function encodeInput(module, engine, markdown) {
 function newCore(module) {
   const engine = new module.Engine();
   const formatNumbers = new Map(engine.formats().split(' ').map((name, number) => [name, number]));
-  const core = { module, engine, formatNumbers, idPrefix: '', unsubscribeUrl: '', pieces: [], pieceDecoder: new TextDecoder() };
+  const core = {
+    module, engine, formatNumbers, idPrefix: '', unsubscribeUrl: '', labels: '', pieces: [], pieceDecoder: new TextDecoder(),
+  };
   core.engine.setOutputSink((pointer, length) => {
     core.pieces.push(core.pieceDecoder.decode(module.HEAPU8.subarray(pointer, pointer + length), { stream: true }));
   });
@@ -239,6 +261,7 @@ class RenderResult {
   get meta() { return this.#parsed().meta ?? {}; }
   get outline() { return this.#parsed().outline ?? []; }
   get warnings() { return this.#parsed().warnings ?? []; }
+  get labels() { return this.#parsed().labels ?? {}; }
   toJSON() {
     return { output: this.output, meta: this.meta, outline: this.outline, warnings: this.warnings };
   }
@@ -269,6 +292,10 @@ class Renderer {
         engine.setStrings(opts.idPrefix, opts.unsubscribeUrl);
         core.idPrefix = opts.idPrefix;
         core.unsubscribeUrl = opts.unsubscribeUrl;
+      }
+      if (opts.labels !== core.labels) {
+        engine.setLabels(opts.labels);
+        core.labels = opts.labels;
       }
       const length = encodeInput(module, engine, markdown);
       core.pieces.length = 0;

@@ -38,6 +38,9 @@ struct Options {
   std::size_t max_output_bytes = 0;
   bool lint = true;             // add the newsletter lint warnings (src/core/lint.hpp) to the parse warnings
   std::string unsubscribe_url;  // email/text: the unsubscribe link; empty = the placeholder {{unsubscribe_url}}
+  // Overrides of the words Broadsheet writes (key -> text, e.g. {"in_this_issue", "Inside"}); the keys are
+  // docs/i18n.md's. An unknown key is a warning. The rest come from the table of the issue's `lang`.
+  std::vector<std::pair<std::string, std::string>> labels;
   // Web and CommonMark HTML: when set, the output is handed over in pieces of about 64 KB while it is
   // written, so a big document's output is never held whole; the output is then every piece, in order,
   // followed by Result::output. Each piece ends between two characters. Other formats ignore it.
@@ -49,6 +52,9 @@ struct Result {
   std::string meta_json;                // front matter, normalised, as a JSON object
   std::string outline_json;             // [{id, title, level, kind, line}]
   std::vector<Diagnostic> warnings;
+  // The labels a page around the output shows (the widget's table of contents and error box), in the
+  // issue's language: {"in_this_issue":…,"render_error":…}.
+  std::string labels_json;
   std::optional<Diagnostic> error;      // set when the render was refused (front-matter error, input too large)
 
   bool ok() const { return !error.has_value(); }

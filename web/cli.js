@@ -2,7 +2,7 @@
 // The `broadsheet` command: renders a Markdown file with the WebAssembly
 // core. It runs from dist/, next to index.js. Exit codes: 0 success,
 // 1 input or rendering error, 2 usage error.
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { createRenderer, BroadsheetError } from './index.js';
 

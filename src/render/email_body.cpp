@@ -14,8 +14,15 @@ namespace style = email_style;
 
 constexpr const char* kAlign[] = {"", "text-align:left;", "text-align:center;", "text-align:right;"};
 
+// A footnote marker raised with vertical-align (not <sup> alone, which Outlook sizes unevenly) so line
+// spacing stays even; its link carries `name` too, the anchor every mail client honours.
+constexpr const char* kFootnoteSup = "<sup style=\"vertical-align:super;font-size:0.75em;line-height:0;\">";
+constexpr const char* kFootnoteLink = " class=\"bs-link\" style=\"color:#0b57a4;text-decoration:none;\"";
+
 class EmailBody : public HtmlWalk<EmailBody> {
  public:
+  friend class HtmlWalk<EmailBody>;  // calls node() and open_paragraph()
+
   EmailBody(const Document& doc, Writer& out, const EmailBodySettings& settings)
       : HtmlWalk(doc, out, settings.allow_html), settings_(settings) {}
 
@@ -50,7 +57,7 @@ class EmailBody : public HtmlWalk<EmailBody> {
       case NodeType::Strikethrough: wrap(index, "<del>", "</del>"); break;
       case NodeType::Link: link(index); break;
       case NodeType::Image: image(index, false); break;
-      case NodeType::FootnoteRef: footnote_ref(index); break;
+      case NodeType::FootnoteRef: footnote_ref(index, kFootnoteSup, true, kFootnoteLink); break;
       case NodeType::Footnotes: footnotes(index); break;
       case NodeType::Footnote: footnote(index); break;
     }
@@ -189,34 +196,9 @@ class EmailBody : public HtmlWalk<EmailBody> {
     w_.raw(style::kLinkStyle);
     if (n.has(kButton)) w_.raw("font-weight:bold;");
     w_.raw("\">");
-    ++in_link_;
-    children_then_close(index, "a", "");
-    --in_link_;
+    link_children(index);
   }
 
-  // Footnotes with the anchors mail clients honour: `name` and `id` on every target, the marker raised
-  // with vertical-align (not <sup> alone, which Outlook sizes unevenly) so line spacing stays even.
-  void footnote_ref(std::uint32_t index) {
-    const Node& n = doc_[index];
-    std::string number = std::to_string(n.num);
-    w_.raw("<sup style=\"vertical-align:super;font-size:0.75em;line-height:0;\">");
-    if (in_link_ > 0) {
-      w_.raw(number);
-      w_.raw("</sup>");
-      return;
-    }
-    w_.raw("<a href=\"#");
-    w_.text(n.text);
-    w_.raw("\" name=\"");
-    w_.text(n.text2);
-    w_.raw("\" id=\"");
-    w_.text(n.text2);
-    w_.raw("\" class=\"bs-link\" style=\"color:#0b57a4;text-decoration:none;\" aria-label=\"");
-    w_.text(doc_.locale.format(Label::FootnoteRef, number));
-    w_.raw("\">");
-    w_.raw(number);
-    w_.raw("</a></sup>");
-  }
 
   void footnotes(std::uint32_t index) {
     open("hr", style::kRule, "bs-border");
@@ -229,6 +211,9 @@ class EmailBody : public HtmlWalk<EmailBody> {
     w_.raw("</ol>\n");
   }
 
+  // A note's last paragraph (HtmlWalk::footnote_blocks).
+  void open_paragraph(std::uint32_t index) { open("p", "margin:0 0 8px;", nullptr, needs_auto_dir(doc_, index)); }
+
   // A note: a named anchor, its blocks, the back-link to its first reference at the end of its last paragraph.
   void footnote(std::uint32_t index) {
     const Node& n = doc_[index];
@@ -237,29 +222,8 @@ class EmailBody : public HtmlWalk<EmailBody> {
     w_.raw("\" id=\"");
     w_.text(n.text);
     w_.raw("\"></a>\n");
-    std::uint32_t last = 0;
-    for (std::uint32_t child = n.first_child; child; child = doc_[child].next) last = child;
-    for (std::uint32_t child = n.first_child; child; child = doc_[child].next) {
-      if (child != last || doc_[child].type != NodeType::Paragraph || lone_button(doc_, child)) {
-        node(child);
-        continue;
-      }
-      open("p", "margin:0 0 8px;", nullptr, needs_auto_dir(doc_, child));
-      children(child);
-      back_link(n);
-      w_.raw("</p>\n");
-    }
-    if (!last || doc_[last].type != NodeType::Paragraph || lone_button(doc_, last)) back_link(n);
+    footnote_blocks(index, kFootnoteLink);
     w_.raw("</li>\n");
-  }
-
-  void back_link(const Node& note) {
-    if (note.text2.empty()) return;
-    w_.raw(" <a href=\"#");
-    w_.text(note.text2);
-    w_.raw("\" class=\"bs-link\" style=\"color:#0b57a4;text-decoration:none;\" aria-label=\"");
-    w_.text(doc_.locale.format(Label::FootnoteBack, std::to_string(note.num)));
-    w_.raw("\">\xE2\x86\xA9\xEF\xB8\x8E</a>");
   }
 
   // A figure's image fills the column: width="536" for clients that ignore CSS, fluid below that.
@@ -339,7 +303,6 @@ class EmailBody : public HtmlWalk<EmailBody> {
 
   const EmailBodySettings& settings_;
   bool centred_ = false;
-  int in_link_ = 0;  // links open around the node being written
 };
 
 }  // namespace

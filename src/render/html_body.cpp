@@ -13,6 +13,8 @@ constexpr const char* kAlign[] = {"", " align=\"left\"", " align=\"center\"", " 
 
 class HtmlBody : public HtmlWalk<HtmlBody> {
  public:
+  friend class HtmlWalk<HtmlBody>;  // calls node() and open_paragraph()
+
   HtmlBody(const Document& doc, Writer& out, bool allow_html) : HtmlWalk(doc, out, allow_html) {}
 
   void node(std::uint32_t index) {
@@ -46,7 +48,7 @@ class HtmlBody : public HtmlWalk<HtmlBody> {
       case NodeType::Strikethrough: wrap(index, "<del>", "</del>"); break;
       case NodeType::Link: link(index); break;
       case NodeType::Image: image(index); break;
-      case NodeType::FootnoteRef: footnote_ref(index); break;
+      case NodeType::FootnoteRef: footnote_ref(index, "<sup class=\"bs-fnref\">", false, ""); break;
       case NodeType::Footnotes: footnotes(index); break;
       case NodeType::Footnote: footnote(index); break;
     }
@@ -155,31 +157,9 @@ class HtmlBody : public HtmlWalk<HtmlBody> {
     if (n.has(kButton)) w_.raw(" class=\"bs-button\"");
     rel_attribute();
     w_.raw(">");
-    ++in_link_;
-    children_then_close(index, "a", "");
-    --in_link_;
+    link_children(index);
   }
 
-  // A superscript link to the note; inside a link only the number (no nested <a>).
-  void footnote_ref(std::uint32_t index) {
-    const Node& n = doc_[index];
-    std::string number = std::to_string(n.num);
-    if (in_link_ > 0) {
-      w_.raw("<sup class=\"bs-fnref\">");
-      w_.raw(number);
-      w_.raw("</sup>");
-      return;
-    }
-    w_.raw("<sup class=\"bs-fnref\"><a href=\"#");
-    w_.text(n.text);
-    w_.raw("\" id=\"");
-    w_.text(n.text2);
-    w_.raw("\" aria-label=\"");
-    w_.text(doc_.locale.format(Label::FootnoteRef, number));
-    w_.raw("\">");
-    w_.raw(number);
-    w_.raw("</a></sup>");
-  }
 
   void footnotes(std::uint32_t index) {
     w_.raw("<section class=\"bs-footnotes\" aria-label=\"");
@@ -189,35 +169,16 @@ class HtmlBody : public HtmlWalk<HtmlBody> {
     w_.raw("</ol>\n</section>\n");
   }
 
+  // `<p>`, with dir="auto" when its text runs against the issue's direction.
+  void open_paragraph(std::uint32_t index) { w_.raw(needs_auto_dir(doc_, index) ? "<p dir=\"auto\">" : "<p>"); }
+
   // A note: its blocks, the back-link to its first reference at the end of its last paragraph.
   void footnote(std::uint32_t index) {
-    const Node& n = doc_[index];
     w_.raw("<li id=\"");
-    w_.text(n.text);
+    w_.text(doc_[index].text);
     w_.raw("\">\n");
-    std::uint32_t last = 0;
-    for (std::uint32_t child = n.first_child; child; child = doc_[child].next) last = child;
-    for (std::uint32_t child = n.first_child; child; child = doc_[child].next) {
-      if (child != last || doc_[child].type != NodeType::Paragraph) {
-        node(child);
-        continue;
-      }
-      w_.raw(needs_auto_dir(doc_, child) ? "<p dir=\"auto\">" : "<p>");
-      children(child);
-      back_link(n);
-      w_.raw("</p>\n");
-    }
-    if (!last || doc_[last].type != NodeType::Paragraph) back_link(n);
+    footnote_blocks(index, " class=\"bs-fnback\"");
     w_.raw("</li>\n");
-  }
-
-  void back_link(const Node& note) {
-    if (note.text2.empty()) return;
-    w_.raw(" <a href=\"#");
-    w_.text(note.text2);
-    w_.raw("\" class=\"bs-fnback\" aria-label=\"");
-    w_.text(doc_.locale.format(Label::FootnoteBack, std::to_string(note.num)));
-    w_.raw("\">\xE2\x86\xA9\xEF\xB8\x8E</a>");
   }
 
   // Its size when the Markdown gives it (no layout shift when it loads); fetched when near the viewport and
@@ -283,7 +244,6 @@ class HtmlBody : public HtmlWalk<HtmlBody> {
     w_.raw(">\n");
   }
 
-  int in_link_ = 0;  // links open around the node being written
 };
 
 }  // namespace

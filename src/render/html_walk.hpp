@@ -129,11 +129,79 @@ class HtmlWalk {
 
   void title_attribute(std::string_view title) { write_title_attribute(w_, title); }
 
+  // A link's text: inside it a footnote reference is only its number (links cannot nest).
+  void link_children(std::uint32_t link) {
+    ++in_link_;
+    children_then_close(link, "a", "");
+    --in_link_;
+  }
+
+  // A footnote reference: `sup` (the renderer's raised-number tag), then a link to the note whose id is
+  // the reference's own, so the note can link back; ` name="…"` too where mail clients need it, and the
+  // renderer's `link_attributes`. Its accessible name says what the number is, in the issue's language.
+  void footnote_ref(std::uint32_t index, std::string_view sup, bool named, std::string_view link_attributes) {
+    const Node& n = doc_[index];
+    std::string number = std::to_string(n.num);
+    w_.raw(sup);
+    if (in_link_ == 0) {
+      w_.raw("<a href=\"#");
+      w_.text(n.text);
+      if (named) {
+        w_.raw("\" name=\"");
+        w_.text(n.text2);
+      }
+      w_.raw("\" id=\"");
+      w_.text(n.text2);
+      w_.raw("\"");
+      w_.raw(link_attributes);
+      w_.raw(" aria-label=\"");
+      w_.text(doc_.locale.format(Label::FootnoteRef, number));
+      w_.raw("\">");
+    }
+    w_.raw(number);
+    w_.raw(in_link_ == 0 ? "</a></sup>" : "</sup>");
+  }
+
+  // A note's blocks, between the renderer's own `<li …>` and `</li>`. The back-link to its first
+  // reference ends its last paragraph, or follows its blocks when the last is not a plain paragraph.
+  // The renderer's open_paragraph(node) opens that last paragraph; `back_link_attributes` style the back-link.
+  void footnote_blocks(std::uint32_t index, std::string_view back_link_attributes) {
+    const Node& n = doc_[index];
+    std::uint32_t last = 0;
+    for (std::uint32_t child = n.first_child; child; child = doc_[child].next) last = child;
+    bool ends_in_paragraph = last && doc_[last].type == NodeType::Paragraph && !lone_button(doc_, last);
+    for (std::uint32_t child = n.first_child; child; child = doc_[child].next) {
+      if (child != last || !ends_in_paragraph) {
+        markup().node(child);
+        continue;
+      }
+      markup().open_paragraph(child);
+      children(child);
+      back_link(n, back_link_attributes);
+      w_.raw("</p>\n");
+    }
+    if (!ends_in_paragraph) back_link(n, back_link_attributes);
+  }
+
   const Document& doc_;
   Writer& w_;
 
  private:
   // What raw HTML inside a node's children may open (core/sanitize.hpp).
+  int in_link_ = 0;  // links open around the node being written
+
+  // ` <a href="#REF" ATTRIBUTES aria-label="Back to reference N">↩︎</a>` (text presentation of the arrow).
+  void back_link(const Node& note, std::string_view attributes) {
+    if (note.text2.empty()) return;
+    w_.raw(" <a href=\"#");
+    w_.text(note.text2);
+    w_.raw("\"");
+    w_.raw(attributes);
+    w_.raw(" aria-label=\"");
+    w_.text(doc_.locale.format(Label::FootnoteBack, std::to_string(note.num)));
+    w_.raw("\">\xE2\x86\xA9\xEF\xB8\x8E</a>");
+  }
+
   static HtmlContext context_of(NodeType type) {
     switch (type) {
       case NodeType::Document:

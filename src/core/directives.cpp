@@ -230,6 +230,7 @@ constexpr DirectiveName kDirectiveNames[] = {
     {"cta", DirectiveKind::Cta, ""},
     {"callout", DirectiveKind::Callout, "note"},
     {"info", DirectiveKind::Callout, "note"},
+    {"recent", DirectiveKind::Recent, ""},  // filled with the issues before this one by `broadsheet build` or the widget
 };
 
 constexpr DirectiveKindInfo kDirectiveKinds[] = {
@@ -237,6 +238,7 @@ constexpr DirectiveKindInfo kDirectiveKinds[] = {
     {DirectiveKind::Sponsor, "sponsor", "sponsor", true,    false, false},
     {DirectiveKind::Callout, "callout", "callout", false,   true,  false},
     {DirectiveKind::Cta,     "cta",     "cta",     false,   false, true},
+    {DirectiveKind::Recent,  "recent",  "block",   false,   false, false},
     {DirectiveKind::Unknown, "unknown", "block",   false,   false, false},
 };
 

@@ -115,7 +115,7 @@ class NodeStore {
   std::uint32_t size_ = 0;
 };
 
-enum class DirectiveKind : std::uint8_t { Sponsor, Callout, Cta, Unknown };
+enum class DirectiveKind : std::uint8_t { Sponsor, Callout, Cta, Recent, Unknown };
 
 struct Directive {
   std::string name;                  // lower-case name as written (`sponsor`, `note`, …)

@@ -15,6 +15,9 @@ DirectiveView directive_view(const Document& doc, std::uint32_t node) {
     const CalloutKind* callout = find_callout_kind(d.callout);
     std::size_t index = callout ? static_cast<std::size_t>(callout - kCalloutKinds) : 0;
     kind_title = doc.locale.label(static_cast<Label>(static_cast<std::size_t>(Label::Note) + index));
+  } else if (d.kind == DirectiveKind::Recent) {  // a plain block (bs-block-recent) titled "Recent issues"
+    variant = d.name;
+    kind_title = doc.locale.label(Label::RecentIssues);
   } else if (d.kind == DirectiveKind::Unknown) {
     variant = d.name;
   }

@@ -166,3 +166,20 @@ test('feeds escape awkward titles and make the issue\'s links absolute', async (
   const title = parser.parse(atom).feed.entry.at(-1).title; // undated: last
   assert.equal(title['#text'] ?? title, 'Issue 0: Ampersands & <angles> ]]> in a title');
 });
+
+test('an undated issue is dated in the feeds by when its file last changed, not 1970', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'broadsheet-undated-'));
+  try {
+    const input = join(dir, 'issues');
+    mkdirSync(input);
+    writeFileSync(join(input, 'one.md'), '---\ntitle: An undated issue\nlang: en\n---\n\nHello.\n');
+    const before = Date.now() - 2000;
+    const report = await buildSite({ input, out: join(dir, 'site'), baseUrl: BASE, jobs: 1 });
+    assert.deepEqual(report.errors, []);
+    const item = JSON.parse(readFileSync(join(dir, 'site', 'feed.json'), 'utf8')).items[0];
+    const published = Date.parse(item.date_published ?? item.date_modified);
+    assert.ok(published >= before && published <= Date.now() + 1000, `${item.date_published} is when the file was written`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

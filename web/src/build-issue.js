@@ -64,7 +64,7 @@ export function renderIssue(renderer, job) {
   writeFileSync(join(dir, ISSUE_FILES.markdown), job.source);
 
   const warnings = [
-    ...page.warnings.filter((w) => !/^unknown directive `recent`/.test(w.message)), // filled in here
+    ...page.warnings,
     ...email.warnings.filter((w) => w.rule === 'email-size'),
   ].map((w) => ({ ...w, line: mapLine(steps, w.line) }));
   return { warnings };

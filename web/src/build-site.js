@@ -79,8 +79,12 @@ ${archiveListHtml(entries, { level: 2 }).replace(/ part="[^"]*"/g, '')}
 `;
 }
 
-/** A date for the feeds: the issue's date at noon UTC (so no time zone moves it to another day), else `fallback`. */
-const feedDate = (entry, fallback) => (entry.date ? new Date(`${entry.date}T12:00:00Z`) : fallback);
+/**
+ * A date for the feeds: the issue's date at noon UTC (so no time zone moves it to another day); an undated
+ * issue's file was last changed when it was last written, which is what a feed reader should show; else `fallback`.
+ */
+const feedDate = (entry, fallback) => (entry.date ? new Date(`${entry.date}T12:00:00Z`)
+  : entry.record?.modified ? new Date(Math.floor(entry.record.modified / 1000) * 1000) : fallback);
 
 /**
  * The three feeds over the newest `site.feedItems` issues, each item with the full issue (`content`

@@ -241,7 +241,7 @@ export async function buildSite(options) {
     const recentCount = known ? known.recentCount : recentCountNeeded(source);
     const heading = known ? known.heading : firstHeading(source);
     sources[file] = { sha, meta, recentCount, heading, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
-    records.push({ file, path, source, sha, meta, recentCount, heading, read: () => (source ??= decode(file)) });
+    records.push({ file, path, source, sha, meta, recentCount, heading, modified: stat.mtimeMs, read: () => (source ??= decode(file)) });
   }
 
   // 2. The issues of the site, newest first.

@@ -360,6 +360,10 @@ const CalloutKind* find_callout_kind(std::string_view name) {
   return nullptr;
 }
 
+// As deep as the model nests blocks (Builder::kMaxNesting): a directive opened deeper could not be shown
+// as one.
+constexpr std::size_t kMaxOpenDirectives = 200;
+
 bool may_have_directives(std::string_view body) {
   for (std::size_t at = byte_scan::find(body, ':'); at != std::string_view::npos; at = byte_scan::find(body, ':', at + 1))
     if (body.compare(at, 3, ":::") == 0) return true;
@@ -376,6 +380,7 @@ DirectivePass find_directives(std::string_view body, std::uint32_t base, Documen
   std::vector<std::uint32_t> unclosed;   // directives waiting for a heading or the end
   Fence fence;
   bool in_fence = false;
+  bool warned_depth = false;
   std::uint32_t line_number = doc.source.line(base);
 
   auto close_unclosed = [&](std::vector<Event>& into, std::uint32_t at, std::uint32_t line, const std::string& where) {
@@ -414,6 +419,12 @@ DirectivePass find_directives(std::string_view body, std::uint32_t base, Documen
           events.push_back({begin, end - begin, false, stack.back().directive, line_number});
           stack.pop_back();
         }
+      } else if (stack.size() >= kMaxOpenDirectives) {
+        // Deeper than the model nests anyway: the line stays text, and the pass stays small (a
+        // directive, its events and markers for every line of `::: note` repeated would not).
+        if (!warned_depth) doc.warn_at_line(line_number, 1, "more than " + std::to_string(kMaxOpenDirectives) +
+                                                                " directives are open here; this line is shown as text");
+        warned_depth = true;
       } else if (after.find(':') != 0 && parse_directive_line(after, directive, problems)) {
         directive.line = line_number;
         for (auto& problem : problems) doc.warn_at_line(line_number, 1, std::move(problem));  // [issue 15: capped]

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { createRenderer, BroadsheetError } from './index.js';
 
 const RENDER_USAGE =
-  'usage: broadsheet render FILE|- [--format html|json|email|text] [--commonmark] [--fragment] [--allow-html] [--id-prefix P] [--no-lint] [--unsubscribe-url URL]';
+  'usage: broadsheet render FILE|- [--format html|json|email|text] [--commonmark] [--fragment] [--allow-html] [--id-prefix P] [--no-lint] [--unsubscribe-url URL] [--labels FILE.json]';
 const BUILD_USAGE =
   '       broadsheet build ISSUES_DIR --out SITE_DIR --base-url URL [--drafts] [--title T] [--description D] [--lang L] [--feed-items N] [--jobs N] [--force] [--unsubscribe-url URL]';
 const USAGE = `${RENDER_USAGE}\n${BUILD_USAGE}`;
@@ -53,13 +53,11 @@ issues still build (exit status 1). See docs/publishing.md.
 class UsageError extends Error {}
 
 /** Parses argv (without node and script) into { help } or a render request. */
-function parseArgs(argv) {
-  if (argv.includes('--help') || argv.includes('-h')) return { help: true };
-  const [command, ...rest] = argv;
-  if (command === undefined) throw new UsageError('missing command');
-  if (command === 'build') return parseBuildArgs(rest);
-  if (command !== 'render') throw new UsageError(`unknown command: ${command}`);
-  const args = { file: undefined, format: 'html', commonmark: false, fragment: false, allowHtml: false, idPrefix: '', lint: true, unsubscribeUrl: '', labels: undefined };
+/**
+ * Calls visit(arg, takeValue, noValue) for each argument: `--name=value` is split, takeValue() reads the
+ * value (inline or the next argument), noValue() refuses an inline one.
+ */
+function forEachArgument(rest, visit) {
   for (let i = 0; i < rest.length; i++) {
     let arg = rest[i];
     let value;
@@ -74,6 +72,18 @@ function parseArgs(argv) {
       if (value !== undefined) throw new UsageError(`${arg} takes no value`);
       return true;
     };
+    visit(arg, takeValue, noValue);
+  }
+}
+
+function parseArgs(argv) {
+  if (argv.includes('--help') || argv.includes('-h')) return { help: true };
+  const [command, ...rest] = argv;
+  if (command === undefined) throw new UsageError('missing command');
+  if (command === 'build') return parseBuildArgs(rest);
+  if (command !== 'render') throw new UsageError(`unknown command: ${command}`);
+  const args = { file: undefined, format: 'html', commonmark: false, fragment: false, allowHtml: false, idPrefix: '', lint: true, unsubscribeUrl: '', labels: undefined };
+  forEachArgument(rest, (arg, takeValue, noValue) => {
     switch (arg) {
       case '--format':
         args.format = takeValue(); // checked against the core's formats once it is loaded
@@ -90,7 +100,7 @@ function parseArgs(argv) {
         if (args.file !== undefined) throw new UsageError(`unexpected argument: ${arg}`);
         args.file = arg;
     }
-  }
+  });
   if (args.file === undefined) throw new UsageError('missing FILE (use - for standard input)');
   return args;
 }
@@ -102,20 +112,7 @@ function parseBuildArgs(rest) {
     if (!/^[1-9][0-9]*$/.test(text)) throw new UsageError(`${flag} needs a whole number of at least 1`);
     return Number(text);
   };
-  for (let i = 0; i < rest.length; i++) {
-    let arg = rest[i];
-    let value;
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) [arg, value] = [arg.slice(0, eq), arg.slice(eq + 1)];
-    const takeValue = () => {
-      if (value !== undefined) return value;
-      if (i + 1 >= rest.length) throw new UsageError(`${arg} needs a value`);
-      return rest[++i];
-    };
-    const noValue = () => {
-      if (value !== undefined) throw new UsageError(`${arg} takes no value`);
-      return true;
-    };
+  forEachArgument(rest, (arg, takeValue, noValue) => {
     switch (arg) {
       case '--out': args.out = takeValue(); break;
       case '--base-url': args.baseUrl = takeValue(); break;
@@ -132,7 +129,7 @@ function parseBuildArgs(rest) {
         if (args.input !== undefined) throw new UsageError(`unexpected argument: ${arg}`);
         args.input = arg;
     }
-  }
+  });
   if (args.input === undefined) throw new UsageError('missing ISSUES_DIR');
   if (args.out === undefined) throw new UsageError('missing --out SITE_DIR');
   if (args.baseUrl === undefined) throw new UsageError('missing --base-url URL');

@@ -1,4 +1,5 @@
-// HTML character references (&amp; &#123; &#x1F600; &copy; …) decoded to UTF-8, with md4c's entity table.
+// HTML character references (&amp; &#123; &#x1F600; &copy; …) decoded to UTF-8, with md4c's table of names
+// (repacked at build time by cmake/entity_table.cmake).
 #pragma once
 
 #include <string>

@@ -21,7 +21,7 @@ let server;
 let origin;
 let browser;
 
-const page = (body, module) => `<!doctype html>
+const page = (body, ...modules) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Archive test</title></head>
 <body><main><h1>Archive test</h1>${body}</main>
 <script type="module">
@@ -29,7 +29,7 @@ const page = (body, module) => `<!doctype html>
   for (const type of ['broadsheet-archive-load', 'broadsheet-render', 'broadsheet-error']) {
     document.addEventListener(type, (event) => window.__events.push({ type, id: event.target.id }));
   }
-  await import('${module}');
+  ${modules.map((module) => `await import('${module}');`).join(' ')}
 </script></body></html>`;
 
 before(async () => {
@@ -118,9 +118,9 @@ for (const theme of ['light', 'dark']) {
     assert.deepEqual(watch.consoleErrors, []);
   });
 
-  test(`<broadsheet-issue index> fills ::: recent from issues.json; both elements from element.js (${theme})`, async () => {
+  test(`<broadsheet-issue index> fills ::: recent from issues.json; element.js with archive.js (${theme})`, async () => {
     const html = page(`<broadsheet-issue id="issue" src="/site/03-winter-timetable/issue.md" index="/site/issues.json" theme="${theme}"></broadsheet-issue>
-      <broadsheet-archive id="archive" src="/site/issues.json" theme="${theme}"></broadsheet-archive>`, '/dist/element.js');
+      <broadsheet-archive id="archive" src="/site/issues.json" theme="${theme}"></broadsheet-archive>`, '/dist/element.js', '/dist/archive.js');
     const { context, tab, watch } = await open(html, { count: 2 });
     try {
       const shown = await tab.evaluate(() => ({
@@ -175,7 +175,7 @@ test('a draft shown with index lists the issues older than its date', async () =
 
 test('a missing index is reported by the archive, and the issue still renders', async () => {
   const html = page(`<broadsheet-archive id="a" src="/site/missing.json"></broadsheet-archive>
-    <broadsheet-issue id="i" src="/site/02-night-crossing/issue.md" index="/site/missing.json"></broadsheet-issue>`, '/dist/element.js');
+    <broadsheet-issue id="i" src="/site/02-night-crossing/issue.md" index="/site/missing.json"></broadsheet-issue>`, '/dist/element.js', '/dist/archive.js');
   const { context, tab } = await open(html, { count: 2 });
   try {
     const events = await tab.evaluate(() => window.__events.map((e) => `${e.type}:${e.id}`).sort());

@@ -8,8 +8,9 @@
 import { BroadsheetError, compileWebCore, createRenderer } from './web.js';
 import styles from './element-styles.js';
 import { dedent, sourceExcerpt, tableOfContents } from './element-parts.js';
-import { fillRecentFromIndex } from './recent.js'; // the `index` attribute (issue 17)
-import './archive.js'; // defines <broadsheet-archive> too
+// The `index` attribute's code (recent.js) is fetched only when an element has one; <broadsheet-archive> is
+// archive.js's. Both stay out of this file: every byte here is on the reader's critical path.
+const fillRecentFromIndex = (...args) => import('./recent.js').then((recent) => recent.fillRecentFromIndex(...args));
 
 export const TAG_NAME = 'broadsheet-issue';
 

@@ -104,6 +104,18 @@ test('the tarball holds the package files and nothing else', (t) => {
   t.diagnostic(`packed ${project.packed} bytes, unpacked ${project.unpacked} bytes`);
 });
 
+test('every relative import in the packed modules names a packed file', () => {
+  const dist = join(project.app, 'node_modules', 'broadsheet', 'dist');
+  const missing = [];
+  for (const file of readdirSync(dist).filter((f) => /\.(m?js|cjs)$/.test(f))) {
+    const text = readText(join(dist, file));
+    for (const [, target] of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|new URL\(\s*)["'](\.\/[\w.-]+)["']/g)) {
+      if (!existsSync(join(dist, target))) missing.push(`${file} -> ${target}`);
+    }
+  }
+  assert.deepEqual(missing, []);
+});
+
 test('Node ESM: import from the installed package', () => {
   assert.equal(node('esm.mjs').output, expected);
 });

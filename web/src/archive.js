@@ -3,6 +3,7 @@
 // is also the body of the archive page that `broadsheet build` writes, so the two always match.
 // Importing this module in Node (no DOM) defines nothing. See archive.d.ts and docs/publishing.md.
 import styles from './element-styles.js';
+import { adoptStyles } from './element-parts.js';
 
 export const TAG_NAME = 'broadsheet-archive';
 
@@ -75,21 +76,7 @@ export function filterIssues(entries, query) {
 // ---------------------------------------------------------------------------
 // The element
 
-let sharedSheet = null;
-function adoptStyles(root) {
-  const css = `${styles}\n${ARCHIVE_CSS}\n.bs-archive-tools input:focus-visible,.bs-archive-more:focus-visible{outline:3px solid var(--bs-focus,var(--bs-link));outline-offset:2px}`;
-  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
-    if (!sharedSheet) {
-      sharedSheet = new CSSStyleSheet();
-      sharedSheet.replaceSync(css);
-    }
-    root.adoptedStyleSheets = [sharedSheet];
-  } else {
-    const style = document.createElement('style');
-    style.textContent = css;
-    root.append(style);
-  }
-}
+const ARCHIVE_ELEMENT_CSS = `${styles}\n${ARCHIVE_CSS}\n.bs-archive-tools input:focus-visible,.bs-archive-more:focus-visible{outline:3px solid var(--bs-focus,var(--bs-link));outline-offset:2px}`;
 
 const Base = globalThis.HTMLElement ?? class {};
 let instances = 0;
@@ -107,7 +94,7 @@ export class BroadsheetArchiveElement extends Base {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    adoptStyles(root);
+    adoptStyles(root, ARCHIVE_ELEMENT_CSS);
     this.#ids = `bs-archive-${++instances}`;
     this.#frame = document.createElement('div');
     this.#frame.className = 'frame';

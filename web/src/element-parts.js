@@ -1,5 +1,25 @@
-// Pieces of <broadsheet-issue> that do not depend on the element itself: the table of contents
-// built from a render's outline, the source excerpt shown under an error, and inline-Markdown dedent.
+// Pieces of <broadsheet-issue> and <broadsheet-archive> that do not depend on either element: their
+// shadow roots' styles, the table of contents built from a render's outline, the source excerpt shown
+// under an error, and inline-Markdown dedent.
+
+const sheets = new Map(); // css text -> one constructed stylesheet shared by every shadow root using it
+
+/** Gives a shadow root `css`: a shared constructed stylesheet where supported, else a <style>. */
+export function adoptStyles(root, css) {
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    let sheet = sheets.get(css);
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      sheets.set(css, sheet);
+    }
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    const style = document.createElement('style');
+    style.textContent = css;
+    root.append(style);
+  }
+}
 
 /**
  * A <nav> listing the outline's sections (level 2) with their stories (level 3) nested, or null

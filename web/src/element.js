@@ -7,7 +7,7 @@
 // issue, fetched in parallel.
 import { BroadsheetError, compileWebCore, createRenderer } from './web.js';
 import styles from './element-styles.js';
-import { dedent, sourceExcerpt, tableOfContents } from './element-parts.js';
+import { adoptStyles, dedent, sourceExcerpt, tableOfContents } from './element-parts.js';
 // The `index` attribute's code (recent.js) is fetched only when an element has one; <broadsheet-archive> is
 // archive.js's. Both stay out of this file: every byte here is on the reader's critical path.
 const fillRecentFromIndex = (...args) => import('./recent.js').then((recent) => recent.fillRecentFromIndex(...args));
@@ -172,22 +172,6 @@ function outlineOf(article) {
   }));
 }
 
-let sharedSheet = null; // one constructed stylesheet shared by every shadow root
-
-function adoptStyles(root) {
-  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
-    if (!sharedSheet) {
-      sharedSheet = new CSSStyleSheet();
-      sharedSheet.replaceSync(styles);
-    }
-    root.adoptedStyleSheets = [sharedSheet];
-  } else {
-    const style = document.createElement('style');
-    style.textContent = styles;
-    root.append(style);
-  }
-}
-
 // Classes of the rendered HTML exposed as ::part() names, so a page can style them from outside.
 const PARTS = {
   'bs-issue': 'issue', 'bs-header': 'header', 'bs-publication': 'publication', 'bs-title': 'title',
@@ -222,7 +206,7 @@ export class BroadsheetIssueElement extends Base {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    adoptStyles(root);
+    adoptStyles(root, styles);
     this.#frame = document.createElement('div');
     this.#frame.className = 'frame';
     this.#frame.part = 'frame';

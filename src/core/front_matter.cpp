@@ -1,6 +1,7 @@
 #include "core/front_matter.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include <yaml.h>
 
@@ -147,7 +148,10 @@ class YamlReader {
     bool digits = i < text.size() && text.size() - i <= 18;
     for (std::size_t k = i; k < text.size() && digits; ++k) digits = text[k] >= '0' && text[k] <= '9';
     if (!digits) return JsonValue::string(std::move(text));
-    return JsonValue::number(std::stoll(text));
+    // from_chars, not stoll: at most 18 digits always fit, and stoll's throwing paths would link printf.
+    long long number = 0;
+    std::from_chars(text.data() + (text[0] == '+' ? 1 : 0), text.data() + text.size(), number);
+    return JsonValue::number(number);
   }
 
   // Consumes the value that starts with `event` (and owns it).
@@ -284,7 +288,7 @@ bool is_date(std::string_view s) {
     if (s[i] < '0' || s[i] > '9') return false;
   int month = (s[5] - '0') * 10 + (s[6] - '0');
   int day = (s[8] - '0') * 10 + (s[9] - '0');
-  int year = std::stoi(std::string(s.substr(0, 4)));
+  int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
   static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (month < 1 || month > 12 || day < 1 || day > days[month - 1]) return false;
   bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;

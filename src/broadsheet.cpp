@@ -63,10 +63,12 @@ void resolve_locale(const Options& options, Document& doc) {
   for (LabelProblem& problem : problems) doc.warnings.push_back({0, 0, "labels option: " + problem.message});
 }
 
-// The labels the page around the output needs (the widget's table of contents and error box).
+// The labels the page around the output needs (the widget's table of contents and error box, the pager
+// of `broadsheet build`'s pages).
 std::string page_labels_json(const Locale& locale) {
   std::string out = "{";
-  for (Label label : {Label::InThisIssue, Label::RenderError}) {
+  for (Label label : {Label::InThisIssue, Label::RenderError, Label::PreviousIssue, Label::NextIssue,
+                      Label::AllIssues, Label::RssFeed, Label::MoreIssues}) {
     if (out.size() > 1) out += ",";
     append_json_string(out, label_key(label));
     out += ":";

@@ -46,6 +46,11 @@ enum class Label : std::uint8_t {
   RecentIssues,      // "Recent issues"
   NewsletterIssue,   // "Newsletter issue": the title when nothing else names the issue
   RenderError,       // "This issue could not be shown": the widget's error box
+  PreviousIssue,     // "Previous issue": the pager `broadsheet build` puts under each issue
+  NextIssue,         // "Next issue"
+  AllIssues,         // "All issues": the pager's link to the archive
+  RssFeed,           // "RSS feed"
+  MoreIssues,        // "More issues": the pager's accessible name
   Count
 };
 

@@ -234,6 +234,25 @@ describe('drafts, errors and options', () => {
     }
   });
 
+  test('the pager speaks the issue\'s language (its lang, or the site\'s --lang)', async () => {
+    const input = join(work, 'lang-in');
+    mkdirSync(input);
+    const body = readFileSync(join(SITE_EXAMPLES, '02-night-crossing.md'), 'utf8');
+    for (const n of [1, 2, 3]) {
+      writeFileSync(join(input, `l${n}.md`), body.replace(/^issue: .*$/m, `issue: ${n}`).replace(/^date: .*$/m, `date: 2026-02-0${n}`)
+        .replace(/^---\n/, n === 3 ? '---\nlang: ja\n' : '---\n'));
+    }
+    const report = await buildSite({ input, out: join(work, 'lang-out'), baseUrl: BASE, lang: 'fr' });
+    assert.deepEqual(report.errors, []);
+    const pager = (slug) => readFileSync(join(work, 'lang-out', slug, 'index.html'), 'utf8').match(/<nav class="bs-pager"[\s\S]*?<\/nav>/)[0];
+    const french = pager('l2');
+    assert.match(french, /aria-label="Autres numéros"/);
+    assert.match(french, /rel="prev"><span class="bs-pager-label">Numéro précédent<\/span>/);
+    assert.match(french, /rel="next"><span class="bs-pager-label">Numéro suivant<\/span>/);
+    assert.match(french, />Tous les numéros<\/a> · <a [^>]*>Flux RSS<\/a>/);
+    assert.match(pager('l3'), /aria-label="ほかの号"[\s\S]*>前の号<\/span>[\s\S]*>すべての号<\/a> · <a [^>]*>RSS フィード<\/a>/);
+  });
+
   test('one worker or two, the site is byte for byte the same', async () => {
     const input = join(work, 'many-in');
     mkdirSync(input);

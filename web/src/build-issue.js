@@ -54,7 +54,7 @@ export function renderIssue(renderer, job) {
   const text = renderer.render(markdown, { format: 'text', lint: false, unsubscribeUrl: job.site.unsubscribeUrl ?? '' });
 
   const issue = { url: job.url, meta: page.meta, prev: job.prev, next: job.next };
-  const html = insertPageParts(page.output, headTags(issue, job.site), pagerHtml(issue, job.site));
+  const html = insertPageParts(page.output, headTags(issue, job.site), pagerHtml(issue, job.site, page.labels));
 
   const dir = join(job.outDir, job.slug);
   mkdirSync(dir, { recursive: true });

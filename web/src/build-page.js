@@ -85,14 +85,19 @@ export function headTags({ url, meta, prev, next }, site) {
   return out.join('\n');
 }
 
-/** The pager closing the article: the previous (older) and next (newer) issues, the archive and the feed. */
-export function pagerHtml({ prev, next }, site) {
+/**
+ * The pager closing the article: the previous (older) and next (newer) issues, the archive and the feed.
+ * `labels` are the render's (`RenderResult.labels`): the issue's language, after the `labels` option.
+ */
+export function pagerHtml({ prev, next }, site, labels = {}) {
+  const word = (key, english) => esc(labels[key] ?? english);
   const item = (cls, label, entry, rel) =>
     `<li class="${cls}"><a href="${esc(entry.url)}" rel="${rel}"><span class="bs-pager-label">${label}</span> ${esc(issueLabel(entry))}</a></li>`;
-  return '<nav class="bs-pager" aria-label="More issues"><ul>' +
-    (prev ? item('bs-pager-prev', 'Previous issue', prev, 'prev') : '') +
-    (next ? item('bs-pager-next', 'Next issue', next, 'next') : '') +
-    `<li class="bs-pager-site"><a href="${esc(site.baseUrl)}">All issues</a> · <a href="${esc(site.feeds.rss)}">RSS feed</a></li>` +
+  return `<nav class="bs-pager" aria-label="${word('more_issues', 'More issues')}"><ul>` +
+    (prev ? item('bs-pager-prev', word('previous_issue', 'Previous issue'), prev, 'prev') : '') +
+    (next ? item('bs-pager-next', word('next_issue', 'Next issue'), next, 'next') : '') +
+    `<li class="bs-pager-site"><a href="${esc(site.baseUrl)}">${word('all_issues', 'All issues')}</a> · ` +
+    `<a href="${esc(site.feeds.rss)}">${word('rss_feed', 'RSS feed')}</a></li>` +
     '</ul></nav>\n';
 }
 

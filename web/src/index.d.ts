@@ -54,7 +54,8 @@ export interface RenderOptions {
    * `view_in_browser`, `read_on_web`, `unsubscribe`, `issue_number` ("Issue {n}"), `byline` ("By {authors}"),
    * `and`, `list_separator`, `colon`, `photo_credit` ("Photo: {credit}"), `tags`, `task`, `links`, `note`,
    * `tip`, `important`, `warning`, `caution`, `notes`, `footnote_ref`, `footnote_back`, `recent_issues`,
-   * `newsletter_issue`, `render_error`. An unknown key is a warning; an empty string hides the label.
+   * `newsletter_issue`, `render_error`, and for `broadsheet build`'s pager `previous_issue`, `next_issue`,
+   * `all_issues`, `rss_feed`, `more_issues`. An unknown key is a warning; an empty string hides the label.
    * @defaultValue none: every label from the language's table
    */
   labels?: Record<string, string>;
@@ -99,7 +100,8 @@ export interface RenderResult {
   readonly warnings: Warning[];
   /**
    * The words a page around the output shows, in the issue's language (after the `labels` option):
-   * `in_this_issue` (a table of contents' title) and `render_error` (an error box's title).
+   * `in_this_issue` (a table of contents' title), `render_error` (an error box's title), and the pager's
+   * `previous_issue`, `next_issue`, `all_issues`, `rss_feed`, `more_issues` (`broadsheet build`).
    */
   readonly labels: Record<string, string>;
   /** All four fields as a plain object. */

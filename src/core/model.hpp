@@ -7,8 +7,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <new>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -88,22 +90,25 @@ struct Node {
 
 // The nodes, in chunks of a fixed size: growing never moves a node, and never holds an old and a new
 // array at once (a vector's doubling made the peak up to 3× the nodes' own size). Indexes as a vector's.
+// A chunk is raw storage and a node is constructed when it is added: constructing a whole chunk up front
+// wrote 56 KiB per render, 6% of the time on a corpus of small files.
 class NodeStore {
  public:
   static constexpr std::uint32_t kChunkBits = 10;
   static constexpr std::uint32_t kChunk = 1u << kChunkBits;
+  static_assert(std::is_trivially_destructible_v<Node>, "nodes are never destroyed one by one");
 
-  Node& operator[](std::uint32_t index) { return chunks_[index >> kChunkBits][index & (kChunk - 1)]; }
-  const Node& operator[](std::uint32_t index) const { return chunks_[index >> kChunkBits][index & (kChunk - 1)]; }
+  Node& operator[](std::uint32_t index) { return *slot(index); }
+  const Node& operator[](std::uint32_t index) const { return *const_cast<NodeStore*>(this)->slot(index); }
   std::uint32_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   Node& back() { return (*this)[size_ - 1]; }
   Node& emplace_back() {
     if ((size_ & (kChunk - 1)) == 0 && (size_ >> kChunkBits) == chunks_.size())
-      chunks_.emplace_back(new Node[kChunk]);
-    Node& node = (*this)[size_++];
-    node = Node{};
-    return node;
+      chunks_.emplace_back(new Slot[kChunk]);  // Slot is trivial: left uninitialized
+    Slot& slot = chunks_[size_ >> kChunkBits][size_ & (kChunk - 1)];
+    ++size_;
+    return *::new (static_cast<void*>(slot.bytes)) Node{};
   }
   void pop_back() { --size_; }
   void clear() { size_ = 0; }
@@ -111,7 +116,13 @@ class NodeStore {
   std::size_t bytes() const { return chunks_.size() * kChunk * sizeof(Node); }
 
  private:
-  std::vector<std::unique_ptr<Node[]>> chunks_;
+  struct Slot {
+    alignas(Node) unsigned char bytes[sizeof(Node)];
+  };
+  Node* slot(std::uint32_t index) {
+    return std::launder(reinterpret_cast<Node*>(chunks_[index >> kChunkBits][index & (kChunk - 1)].bytes));
+  }
+  std::vector<std::unique_ptr<Slot[]>> chunks_;
   std::uint32_t size_ = 0;
 };
 

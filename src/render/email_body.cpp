@@ -24,7 +24,8 @@ class EmailBody : public HtmlWalk<EmailBody> {
   friend class HtmlWalk<EmailBody>;  // calls node() and open_paragraph()
 
   EmailBody(const Document& doc, Writer& out, const EmailBodySettings& settings)
-      : HtmlWalk(doc, out, settings.allow_html), settings_(settings) {}
+      : HtmlWalk(doc, out, settings.allow_html), settings_(settings),
+        rtl_(issue_direction(doc) == TextDirection::Rtl) {}
 
   void node(std::uint32_t index) {
     const Node& n = doc_[index];
@@ -36,7 +37,7 @@ class EmailBody : public HtmlWalk<EmailBody> {
       case NodeType::Figure: figure(index); break;
       case NodeType::Paragraph: paragraph(index); break;
       case NodeType::Heading: heading(index); break;
-      case NodeType::BlockQuote: styled(index, "blockquote", style::kQuote, "bs-muted bs-border", "\n"); break;
+      case NodeType::BlockQuote: styled(index, "blockquote", rtl_ ? style::kQuoteRtl : style::kQuote, "bs-muted bs-border", "\n"); break;
       case NodeType::List: list(index); break;
       case NodeType::ListItem: item(index); break;
       case NodeType::CodeBlock: code_block(index); break;
@@ -144,7 +145,7 @@ class EmailBody : public HtmlWalk<EmailBody> {
       w_.raw("\"");
     }
     w_.raw(" style=\"");
-    w_.raw(style::kList);
+    w_.raw(rtl_ ? style::kListRtl : style::kList);
     w_.raw("\">\n");
     children_then_close(index, tag, "\n");
   }
@@ -271,7 +272,7 @@ class EmailBody : public HtmlWalk<EmailBody> {
     w_.raw(box.background);
     w_.raw("\" style=\"margin:0 0 24px;background-color:");
     w_.raw(box.background);
-    w_.raw(edge ? ";border-left:4px solid " : ";border:1px solid ");
+    w_.raw(!edge ? ";border:1px solid " : rtl_ ? ";border-right:4px solid " : ";border-left:4px solid ");
     w_.raw(box.border);
     w_.raw(edge ? ";\">" : ";border-radius:6px;\">");
     w_.raw("<tr><td style=\"padding:16px 20px;");
@@ -302,6 +303,7 @@ class EmailBody : public HtmlWalk<EmailBody> {
   std::string resolved(std::string_view url) const { return resolve_url(url, settings_.base_url); }
 
   const EmailBodySettings& settings_;
+  bool rtl_;  // the issue is rtl: list indents and quote and note bars on the right
   bool centred_ = false;
 };
 

@@ -32,11 +32,16 @@ inline constexpr const char* kSmallCell =
 // Inline styles of the elements the body uses most (one string each, so the output stays small).
 inline constexpr const char* kParagraph = "margin:0 0 16px;";
 inline constexpr const char* kLinkStyle = "color:#0b57a4;text-decoration:underline;";
+// Lists and quotes start on the issue's side: the indent and the quote bar are on the right in an rtl issue
+// (mail clients do not all support logical properties such as padding-inline-start).
 inline constexpr const char* kList = "margin:0 0 16px;padding:0 0 0 24px;";
+inline constexpr const char* kListRtl = "margin:0 0 16px;padding:0 24px 0 0;";
 inline constexpr const char* kItem = "margin:0 0 8px;";
 inline constexpr const char* kTaskItem = "margin:0 0 8px;list-style:none;";
 inline constexpr const char* kQuote =
     "margin:0 0 16px;padding:0 0 0 16px;border-left:3px solid #d8dbe0;color:#5d6470;font-style:italic;";
+inline constexpr const char* kQuoteRtl =
+    "margin:0 0 16px;padding:0 16px 0 0;border-right:3px solid #d8dbe0;color:#5d6470;font-style:italic;";
 inline constexpr const char* kPre =
     "margin:0 0 16px;padding:12px 16px;background-color:#f3f4f6;border-radius:6px;font-family:" BS_MONO
     ";font-size:13px;line-height:1.5;white-space:pre-wrap;" BS_BREAK "color:#1c1e22;";

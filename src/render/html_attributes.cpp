@@ -44,6 +44,13 @@ void write_lang_dir(Writer& w, const Document& doc, bool whole_page) {
   else if (doc.locale.direction() == TextDirection::Rtl) write_attribute(w, "dir", "rtl");
 }
 
+TextDirection issue_direction(const Document& doc) {
+  const std::string& dir = doc.front.dir;
+  if (dir == "rtl") return TextDirection::Rtl;
+  if (dir == "ltr") return TextDirection::Ltr;
+  return doc.locale.direction();
+}
+
 bool needs_auto_dir(const Document& doc, std::uint32_t node) {
   // The first strong character decides (Unicode bidi P2): walk the text in order and stop there.
   struct Walk {
@@ -61,11 +68,9 @@ bool needs_auto_dir(const Document& doc, std::uint32_t node) {
       }
     }
   } walk{doc, std::nullopt};
-  const std::string& dir = doc.front.dir;
-  if (dir == "auto") return false;  // the whole issue is already laid out by its text
-  TextDirection issue = dir.empty() ? doc.locale.direction() : dir == "rtl" ? TextDirection::Rtl : TextDirection::Ltr;
+  if (doc.front.dir == "auto") return false;  // the whole issue is already laid out by its text
   walk.visit(node);
-  return walk.found && *walk.found != issue;
+  return walk.found && *walk.found != issue_direction(doc);
 }
 
 void write_optional_link(Writer& w, std::string_view text, std::string_view href, std::string_view attributes) {

@@ -28,6 +28,10 @@ void write_image_size(Writer& w, int width, int height);
 // a whole page (standalone, email) always says its language ("en" when the front matter does not).
 void write_lang_dir(Writer& w, const Document& doc, bool whole_page);
 
+// The issue's direction: the front matter's `dir` (rtl or ltr), else its language's (`auto` too: the
+// language's direction then decides which side an email's quote bar and list indent sit on).
+TextDirection issue_direction(const Document& doc);
+
 // Whether a block's first strong character runs against the issue's direction (Arabic in an English
 // issue, English in an Arabic one): such a block gets dir="auto" so the browser lays it out by its text.
 bool needs_auto_dir(const Document& doc, std::uint32_t node);

@@ -161,3 +161,22 @@ describe('the labels option', () => {
     assert.equal(runCli(['render', issue, '--labels', labels]).status, 1);
   });
 });
+
+test('an rtl email starts its lists, quotes and note bars on the right; ltr and dir: ltr on the left', () => {
+  const md = fixture('ar-blocks');
+  const styles = (output) => ({
+    quote: output.match(/<blockquote[^>]*style="([^"]*)"/)[1],
+    list: output.match(/<ul[^>]*style="([^"]*)"/)[1],
+    note: output.match(/<table[^>]*class="bs-callout-note"[^>]*style="([^"]*)"/)[1],
+  });
+  const rtl = styles(renderer.render(md, { format: 'email' }).output);
+  assert.match(rtl.quote, /padding:0 16px 0 0;border-right:3px/);
+  assert.match(rtl.list, /padding:0 24px 0 0/);
+  assert.match(rtl.note, /border-right:4px/);
+  for (const md2 of [md.replace('lang: ar', 'lang: en'), md.replace('lang: ar', 'lang: ar\ndir: ltr')]) {
+    const ltr = styles(renderer.render(md2, { format: 'email' }).output);
+    assert.match(ltr.quote, /padding:0 0 0 16px;border-left:3px/);
+    assert.match(ltr.list, /padding:0 0 0 24px/);
+    assert.match(ltr.note, /border-left:4px/);
+  }
+});

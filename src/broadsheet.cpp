@@ -119,6 +119,7 @@ std::optional<Diagnostic> build(std::string_view input, char* writable, const Op
   for (const Footnote& note : footnotes.notes) {
     if (note.number == 0) break;  // unused notes come last and are not shown
     bodies.push_back(doc.arena.store(note.body));
+    doc.source.add_detached(bodies.back(), note.body_lines);  // positions inside the note
     doc.footnote_labels.push_back(doc.arena.store(note.label));
   }
   // Each text's reference tokens, by address: [0] the body, [k + 1] note k.
@@ -143,6 +144,7 @@ std::optional<Diagnostic> build(std::string_view input, char* writable, const Op
       if (k > 0) builder.enter(list);
       std::uint32_t note = builder.open(NodeType::Footnote);
       doc.nodes[note].num = static_cast<std::int32_t>(k + 1);
+      doc.nodes[note].offset = doc.source.to_original(buffer.data() + footnotes.notes[k].offset);
       if (!parse_markdown(bodies[k], builder, ParseSettings{false, options.allow_html, tokens[k + 1]}))
         return builder.failure().value_or(Diagnostic{0, 0, "the Markdown parser ran out of memory"});
     }

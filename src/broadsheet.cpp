@@ -121,6 +121,7 @@ std::optional<Diagnostic> build(std::string_view input, char* writable, const Op
   for (const Footnote& note : footnotes.notes) {
     if (note.number == 0) break;  // unused notes come last and are not shown
     bodies.push_back(doc.arena.store(note.body));
+    doc.source.add_detached(bodies.back(), note.body_lines);  // positions inside the note
     doc.footnote_labels.push_back(doc.arena.store(note.label));
   }
   // Each text's reference tokens, by address: [0] the body, [k + 1] note k.
@@ -145,6 +146,7 @@ std::optional<Diagnostic> build(std::string_view input, char* writable, const Op
       if (k > 0) builder.enter(list);
       std::uint32_t note = builder.open(NodeType::Footnote);
       doc.nodes[note].num = static_cast<std::int32_t>(k + 1);
+      doc.nodes[note].offset = doc.source.to_original(buffer.data() + footnotes.notes[k].offset);
       if (!parse_markdown(bodies[k], builder, ParseSettings{false, options.allow_html, tokens[k + 1]}))
         return builder.failure().value_or(Diagnostic{0, 0, "the Markdown parser ran out of memory"});
     }
@@ -157,7 +159,7 @@ std::optional<Diagnostic> build(std::string_view input, char* writable, const Op
 // or one piece and some when HTML is handed over in pieces.
 std::size_t output_reserve(std::size_t input_bytes, const Options& options, std::size_t growth) {
   std::size_t whole = input_bytes + input_bytes / growth + (options.standalone ? 8192 : 256);
-  bool in_pieces = options.output_pieces && options.format == Format::Html;
+  bool in_pieces = options.output_pieces && (options.format == Format::Html || options.format == Format::Email);
   return in_pieces ? std::min(whole, Writer::kPieceBytes + Writer::kPieceBytes / 2) : whole;
 }
 
@@ -196,18 +198,28 @@ Result render_input(std::string_view markdown, char* writable, const Options& op
   // [output budget, issue 15] Every writer keeps to it; over it the render fails (docs/limits.md).
   std::size_t max_output = options.max_output_bytes ? options.max_output_bytes : OutputBudget::default_limit(markdown.size());
   ScopedOutputBudget output_budget_scope(max_output);
+  // Output handed over in pieces (HTML and email, Options::output_pieces) counts against the cap too;
+  // past it the render fails, so the rest is not handed over.
+  std::size_t handed = 0;
+  std::function<void(std::string_view)> counted_pieces;
+  if (options.output_pieces) {
+    counted_pieces = [&](std::string_view piece) {
+      handed += piece.size();
+      if (!output_budget().over(handed)) options.output_pieces(piece);
+    };
+  }
   auto over_output_budget = [&] {
-    return failure({0, 0, "the output is over the limit of " + std::to_string(max_output) +
-                              " bytes (16 × the input + 1 MiB; option maxOutputBytes)"});
+    return failure({0, 0, "the output is over the limit of " + std::to_string(max_output) + " bytes (" +
+                              (options.max_output_bytes ? "" : "16 × the input + 1 MiB; ") + "option maxOutputBytes)"});
   };
 
   // CommonMark HTML needs no model (no sections, policy or lint): it streams from the parser.
   if (options.commonmark && options.format == Format::Html) {
     Result result;
     result.output.reserve(output_reserve(markdown.size(), options, 4));
-    if (!render_commonmark_html(markdown, result.output, result.warnings, options.output_pieces))
+    if (!render_commonmark_html(markdown, result.output, result.warnings, counted_pieces))
       return failure({0, 0, "the Markdown parser ran out of memory"});
-    if (output_budget().over(result.output.size())) return over_output_budget();
+    if (output_budget().over(handed + result.output.size())) return over_output_budget();
     if (invalid_utf8) result.warnings.push_back(invalid_utf8_warning);  // after the nesting warning at 0:0
     result.meta_json = "{}";
     result.outline_json = "[]";
@@ -230,10 +242,10 @@ Result render_input(std::string_view markdown, char* writable, const Options& op
   settings.standalone = options.standalone;
   settings.allow_html = options.allow_html;
   settings.unsubscribe_href = unsubscribe;
-  if (options.output_pieces) settings.output_pieces = &options.output_pieces;
+  if (options.output_pieces) settings.output_pieces = &counted_pieces;
   format->render(doc, settings, result.output);
-  if (output_budget().over(result.output.size())) return over_output_budget();
-  if (options.lint && format->check_output) format->check_output(result.output.size(), doc.warnings);
+  if (output_budget().over(handed + result.output.size())) return over_output_budget();
+  if (options.lint && format->check_output) format->check_output(handed + result.output.size(), doc.warnings);
 
   result.meta_json = doc.front.meta_json;
   result.outline_json = outline_json(doc.outline);

@@ -2,7 +2,7 @@
 // into the input buffer and decodes the output with one TextDecoder), never through per-call Embind
 // string marshalling. A render call takes and returns plain numbers: the options as bit flags, and the
 // address of a summary (ok, output and sidecar pointers and lengths) that JS reads from memory. The two
-// string options (id prefix, unsubscribe URL) are sent only when they change. Big HTML output is handed
+// string options (id prefix, unsubscribe URL) are sent only when they change. Big HTML and email output are handed
 // to JS in pieces while it is written (setOutputSink), so it never sits whole in wasm memory.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
@@ -66,7 +66,9 @@ class Engine {
 
   // Renders the first `length` bytes of the input buffer; returns the address of five uint32: ok,
   // output pointer, output length, sidecar pointer, sidecar length.
-  std::uintptr_t render(std::uint32_t length, std::uint32_t flags, double max_input_bytes) {
+  // The two caps come as doubles (a JS number; 0 = the core's default): Options::max_input_bytes and
+  // Options::max_output_bytes.
+  std::uintptr_t render(std::uint32_t length, std::uint32_t flags, double max_input_bytes, double max_output_bytes) {
     // The previous render's output goes first, so a big render does not hold two outputs at once.
     result_ = {};
     std::string().swap(sidecar_);
@@ -84,6 +86,7 @@ class Engine {
       };
     }
     if (max_input_bytes > 0) options.max_input_bytes = static_cast<std::size_t>(max_input_bytes);
+    if (max_output_bytes > 0) options.max_output_bytes = static_cast<std::size_t>(max_output_bytes);
     std::uint32_t format = flags >> kFormatShift;
     if (format >= formats_.size()) {
       result_.error = broadsheet::Diagnostic{0, 0, "unknown format number " + std::to_string(format)};

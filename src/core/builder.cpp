@@ -330,7 +330,7 @@ void Builder::html_block_text(std::string_view text, const char* source) {
     if (marker->inserted) {
       if (line_end < end) ++line_end;  // an inserted line goes entirely, newline included
     } else {
-      this->text(doc_.arena.store(marker->original), nullptr);  // the markers go when the parse ends
+      this->text(marker->original, nullptr);  // in the document's arena
     }
     done = line_end;
   }
@@ -377,6 +377,9 @@ void Builder::close_heading() {
   if (heading_marker_) {
     const DirectiveMarker* marker = heading_marker_;
     heading_marker_ = nullptr;
+    // A marker heading is never attached: its node (the last one made) is taken back, so a directive
+    // costs its own node and its content's, not two headings more.
+    if (heading + 1 == doc_.nodes.size() && heading < max_nodes_) doc_.nodes.pop_back();
     if (marker->opens) open_directive(*marker);
     else close_directive(marker->directive, marker->line);
     return;

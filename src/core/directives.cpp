@@ -273,23 +273,26 @@ void write_marker_line(char* out, std::size_t indent, std::size_t length) {
 }
 
 // Overwrites the directive lines of `body` (in `writable`, its own memory) with markers of the same length.
-DirectivePass mark_in_place(std::string_view body, char* writable, const std::vector<Event>& events) {
+DirectivePass mark_in_place(std::string_view body, char* writable, const std::vector<Event>& events, Arena& arena) {
   DirectivePass pass;
+  pass.markers.reserve(events.size());
   for (const Event& event : events) {
     std::size_t indent = leading_spaces(body.substr(event.at, event.length));
-    std::string original(body.substr(event.at + indent, event.length - indent));
+    std::string_view original = arena.store(body.substr(event.at + indent, event.length - indent));
     write_marker_line(writable + event.at, indent, event.length);
-    pass.markers.push_back({static_cast<std::uint32_t>(event.at + indent + 2), event.opens, event.directive, event.line,
-                            false, std::move(original)});
+    pass.markers.push_back({static_cast<std::uint32_t>(event.at + indent + 2), event.directive, event.line, event.opens,
+                            false, original});
   }
   return pass;
 }
 
 // Builds the parse buffer: directive lines overwritten by `# D` (after their indentation, padded with
 // spaces), closing markers inserted as lines of their own. Records where the markers are.
-DirectivePass write_markers(std::string_view body, std::uint32_t base, const std::vector<Event>& events) {
+DirectivePass write_markers(std::string_view body, std::uint32_t base, const std::vector<Event>& events, Arena& arena) {
   DirectivePass pass;
-  pass.buffer.reserve(body.size() + 16);
+  pass.markers.reserve(events.size());
+  std::size_t inserted = std::count_if(events.begin(), events.end(), [](const Event& e) { return e.length == 0; });
+  pass.buffer.reserve(body.size() + inserted * (kMarker.size() + 2) + 16);
   std::uint32_t copied = 0;  // body bytes copied so far
   for (const Event& event : events) {
     pass.buffer.append(body.substr(copied, event.at - copied));
@@ -300,14 +303,14 @@ DirectivePass write_markers(std::string_view body, std::uint32_t base, const std
       pass.buffer.append(event.length, ' ');
       write_marker_line(pass.buffer.data() + here, indent, event.length);
       copied += event.length;
-      pass.markers.push_back({static_cast<std::uint32_t>(here + indent + 2), event.opens, event.directive, event.line,
-                              false, std::string(body.substr(event.at + indent, event.length - indent))});
+      pass.markers.push_back({static_cast<std::uint32_t>(here + indent + 2), event.directive, event.line, event.opens,
+                              false, arena.store(body.substr(event.at + indent, event.length - indent))});
     } else {
       if (!pass.buffer.empty() && pass.buffer.back() != '\n') pass.buffer.push_back('\n');
       std::uint32_t marker_at = static_cast<std::uint32_t>(pass.buffer.size());
       pass.buffer.append(kMarker);
       pass.buffer.push_back('\n');
-      pass.markers.push_back({marker_at + 2, false, event.directive, event.line, true, {}});
+      pass.markers.push_back({marker_at + 2, event.directive, event.line, false, true, {}});
       // What follows the inserted line maps back to where it was in the body.
       pass.segments.push_back({static_cast<std::uint32_t>(pass.buffer.size()), base + copied});
     }
@@ -450,22 +453,30 @@ DirectivePass find_directives(std::string_view body, std::uint32_t base, Documen
 
   // Directives left on the stack have no closing line: each is closed before the first top-level heading
   // after its opening line, or at the end of the body.
-  std::vector<bool> never_closed(doc.directives.size(), false);
-  for (const Open& open : stack) never_closed[open.directive] = true;
+  // When every directive was closed (the usual case) the events are already in place: no second list.
   std::vector<Event> placed;
-  for (const Event& event : events) {
-    if (event.directive == kCheckpoint) {
-      close_unclosed(placed, event.at, event.line, "before the heading on line " + std::to_string(event.line));
-      continue;
+  if (stack.empty()) {
+    std::erase_if(events, [](const Event& e) { return e.directive == kCheckpoint; });
+    placed = std::move(events);
+  } else {
+    std::vector<bool> never_closed(doc.directives.size(), false);
+    for (const Open& open : stack) never_closed[open.directive] = true;
+    placed.reserve(events.size() + stack.size());
+    for (const Event& event : events) {
+      if (event.directive == kCheckpoint) {
+        close_unclosed(placed, event.at, event.line, "before the heading on line " + std::to_string(event.line));
+        continue;
+      }
+      placed.push_back(event);
+      if (event.opens && never_closed[event.directive]) unclosed.push_back(event.directive);
     }
-    placed.push_back(event);
-    if (event.opens && never_closed[event.directive]) unclosed.push_back(event.directive);
+    std::vector<Event>().swap(events);
+    close_unclosed(placed, size, line_number, "at the end of the issue");
   }
-  close_unclosed(placed, size, line_number, "at the end of the issue");
   if (placed.empty()) return {};
   bool fits_in_place = std::none_of(placed.begin(), placed.end(), [](const Event& e) { return e.length == 0; });
-  if (writable && fits_in_place) return mark_in_place(body, writable, placed);
-  return write_markers(body, base, placed);
+  if (writable && fits_in_place) return mark_in_place(body, writable, placed, doc.arena);
+  return write_markers(body, base, placed, doc.arena);
 }
 
 }  // namespace broadsheet

@@ -38,14 +38,15 @@ inline constexpr CalloutKind kCalloutKinds[] = {
 // The callout kind called `name` (lower case); nullptr if there is none.
 const CalloutKind* find_callout_kind(std::string_view name);
 
+// One per directive line (tens of thousands in a big issue): 24 bytes in wasm, its text in the arena.
 struct DirectiveMarker {
   std::uint32_t text_offset;   // offset in the parse buffer of the marker heading's text ("D")
-  bool opens;
   std::uint32_t directive;     // index into Document::directives
   std::uint32_t line;          // source line of the directive line (for implicit closes: the heading's line)
+  bool opens;
   bool inserted = false;       // an implicit close: its line is not in the source
-  std::string original;        // the directive line as written, from where the marker's `#` went (a
-                               // marker inside an HTML block is shown as this text)
+  std::string_view original;   // the directive line as written, from where the marker's `#` went, in the
+                               // document's arena (a marker inside an HTML block is shown as this text)
 };
 
 struct DirectivePass {

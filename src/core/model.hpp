@@ -126,6 +126,28 @@ class NodeStore {
   std::uint32_t size_ = 0;
 };
 
+// A list that grows a chunk at a time, for the model's long lists of structs (the directives: one per
+// `:::` block, tens of thousands in a pathological issue). Growing never copies what is there, and never
+// holds an old and a new array at once (a vector's doubling did: up to 3× the list's own size).
+template <typename T, std::uint32_t ChunkBits = 8>
+class ChunkedList {
+ public:
+  static constexpr std::uint32_t kChunk = 1u << ChunkBits;
+
+  T& operator[](std::size_t index) { return chunks_[index >> ChunkBits][index & (kChunk - 1)]; }
+  const T& operator[](std::size_t index) const { return chunks_[index >> ChunkBits][index & (kChunk - 1)]; }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  void push_back(T&& value) {
+    if ((size_ >> ChunkBits) == chunks_.size()) chunks_.emplace_back(new T[kChunk]);
+    (*this)[size_++] = std::move(value);
+  }
+
+ private:
+  std::vector<std::unique_ptr<T[]>> chunks_;
+  std::size_t size_ = 0;
+};
+
 enum class DirectiveKind : std::uint8_t { Sponsor, Callout, Cta, Recent, Unknown };
 
 struct Directive {
@@ -148,7 +170,7 @@ struct OutlineEntry {
 
 struct Document {
   NodeStore nodes;                   // nodes[0] is the document
-  std::vector<Directive> directives;
+  ChunkedList<Directive> directives;
   std::vector<OutlineEntry> outline;
   std::vector<Diagnostic> warnings;
   FrontMatter front;                 // parsed front matter (empty in CommonMark mode)

@@ -1,6 +1,7 @@
 #include "core/source_map.hpp"
 
 #include <algorithm>
+#include <functional>
 
 #include "core/byte_scan.hpp"
 #include "core/utf8.hpp"
@@ -21,9 +22,41 @@ void SourceMap::add_segment(std::uint32_t parse_offset, std::uint32_t original_o
   segments_.push_back({parse_offset, original_offset});
 }
 
+void SourceMap::add_detached(std::string_view text, std::vector<std::pair<std::uint32_t, std::uint32_t>> lines) {
+  if (text.empty() || lines.empty()) return;
+  detached_.push_back({text, std::move(lines)});
+  detached_sorted_ = false;
+}
+
 std::uint32_t SourceMap::to_original(const char* pointer) const {
-  if (parse_.empty() || pointer < parse_.data() || pointer > parse_.data() + parse_.size()) return kNone;
-  auto parse_offset = static_cast<std::uint32_t>(pointer - parse_.data());
+  if (parse_.empty()) return kNone;
+  if (pointer < parse_.data() || pointer > parse_.data() + parse_.size()) return detached_to_original(pointer);
+  return parse_to_original(static_cast<std::uint32_t>(pointer - parse_.data()));
+}
+
+std::uint32_t SourceMap::detached_to_original(const char* pointer) const {
+  if (detached_.empty()) return kNone;
+  auto before = [](const char* p, const char* q) { return std::less<const char*>()(p, q); };
+  if (!detached_sorted_) {
+    std::sort(detached_.begin(), detached_.end(),
+              [&](const Detached& a, const Detached& b) { return before(a.text.data(), b.text.data()); });
+    detached_sorted_ = true;
+  }
+  auto after = std::upper_bound(detached_.begin(), detached_.end(), pointer,
+                                [&](const char* p, const Detached& d) { return before(p, d.text.data()); });
+  if (after == detached_.begin()) return kNone;
+  const Detached& text = *(after - 1);
+  if (before(text.text.data() + text.text.size(), pointer)) return kNone;
+  auto offset = static_cast<std::uint32_t>(pointer - text.text.data());
+  auto line = std::upper_bound(text.lines.begin(), text.lines.end(), offset,
+                               [](std::uint32_t value, const auto& entry) { return value < entry.first; });
+  if (line == text.lines.begin()) return kNone;
+  --line;
+  std::uint32_t parse_offset = line->second + (offset - line->first);
+  return parse_offset <= parse_.size() ? parse_to_original(parse_offset) : kNone;
+}
+
+std::uint32_t SourceMap::parse_to_original(std::uint32_t parse_offset) const {
   auto after = std::upper_bound(segments_.begin(), segments_.end(), parse_offset,
                                 [](std::uint32_t value, const Segment& s) { return value < s.parse_offset; });
   const Segment& segment = *(after - 1);  // segments_[0] starts at 0, so there is always one

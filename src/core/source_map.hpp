@@ -20,7 +20,13 @@ class SourceMap {
   // From parse offset `parse_offset` on, bytes map to original offsets starting at `original_offset`.
   void add_segment(std::uint32_t parse_offset, std::uint32_t original_offset);
 
-  // Original offset of a pointer into the parse buffer; kNoOffset (0xFFFFFFFF) if it points elsewhere.
+  // A text parsed apart from the parse buffer (a footnote's body, core/footnotes.hpp), by its lines: for
+  // each, where it starts in `text` and the parse-buffer offset it came from. Pointers into it map back
+  // through the parse buffer, so what is inside a note has the line and column where it was written.
+  void add_detached(std::string_view text, std::vector<std::pair<std::uint32_t, std::uint32_t>> lines);
+
+  // Original offset of a pointer into the parse buffer or a detached text; kNoOffset (0xFFFFFFFF) if it
+  // points elsewhere.
   std::uint32_t to_original(const char* pointer) const;
 
   // 1-based line and column (in code points) of an original offset; {0, 0} for kNoOffset.
@@ -35,6 +41,14 @@ class SourceMap {
   std::string_view original_;
   std::string_view parse_;
   std::vector<Segment> segments_;
+  struct Detached {
+    std::string_view text;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> lines;  // (offset in text, parse-buffer offset)
+  };
+  mutable std::vector<Detached> detached_;  // sorted by address on first use after an addition
+  mutable bool detached_sorted_ = true;
+  std::uint32_t parse_to_original(std::uint32_t parse_offset) const;
+  std::uint32_t detached_to_original(const char* pointer) const;
   const std::vector<std::uint32_t>& line_starts() const;
   std::uint32_t code_points_before(std::uint32_t offset) const;
   mutable std::vector<std::uint32_t> line_starts_;  // built on first use: most renders never ask

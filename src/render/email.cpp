@@ -34,7 +34,9 @@ class IssueEmail {
  public:
   IssueEmail(const Document& doc, const RenderSettings& settings, std::string& out)
       : doc_(doc), fm_(doc.front), w_(out), body_{settings.allow_html, doc.front.canonical_url},
-        unsubscribe_(settings.unsubscribe_href) {}
+        unsubscribe_(settings.unsubscribe_href) {
+    if (settings.output_pieces) w_.hand_over_to(*settings.output_pieces);
+  }
 
   void document() {
     // The v: and o: namespaces and the OfficeDocumentSettings block keep Outlook on Windows from scaling

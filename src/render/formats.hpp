@@ -19,7 +19,7 @@ struct RenderSettings {
   bool standalone = false;             // web HTML: a whole page with the theme
   bool allow_html = false;             // raw HTML through the allowlist, else shown as text
   std::string_view unsubscribe_href;   // email and text: the checked unsubscribe URL or the placeholder
-  // Web HTML: hands the output over in pieces while it is written (Options::output_pieces); may be null.
+  // Web HTML and email: hand the output over in pieces while it is written (Options::output_pieces); may be null.
   const std::function<void(std::string_view)>* output_pieces = nullptr;
 };
 

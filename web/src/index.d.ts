@@ -37,6 +37,12 @@ export interface RenderOptions {
   /** Largest input accepted, in UTF-8 bytes; `0` means the core's default limit. @defaultValue `0` */
   maxInputBytes?: number;
   /**
+   * Largest output, in UTF-8 bytes; `0` means the core's default, 16 × the input's bytes + 1 MiB. A render
+   * whose output would be larger throws a `BroadsheetError` ("the output is over the limit of N bytes …")
+   * instead of returning it. @defaultValue `0`
+   */
+  maxOutputBytes?: number;
+  /**
    * Add the newsletter lint warnings (missing alt text, vague link text, preheader and title length,
    * skipped heading levels, duplicate or empty sections, http: links, unknown front-matter keys,
    * an email over 102 KB) to `warnings`. @defaultValue `true`

@@ -179,17 +179,24 @@ function coreOptions(options, formatNumbers) {
   if (typeof format !== 'string' || !formatNumbers.has(format)) {
     throw new TypeError(`Unknown format ${JSON.stringify(format)}: expected one of ${[...formatNumbers.keys()].join(', ')}`);
   }
-  const maxInputBytes = o.maxInputBytes ?? 0;
-  if (!Number.isInteger(maxInputBytes) || maxInputBytes < 0 || maxInputBytes > 0xffffffff) {
-    throw new RangeError('maxInputBytes must be a whole number of bytes (0 for the default limit)');
-  }
+  const maxInputBytes = byteLimit(o, 'maxInputBytes');
+  const maxOutputBytes = byteLimit(o, 'maxOutputBytes');
   const lint = o.lint === undefined ? true : Boolean(o.lint);
   const flags = (o.commonmark ? COMMONMARK : 0) | (o.standalone ? STANDALONE : 0) | (o.allowHtml ? ALLOW_HTML : 0) |
     (lint ? 0 : NO_LINT) | (formatNumbers.get(format) << FORMAT_SHIFT);
   return {
     flags, idPrefix: String(o.idPrefix ?? ''), unsubscribeUrl: String(o.unsubscribeUrl ?? ''), maxInputBytes,
-    labels: packLabels(o.labels),
+    maxOutputBytes, labels: packLabels(o.labels),
   };
+}
+
+/** A size cap option (maxInputBytes, maxOutputBytes): a whole number of bytes, 0 (the default) for the core's own. */
+function byteLimit(o, name) {
+  const value = o[name] ?? 0;
+  if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) {
+    throw new RangeError(`${name} must be a whole number of bytes (0 for the default limit)`);
+  }
+  return value;
 }
 
 /**
@@ -299,7 +306,7 @@ class Renderer {
       }
       const length = encodeInput(module, engine, markdown);
       core.pieces.length = 0;
-      const at = engine.render(length, opts.flags, opts.maxInputBytes) >>> 2;
+      const at = engine.render(length, opts.flags, opts.maxInputBytes, opts.maxOutputBytes) >>> 2;
       const words = module.HEAPU32; // read after the call: memory may have grown
       ok = words[at] === 1;
       const heap = module.HEAPU8;

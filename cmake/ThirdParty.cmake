@@ -47,6 +47,11 @@ broadsheet_source(libyaml libyaml https://github.com/yaml/libyaml.git 0.2.5 LIBY
 # md4c is C: compiled as C (em++ would compile .c files as C++). Its entity table (entity.c) is not linked:
 # cmake/entity_table.cmake repacks it for src/core/entities.cpp, the only reader.
 add_library(bs_md4c STATIC ${MD4C_DIR}/src/md4c.c)
+# At most this many inline marks in one block (tools/patches/md4c/0003-max-marks.patch): it bounds md4c's
+# memory (about 20 bytes a mark, and half again while its array grows) on any input. PUBLIC: the core
+# names the number in its error (src/broadsheet.cpp).
+set(BROADSHEET_MD4C_MAX_MARKS 250000)
+target_compile_definitions(bs_md4c PUBLIC MD4C_MAX_MARKS=${BROADSHEET_MD4C_MAX_MARKS})
 set_target_properties(bs_md4c PROPERTIES LINKER_LANGUAGE C POSITION_INDEPENDENT_CODE ON)
 target_include_directories(bs_md4c SYSTEM PUBLIC ${MD4C_DIR}/src)
 
@@ -60,6 +65,7 @@ target_compile_options(bs_yaml PRIVATE -w)
 if(EMSCRIPTEN)
   # The same two libraries built for size, for the lean web core (CMakeLists.txt): 5 KB less gzipped wasm.
   add_library(bs_md4c_small STATIC ${MD4C_DIR}/src/md4c.c)
+  target_compile_definitions(bs_md4c_small PUBLIC MD4C_MAX_MARKS=${BROADSHEET_MD4C_MAX_MARKS})
   set_target_properties(bs_md4c_small PROPERTIES LINKER_LANGUAGE C)
   target_include_directories(bs_md4c_small SYSTEM PUBLIC ${MD4C_DIR}/src)
   target_compile_options(bs_md4c_small PRIVATE -Oz)

@@ -77,6 +77,47 @@ std::string page_labels_json(const Locale& locale) {
   return out + "}";
 }
 
+// How many marks md4c may make of one character, at most (md_collect_marks: a '[' is an opener and two
+// dummies; a '*' or '_' run, a '<', a permissive autolink's '@', ':' or '.' are one and a dummy or a closer).
+int max_marks_of(char c) {
+  switch (c) {
+    case '[': return 3;
+    case '*': case '_': case '<': case '@': case ':': case '.': return 2;
+    case ']': case '`': case '&': case ';': case '\\': case '|': case '~': case '$': return 1;
+    default: return 0;
+  }
+}
+
+// Why md_parse failed on `text` (the body or a note's): md4c fails a block whose inline marks pass
+// MD4C_MAX_MARKS (tools/patches/md4c/0003-max-marks.patch), or when memory runs out. The block is found
+// again here: the first paragraph (a run of non-blank lines) whose characters may make that many marks.
+Diagnostic parse_failure(std::string_view text, const Document& doc) {
+  constexpr std::size_t kNoStart = std::string_view::npos;
+  std::size_t start = kNoStart, marks = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n') {
+      std::size_t next = i + 1;
+      while (next < text.size() && (text[next] == ' ' || text[next] == '\t')) ++next;
+      if (next >= text.size() || text[next] == '\n' || text[next] == '\r') marks = 0, start = kNoStart;  // blank
+      continue;
+    }
+    if (start == kNoStart) {
+      if (c == ' ' || c == '\t' || c == '\r') continue;
+      start = i;  // the paragraph's first character
+    }
+    marks += static_cast<std::size_t>(max_marks_of(c));
+    if (marks >= MD4C_MAX_MARKS) {
+      auto [line, column] = doc.source.position(doc.source.to_original(text.data() + start));
+      return {line, column,
+              "this paragraph needs more than the parser's limit of " + std::to_string(MD4C_MAX_MARKS) +
+                  " inline marks (a link or an image takes four, an emphasis one or two), which keeps its "
+                  "memory bounded: split it into paragraphs"};
+    }
+  }
+  return {0, 0, "the Markdown parser ran out of memory"};
+}
+
 // Parses `input` (valid UTF-8) into `doc`; an error stops the render. `writable`, if not null, is the
 // input's own memory, which the directive pass may overwrite instead of copying the body.
 std::optional<Diagnostic> build(std::string_view input, char* writable, const Options& options, Document& doc) {
@@ -138,7 +179,7 @@ std::optional<Diagnostic> build(std::string_view input, char* writable, const Op
 
   Builder builder(doc, directives.markers, buffer);
   if (!parse_markdown(buffer, builder, ParseSettings{options.commonmark, options.allow_html, tokens[0]}))
-    return builder.failure().value_or(Diagnostic{0, 0, "the Markdown parser ran out of memory"});
+    return builder.failure().value_or(parse_failure(buffer, doc));
   // The notes, in number order, as the document's last block: each parsed as a Markdown document of its own.
   if (!bodies.empty()) {
     std::uint32_t list = builder.open(NodeType::Footnotes);
@@ -148,7 +189,7 @@ std::optional<Diagnostic> build(std::string_view input, char* writable, const Op
       doc.nodes[note].num = static_cast<std::int32_t>(k + 1);
       doc.nodes[note].offset = doc.source.to_original(buffer.data() + footnotes.notes[k].offset);
       if (!parse_markdown(bodies[k], builder, ParseSettings{false, options.allow_html, tokens[k + 1]}))
-        return builder.failure().value_or(Diagnostic{0, 0, "the Markdown parser ran out of memory"});
+        return builder.failure().value_or(parse_failure(bodies[k], doc));
     }
   }
   apply_policy(doc, PolicySettings{options.id_prefix});

@@ -50,7 +50,7 @@ add_library(bs_md4c STATIC ${MD4C_DIR}/src/md4c.c)
 # At most this many inline marks in one block (tools/patches/md4c/0003-max-marks.patch): it bounds md4c's
 # memory (about 20 bytes a mark, and half again while its array grows) on any input. PUBLIC: the core
 # names the number in its error (src/broadsheet.cpp).
-set(BROADSHEET_MD4C_MAX_MARKS 250000)
+set(BROADSHEET_MD4C_MAX_MARKS 250000 CACHE STRING "md4c's limit of inline marks in one block")
 target_compile_definitions(bs_md4c PUBLIC MD4C_MAX_MARKS=${BROADSHEET_MD4C_MAX_MARKS})
 set_target_properties(bs_md4c PROPERTIES LINKER_LANGUAGE C POSITION_INDEPENDENT_CODE ON)
 target_include_directories(bs_md4c SYSTEM PUBLIC ${MD4C_DIR}/src)

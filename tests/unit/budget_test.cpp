@@ -173,3 +173,24 @@ TEST_CASE("a wide header over very many short rows is refused past the cell budg
   CHECK(contains(r.error->message, "cells (counting the empty ones that pad short rows"));
   CHECK(r.error->line > 3);
 }
+
+// md4c patch 0003: a block past MD4C_MAX_MARKS inline marks fails the parse; the render names the paragraph,
+// frees what it held (the sanitizer build checks), and the next render starts clean.
+TEST_CASE("a paragraph past md4c's mark limit is refused at its line and column", "[budget]") {
+  std::string markdown = "Intro.\n\n> " + repeat("![](a)", MD4C_MAX_MARKS / 4 + 10) + "\n\nAfter.\n";
+  for (broadsheet::Format format : {broadsheet::Format::Html, broadsheet::Format::Json, broadsheet::Format::Email,
+                                    broadsheet::Format::Text}) {
+    broadsheet::Options options;
+    options.format = format;
+    broadsheet::Result result = broadsheet::render(markdown, options);
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.output.empty());
+    CHECK(result.error->line == 3);
+    CHECK(result.error->column == 1);
+    CHECK(contains(result.error->message, "the parser's limit of " + std::to_string(MD4C_MAX_MARKS)));
+  }
+  std::string under = repeat("[", (MD4C_MAX_MARKS - 10) / 3) + "\n";  // a '[' is three marks
+  broadsheet::Result ok = broadsheet::render(under, {});
+  REQUIRE(ok.ok());
+  CHECK(ok.output.size() > under.size());
+}

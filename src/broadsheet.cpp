@@ -213,6 +213,8 @@ Result render_input(std::string_view markdown, char* writable, const Options& op
   std::string unsubscribe = unsubscribe_href(options.unsubscribe_url);
   if (unsubscribe.empty()) return failure({0, 0, "the unsubscribe URL is not a safe URL (option unsubscribeUrl)"});
 
+  // The output budget is of the input as given: repairs below may make it up to 3 times longer.
+  const std::size_t input_bytes = markdown.size();
   // Invalid UTF-8 is repaired up front so every later step (and every output) sees valid text.
   std::string repaired;
   bool invalid_utf8 = !utf8::is_valid(markdown);
@@ -237,7 +239,7 @@ Result render_input(std::string_view markdown, char* writable, const Options& op
   const Diagnostic invalid_utf8_warning{1, 1, "the input is not valid UTF-8; invalid bytes were replaced by U+FFFD"};
 
   // [output budget, issue 15] Every writer keeps to it; over it the render fails (docs/limits.md).
-  std::size_t max_output = options.max_output_bytes ? options.max_output_bytes : OutputBudget::default_limit(markdown.size());
+  std::size_t max_output = options.max_output_bytes ? options.max_output_bytes : OutputBudget::default_limit(input_bytes);
   ScopedOutputBudget output_budget_scope(max_output);
   // Output handed over in pieces (HTML and email, Options::output_pieces) counts against the cap too;
   // past it the render fails, so the rest is not handed over.

@@ -194,3 +194,17 @@ TEST_CASE("a paragraph past md4c's mark limit is refused at its line and column"
   REQUIRE(ok.ok());
   CHECK(ok.output.size() > under.size());
 }
+
+// The output budget is of the input as given: repairing invalid UTF-8 (one byte becomes three) must not
+// raise it. Found by render_fuzzer (fuzz/regressions/render_fuzzer/output-budget-of-the-given-input).
+TEST_CASE("the output budget counts the input as given, before UTF-8 repair", "[budget]") {
+  std::string markdown = std::string(4000, '\xFF') + repeat("## a\n", 2000);
+  broadsheet::Options options;
+  options.format = broadsheet::Format::Email;
+  broadsheet::Result result = broadsheet::render(markdown, options);
+  if (result.ok()) {
+    CHECK(result.output.size() <= 16 * markdown.size() + 1024 * 1024);
+  } else {
+    CHECK(contains(result.error->message, "over the limit of " + std::to_string(16 * markdown.size() + 1024 * 1024)));
+  }
+}

@@ -135,6 +135,7 @@ std::optional<Diagnostic> build(std::string_view input, char* writable, const Op
   DirectivePass directives;
   if (!options.commonmark && may_have_directives(body))
     directives = find_directives(body, base, doc, writable ? writable + base : nullptr);
+  if (directives.error) return directives.error;
   doc.parse_buffer = std::move(directives.buffer);
   std::string_view buffer = doc.parse_buffer.empty() ? body : std::string_view(doc.parse_buffer);
   // Footnotes (newsletter mode): after the directive pass, on the final parse buffer, rewritten in place

@@ -385,6 +385,7 @@ DirectivePass find_directives(std::string_view body, std::uint32_t base, Documen
   bool in_fence = false;
   bool warned_depth = false;
   std::uint32_t line_number = doc.source.line(base);
+  const std::size_t max_directives = kBaseDirectives + body.size() / kBytesPerDirective;
 
   auto close_unclosed = [&](std::vector<Event>& into, std::uint32_t at, std::uint32_t line, const std::string& where) {
     // Innermost first: the markers must nest.
@@ -435,6 +436,15 @@ DirectivePass find_directives(std::string_view body, std::uint32_t base, Documen
           doc.warn_at_line(line_number, 1, "unknown directive `" + directive.name +
                                                "`; it was rendered as a plain block");
         auto index = static_cast<std::uint32_t>(doc.directives.size());
+        if (index >= max_directives) {
+          DirectivePass refused;
+          refused.error = Diagnostic{line_number, 1,
+                                     "more than " + std::to_string(max_directives) +
+                                         " directives, the limit for an input of this size (" +
+                                         std::to_string(kBaseDirectives) + " and one per " +
+                                         std::to_string(kBytesPerDirective) + " bytes), which keeps memory bounded"};
+          return refused;
+        }
         doc.directives.push_back(std::move(directive));
         events.push_back({begin, end - begin, true, index, line_number});
         stack.push_back({colons, index});

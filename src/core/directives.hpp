@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,7 +56,16 @@ struct DirectivePass {
   std::vector<DirectiveMarker> markers;  // sorted by text_offset
   // Source map segments for inserted lines: from parse offset `first` on, bytes map to original `second`.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> segments;
+  // Set when the body holds more directives than its size allows (kBaseDirectives and one per
+  // kBytesPerDirective): the render stops with it.
+  std::optional<Diagnostic> error;
 };
+
+// Each directive costs about 300 bytes of memory (the directive, two markers, three nodes), 20 times the
+// 15 bytes of the smallest one, `::: note` / `x` / `:::`: this many keep a render within 8 × its input + 16 MiB
+// at any size (docs/limits.md). No newsletter comes near them.
+inline constexpr std::size_t kBaseDirectives = 20000;
+inline constexpr std::size_t kBytesPerDirective = 64;
 
 // Whether `body` holds `:::` anywhere, which every directive line does. Most issues have none: callers
 // test this before calling find_directives, whose code an engine that compiles wasm lazily then never

@@ -208,3 +208,16 @@ TEST_CASE("the output budget counts the input as given, before UTF-8 repair", "[
     CHECK(contains(result.error->message, "over the limit of " + std::to_string(16 * markdown.size() + 1024 * 1024)));
   }
 }
+
+// Each directive holds about 300 bytes (the directive, two markers, three nodes): past 20,000 and one per
+// 64 bytes of body the render stops at the line of the first directive over, so memory stays in budget.
+TEST_CASE("more directives than the input's size allows are refused at the line past the limit", "[budget]") {
+  std::string markdown = repeat("::: note\nx\n:::\n", 30000);
+  std::size_t limit = 20000 + markdown.size() / 64;
+  broadsheet::Result result = broadsheet::render(markdown, {});
+  REQUIRE_FALSE(result.ok());
+  CHECK(result.error->line == 3 * limit + 1);
+  CHECK(result.error->column == 1);
+  CHECK(contains(result.error->message, "more than " + std::to_string(limit) + " directives, the limit"));
+  CHECK(broadsheet::render(repeat("::: note\nx\n:::\n", 5000), {}).ok());
+}

@@ -41,9 +41,9 @@ struct Options {
   // Overrides of the words Broadsheet writes (key -> text, e.g. {"in_this_issue", "Inside"}); the keys are
   // docs/i18n.md's. An unknown key is a warning. The rest come from the table of the issue's `lang`.
   std::vector<std::pair<std::string, std::string>> labels;
-  // Web and CommonMark HTML: when set, the output is handed over in pieces of about 64 KB while it is
-  // written, so a big document's output is never held whole; the output is then every piece, in order,
-  // followed by Result::output. Each piece ends between two characters. Other formats ignore it.
+  // Web HTML, CommonMark HTML and email: when set, the output is handed over in pieces of about 64 KB while
+  // it is written, so a big document's output is never held whole; the output is then every piece, in
+  // order, followed by Result::output. Each piece ends between two characters. JSON and text ignore it.
   std::function<void(std::string_view)> output_pieces;
 };
 

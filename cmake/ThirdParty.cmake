@@ -51,7 +51,10 @@ add_library(bs_md4c STATIC ${MD4C_DIR}/src/md4c.c)
 # memory (about 20 bytes a mark, and half again while its array grows) on any input. PUBLIC: the core
 # names the number in its error (src/broadsheet.cpp).
 set(BROADSHEET_MD4C_MAX_MARKS 250000 CACHE STRING "md4c's limit of inline marks in one block")
-target_compile_definitions(bs_md4c PUBLIC MD4C_MAX_MARKS=${BROADSHEET_MD4C_MAX_MARKS})
+# md4c's list of every block and line may hold at most 2 bytes per input byte and 1 MiB
+# (tools/patches/md4c/0004-block-bytes-bound.patch): lines of one or two characters cost it more than that.
+set(BROADSHEET_MD4C_BLOCK_LIMITS MD4C_BLOCK_BYTES_PER_INPUT_BYTE=2 MD4C_BLOCK_BYTES_BASE=1048576)
+target_compile_definitions(bs_md4c PUBLIC MD4C_MAX_MARKS=${BROADSHEET_MD4C_MAX_MARKS} ${BROADSHEET_MD4C_BLOCK_LIMITS})
 set_target_properties(bs_md4c PROPERTIES LINKER_LANGUAGE C POSITION_INDEPENDENT_CODE ON)
 target_include_directories(bs_md4c SYSTEM PUBLIC ${MD4C_DIR}/src)
 
@@ -65,7 +68,7 @@ target_compile_options(bs_yaml PRIVATE -w)
 if(EMSCRIPTEN)
   # The same two libraries built for size, for the lean web core (CMakeLists.txt): 5 KB less gzipped wasm.
   add_library(bs_md4c_small STATIC ${MD4C_DIR}/src/md4c.c)
-  target_compile_definitions(bs_md4c_small PUBLIC MD4C_MAX_MARKS=${BROADSHEET_MD4C_MAX_MARKS})
+  target_compile_definitions(bs_md4c_small PUBLIC MD4C_MAX_MARKS=${BROADSHEET_MD4C_MAX_MARKS} ${BROADSHEET_MD4C_BLOCK_LIMITS})
   set_target_properties(bs_md4c_small PROPERTIES LINKER_LANGUAGE C)
   target_include_directories(bs_md4c_small SYSTEM PUBLIC ${MD4C_DIR}/src)
   target_compile_options(bs_md4c_small PRIVATE -Oz)

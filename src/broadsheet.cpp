@@ -89,7 +89,8 @@ int max_marks_of(char c) {
 }
 
 // Why md_parse failed on `text` (the body or a note's): md4c fails a block whose inline marks pass
-// MD4C_MAX_MARKS (tools/patches/md4c/0003-max-marks.patch), or when memory runs out. The block is found
+// MD4C_MAX_MARKS (tools/patches/md4c/0003-max-marks.patch), a document whose blocks and lines pass
+// MD4C_BLOCK_BYTES_PER_INPUT_BYTE (0004), or when memory runs out. The block is found
 // again here: the first paragraph (a run of non-blank lines) whose characters may make that many marks.
 Diagnostic parse_failure(std::string_view text, const Document& doc) {
   constexpr std::size_t kNoStart = std::string_view::npos;
@@ -115,6 +116,20 @@ Diagnostic parse_failure(std::string_view text, const Document& doc) {
                   "memory bounded: split it into paragraphs"};
     }
   }
+  // Otherwise md4c's list of every block and line (patch 0004) may have passed its bound: each non-blank
+  // line costs it at most 24 bytes (a line and a block).
+  std::size_t lines = 0;
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    if (text.substr(at, end - at).find_first_not_of(" \t\r") != std::string_view::npos) ++lines;
+    at = end + 1;
+  }
+  if (lines * 24 > text.size() * MD4C_BLOCK_BYTES_PER_INPUT_BYTE + MD4C_BLOCK_BYTES_BASE)
+    return {0, 0, "the Markdown has more lines and blocks than the parser's limit for an input of this size (" +
+                      std::to_string(MD4C_BLOCK_BYTES_PER_INPUT_BYTE) +
+                      " bytes of them per input byte and 1 MiB; lines of one or two characters pass it), which "
+                      "keeps its memory bounded"};
   return {0, 0, "the Markdown parser ran out of memory"};
 }
 

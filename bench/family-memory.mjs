@@ -2,13 +2,7 @@
 // ones `npm test` checks, each in a fresh renderer, as a share of the budget (8 × the input + 16 MiB),
 // with the time per MB and whether the render was refused. Largest share first.
 //   node bench/family-memory.mjs [MiB ...]        (default: 2 4)
-const memories = [];
-const instantiate = WebAssembly.instantiate;
-WebAssembly.instantiate = async function (...args) {
-  const result = await instantiate.apply(this, args);
-  for (const value of Object.values((result.instance ?? result).exports)) if (value instanceof WebAssembly.Memory) memories.push(value);
-  return result;
-};
+const { memories } = await import('../tests/js/wasm-memory.js');
 const { createRenderer } = await import('../dist/index.js');
 const { FAMILIES } = await import('../tests/js/families.js');
 

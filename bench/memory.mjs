@@ -2,16 +2,7 @@
 // shrinks, so its size after the render is the peak; a second render of the same issue must not grow it
 // further (the first render's memory was released to the allocator and reused). Prints JSON.
 import { generateIssue } from './generate-issue.mjs';
-
-// Observe the instance the package creates (a measurement hook only: the package is not changed).
-const memories = [];
-const instantiate = WebAssembly.instantiate;
-WebAssembly.instantiate = async function (...args) {
-  const result = await instantiate.apply(this, args);
-  const instance = result.instance ?? result;
-  for (const value of Object.values(instance.exports)) if (value instanceof WebAssembly.Memory) memories.push(value);
-  return result;
-};
+import { memories } from '../tests/js/wasm-memory.js'; // observes the instance the package creates
 
 const { createRenderer } = await import('../dist/index.js');
 const renderer = await createRenderer();

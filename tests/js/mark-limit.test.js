@@ -8,14 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBroadsheet, runNative } from './helpers.js';
+import { memories } from './wasm-memory.js';
 
-const memories = [];
-const instantiate = WebAssembly.instantiate;
-WebAssembly.instantiate = async function (...args) {
-  const result = await instantiate.apply(this, args);
-  for (const value of Object.values((result.instance ?? result).exports)) if (value instanceof WebAssembly.Memory) memories.push(value);
-  return result;
-};
 const { createRenderer, BroadsheetError } = await loadBroadsheet();
 const MiB = 1 << 20;
 const LIMIT = 250000;

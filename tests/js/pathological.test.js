@@ -8,16 +8,7 @@ import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { exampleFiles, loadBroadsheet, readText } from './helpers.js';
 import { FAMILIES } from './families.js';
-
-// Every wasm memory the package creates, to read a fresh instance's peak (wasm memory never shrinks).
-const memories = [];
-const instantiate = WebAssembly.instantiate;
-WebAssembly.instantiate = async function (...args) {
-  const result = await instantiate.apply(this, args);
-  const instance = result.instance ?? result;
-  for (const value of Object.values(instance.exports)) if (value instanceof WebAssembly.Memory) memories.push(value);
-  return result;
-};
+import { memories } from './wasm-memory.js'; // a fresh instance's memory size after a render is its peak
 
 const { createRenderer, BroadsheetError } = await loadBroadsheet();
 const renderer = await createRenderer();

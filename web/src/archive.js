@@ -3,7 +3,7 @@
 // is also the body of the archive page that `broadsheet build` writes, so the two always match.
 // Importing this module in Node (no DOM) defines nothing. See archive.d.ts and docs/publishing.md.
 import styles from './element-styles.js';
-import { adoptStyles } from './element-parts.js';
+import { adoptStyles, statusParagraph } from './element-parts.js';
 
 export const TAG_NAME = 'broadsheet-archive';
 
@@ -199,12 +199,7 @@ export class BroadsheetArchiveElement extends Base {
   }
 
   #status(text) {
-    const status = document.createElement('p');
-    status.className = 'status';
-    status.part = 'status';
-    status.setAttribute('role', 'status');
-    status.textContent = text;
-    this.#frame.replaceChildren(status);
+    this.#frame.replaceChildren(statusParagraph(document, text));
   }
 }
 

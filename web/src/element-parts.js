@@ -1,8 +1,18 @@
 // Pieces of <broadsheet-issue> and <broadsheet-archive> that do not depend on either element: their
-// shadow roots' styles, the table of contents built from a render's outline, the source excerpt shown
-// under an error, and inline-Markdown dedent.
+// shadow roots' styles and status line, the table of contents built from a render's outline, the source
+// excerpt shown under an error, and inline-Markdown dedent.
 
 const sheets = new Map(); // css text -> one constructed stylesheet shared by every shadow root using it
+
+/** A `<p role="status">` (part `status`) saying `text`, for an element's frame while it loads or is empty. */
+export function statusParagraph(document, text) {
+  const status = document.createElement('p');
+  status.className = 'status';
+  status.part = 'status';
+  status.setAttribute('role', 'status');
+  status.textContent = text;
+  return status;
+}
 
 /** Gives a shadow root `css`: a shared constructed stylesheet where supported, else a <style>. */
 export function adoptStyles(root, css) {

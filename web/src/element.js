@@ -7,7 +7,7 @@
 // issue, fetched in parallel.
 import { BroadsheetError, compileWebCore, createRenderer } from './web.js';
 import styles from './element-styles.js';
-import { adoptStyles, dedent, sourceExcerpt, tableOfContents } from './element-parts.js';
+import { adoptStyles, dedent, sourceExcerpt, statusParagraph, tableOfContents } from './element-parts.js';
 // The `index` attribute's code (recent.js) is fetched only when an element has one; <broadsheet-archive> is
 // archive.js's. Both stay out of this file: every byte here is on the reader's critical path.
 const fillRecentFromIndex = (...args) => import('./recent.js').then((recent) => recent.fillRecentFromIndex(...args));
@@ -481,12 +481,7 @@ export class BroadsheetIssueElement extends Base {
   }
 
   #showStatus(text) {
-    const status = document.createElement('p');
-    status.className = 'status';
-    status.part = 'status';
-    status.setAttribute('role', 'status');
-    status.textContent = text;
-    this.#frame.replaceChildren(status);
+    this.#frame.replaceChildren(statusParagraph(document, text));
   }
 
   #showError(error, markdown) {

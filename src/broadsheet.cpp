@@ -64,8 +64,12 @@ void resolve_locale(const Options& options, Document& doc) {
 }
 
 // The labels the page around the output needs (the widget's table of contents and error box, the pager
-// of `broadsheet build`'s pages).
+// of `broadsheet build`'s pages). Every render sends them, so a language's own table is written once and
+// kept (a tenth of the time of a one-line render otherwise).
 std::string page_labels_json(const Locale& locale) {
+  thread_local std::string cached_table, cached_json;
+  bool cacheable = !locale.has_overrides();
+  if (cacheable && !cached_json.empty() && cached_table == locale.table()) return cached_json;
   std::string out = "{";
   for (Label label : {Label::InThisIssue, Label::RenderError, Label::PreviousIssue, Label::NextIssue,
                       Label::AllIssues, Label::RssFeed, Label::MoreIssues}) {
@@ -74,7 +78,9 @@ std::string page_labels_json(const Locale& locale) {
     out += ":";
     append_json_string(out, locale.label(label));
   }
-  return out + "}";
+  out += "}";
+  if (cacheable) cached_table = locale.table(), cached_json = out;
+  return out;
 }
 
 // How many marks md4c may make of one character, at most (md_collect_marks: a '[' is an opener and two
@@ -322,12 +328,17 @@ Result render_in_place(char* markdown, std::size_t size, const Options& options)
 }
 
 std::string sidecar_json(const Result& result) {
-  std::string out = "{\"meta\":" + (result.meta_json.empty() ? std::string("{}") : result.meta_json);
-  out += ",\"outline\":" + (result.outline_json.empty() ? std::string("[]") : result.outline_json);
-  out += ",\"warnings\":" + diagnostics_json(result.warnings);
-  if (!result.labels_json.empty()) out += ",\"labels\":" + result.labels_json;
-  out += ",\"error\":" + (result.error ? diagnostic_json(*result.error) : std::string("null"));
-  out += "}";
+  std::string warnings = diagnostics_json(result.warnings);
+  std::string error = result.error ? diagnostic_json(*result.error) : std::string("null");
+  std::string_view meta = result.meta_json.empty() ? std::string_view("{}") : std::string_view(result.meta_json);
+  std::string_view outline =
+      result.outline_json.empty() ? std::string_view("[]") : std::string_view(result.outline_json);
+  std::string out;
+  out.reserve(64 + meta.size() + outline.size() + warnings.size() + result.labels_json.size() + error.size());
+  out.append("{\"meta\":").append(meta).append(",\"outline\":").append(outline);
+  out.append(",\"warnings\":").append(warnings);
+  if (!result.labels_json.empty()) out.append(",\"labels\":").append(result.labels_json);
+  out.append(",\"error\":").append(error).append("}");
   return out;
 }
 

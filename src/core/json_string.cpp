@@ -1,6 +1,7 @@
 #include "core/json_string.hpp"
 
 #include <array>
+#include <charconv>
 #include <cstdint>
 
 #include "core/utf8.hpp"
@@ -56,6 +57,10 @@ void append_json_string(std::string& out, std::string_view text) {
   out.push_back('"');
 }
 
-void append_json_number(std::string& out, long long value) { out.append(std::to_string(value)); }
+void append_json_number(std::string& out, long long value) {
+  char digits[24];
+  char* end = std::to_chars(digits, digits + sizeof digits, value).ptr;  // 24 digits hold any long long
+  out.append(digits, static_cast<std::size_t>(end - digits));
+}
 
 }  // namespace broadsheet

@@ -1,7 +1,7 @@
 #include "core/lint.hpp"
 
 #include <array>
-#include <cctype>
+#include <cstring>
 #include <map>
 #include <string>
 
@@ -146,11 +146,28 @@ class Linter {
               n.has(kAutolink) ? "this autolink becomes an http: link; write it with https://"
                                : "link uses http:; use https:");
     if (!n.text2.empty()) return;  // a title says where the link leads
-    std::string text = plain_text(doc_, index);
-    if (is_vague_link_text(text))
+    ShortText text;
+    if (for_each_text_piece(doc_, index, [&](std::string_view piece) { return text.append(piece); }) &&
+        is_vague_link_text(text.view()))
       warn_at(n.offset, "link-text",
-              "link text \"" + text + "\" says nothing out of context; say where the link leads (or give it a title)");
+              "link text \"" + std::string(text.view()) +
+                  "\" says nothing out of context; say where the link leads (or give it a title)");
   }
+
+  // A link's text when it is short enough to be a vague phrase ("click here", "read more"…): collected
+  // without allocating, as this runs for every link (it was a tenth of a short README's render in wasm).
+  struct ShortText {
+    static constexpr std::size_t kCapacity = 96;  // the longest phrase is 16 bytes; room for spaces and arrows
+    char bytes[kCapacity];
+    std::size_t size = 0;
+    bool append(std::string_view piece) {
+      if (piece.size() > kCapacity - size) return false;
+      std::memcpy(bytes + size, piece.data(), piece.size());
+      size += piece.size();
+      return true;
+    }
+    std::string_view view() const { return {bytes, size}; }
+  };
 
   void image(std::uint32_t index) {
     const Node& n = doc_[index];
@@ -200,17 +217,21 @@ class Linter {
 }  // namespace
 
 bool is_vague_link_text(std::string_view text) {
+  using namespace std::string_view_literals;
   static constexpr std::array<std::string_view, 24> kVague = {
       "click here", "click", "here", "click this", "read more", "read on", "more", "link", "this link",
       "learn more", "more info", "more information", "details", "this", "go", "see more", "continue",
       "continue reading", "this page", "website", "page", "here's the link", "go here", "find out more"};
   // Compared without case, with spaces collapsed and surrounding punctuation and arrows removed; on a
   // view of the text, as this runs for every link.
-  auto trimmed = [](unsigned char c) { return is_space(static_cast<char>(c)) || (c < 0x80 && !std::isalnum(c) && c != '\''); };
+  auto trimmed = [](unsigned char c) {
+    bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return c < 0x80 && !alnum && c != '\'';  // spaces included
+  };
   while (!text.empty() && trimmed(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
   while (!text.empty() && trimmed(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
   // "Read more →" / "» More": one of each of these (multi-byte) is stripped from either end too.
-  for (std::string_view arrow : {"\xE2\x86\x92", "\xC2\xBB", "\xE2\x80\xA6"}) {
+  for (std::string_view arrow : {"\xE2\x86\x92"sv, "\xC2\xBB"sv, "\xE2\x80\xA6"sv}) {
     if (text.ends_with(arrow)) text.remove_suffix(arrow.size());
     if (text.starts_with(arrow)) text.remove_prefix(arrow.size());
   }

@@ -98,6 +98,8 @@ class Locale {
 
   // The table that answered ("en", "zh-Hans", "pt"...).
   std::string_view table() const { return table_; }
+  // Whether the `labels` option replaced any of the table's labels.
+  bool has_overrides() const { return overridden_ != 0; }
   TextDirection direction() const { return direction_; }
 
   std::string_view label(Label label) const;

@@ -7,15 +7,6 @@ namespace broadsheet {
 
 namespace {
 
-void collect_text(const Document& doc, std::uint32_t node, std::string& out) {
-  doc.for_each_child(node, [&](std::uint32_t child) {
-    const Node& n = doc[child];
-    if (n.type == NodeType::Text) out += n.text;
-    else if (n.type == NodeType::SoftBreak || n.type == NodeType::LineBreak) out += ' ';
-    else if (n.type != NodeType::Image && n.type != NodeType::InlineHtml) collect_text(doc, child, out);
-  });
-}
-
 // A heading that starts or ends with an image keeps the space beside it; titles and ids should not.
 std::string trimmed(std::string text) {
   std::size_t begin = text.find_first_not_of(" \t");
@@ -166,7 +157,10 @@ class Policy {
 
 std::string plain_text(const Document& doc, std::uint32_t node) {
   std::string out;
-  collect_text(doc, node, out);
+  for_each_text_piece(doc, node, [&](std::string_view piece) {
+    out += piece;
+    return true;
+  });
   return out;
 }
 

@@ -17,7 +17,25 @@ struct PolicySettings {
 
 BROADSHEET_STAGE void apply_policy(Document& doc, const PolicySettings& settings);
 
-// The plain text of a node's subtree (what a screen reader would read of a heading).
+// The plain text of a node's subtree (what a screen reader would read of a heading), piece by piece:
+// `append(text)` for each text, " " for each line break; images and inline HTML say nothing. Stops when
+// `append` returns false.
+template <typename Append>
+bool for_each_text_piece(const Document& doc, std::uint32_t node, Append&& append) {
+  for (std::uint32_t child = doc[node].first_child; child != 0; child = doc[child].next) {
+    const Node& n = doc[child];
+    if (n.type == NodeType::Text) {
+      if (!append(std::string_view(n.text))) return false;
+    } else if (n.type == NodeType::SoftBreak || n.type == NodeType::LineBreak) {
+      if (!append(std::string_view(" "))) return false;
+    } else if (n.type != NodeType::Image && n.type != NodeType::InlineHtml) {
+      if (!for_each_text_piece(doc, child, append)) return false;
+    }
+  }
+  return true;
+}
+
+// The same as one string.
 std::string plain_text(const Document& doc, std::uint32_t node);
 
 }  // namespace broadsheet

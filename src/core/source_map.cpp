@@ -97,7 +97,7 @@ std::pair<std::uint32_t, std::uint32_t> SourceMap::position(std::uint32_t offset
   std::uint32_t line_number = line(offset);
   if (line_number == 0) return {0, 0};
   std::uint32_t start = line_starts_[line_number - 1];
-  std::uint32_t column = offset - start < kBlock
+  std::uint32_t column = offset - start < kCountDirectly
                              ? static_cast<std::uint32_t>(utf8::count_code_points(original_.substr(start, offset - start)))
                              : code_points_before(offset) - code_points_before(start);
   return {line_number, column + 1};

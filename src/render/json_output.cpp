@@ -207,7 +207,12 @@ JsonValue statistics(const Document& doc) {
 // Keys sorted, as JsonValue writes objects, so every JSON the core emits reads the same.
 // Written by hand: building a json value per entry cost more than the rest of a small render's JSON.
 std::string outline_json(const std::vector<OutlineEntry>& outline) {
-  std::string out = "[";
+  // Sized once: in wasm each reallocation of a growing string costs as much as several appends.
+  std::size_t bytes = 2;
+  for (const auto& entry : outline) bytes += 64 + entry.id.size() + entry.kind.size() + entry.title.size();
+  std::string out;
+  out.reserve(bytes);
+  out += '[';
   for (const auto& entry : outline) {
     if (out.size() > 1) out += ',';
     out += "{\"id\":";
@@ -252,7 +257,11 @@ std::string diagnostic_json(const Diagnostic& d) {
 }
 
 std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
-  std::string out = "[";
+  std::size_t bytes = 2;
+  for (const auto& d : diagnostics) bytes += 72 + d.message.size() + d.rule.size();
+  std::string out;
+  out.reserve(bytes);
+  out += '[';
   for (const auto& d : diagnostics) {
     if (out.size() > 1) out += ',';
     append_diagnostic(out, d);

@@ -36,6 +36,21 @@ TEST_CASE("position counts columns in code points", "[source_map]") {
   CHECK(map.position(z) == Pos{2, 4});
 }
 
+TEST_CASE("columns agree on short and very long lines, across multi-byte characters", "[source_map]") {
+  // A column is counted from the line's start on lines up to 4 KiB and from a table of counts per
+  // 256-byte block beyond: both must give the same column. "é" is 2 bytes, so blocks split characters.
+  for (std::size_t prefix_chars : {10u, 300u, 2047u, 2048u, 2049u, 5000u, 40000u}) {
+    std::string text = "first line\n";
+    for (std::size_t i = 0; i < prefix_chars; ++i) text += (i % 3 == 0) ? "\xC3\xA9" : "a";
+    auto at = static_cast<std::uint32_t>(text.size());
+    text += "z tail";
+    SourceMap map;
+    map.set_original(text);
+    CHECK(map.position(at) == Pos{2, static_cast<std::uint32_t>(prefix_chars + 1)});
+    CHECK(map.position(at + 1) == Pos{2, static_cast<std::uint32_t>(prefix_chars + 2)});
+  }
+}
+
 TEST_CASE("position has no answer for missing or out-of-range offsets", "[source_map]") {
   std::string text = "abc";
   SourceMap map;

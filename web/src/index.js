@@ -256,13 +256,13 @@ function newCore(module) {
 
 /** A render's output, with the sidecar JSON parsed on first use. */
 class RenderResult {
-  #sidecar; // a copy of the sidecar bytes, or the parsed object
+  #sidecar; // the sidecar's JSON text (a string costs less to make than a copy of the bytes), or the parsed object
   constructor(output, sidecar) {
     this.output = output;
     this.#sidecar = sidecar;
   }
   #parsed() {
-    if (this.#sidecar instanceof Uint8Array) this.#sidecar = JSON.parse(decoder.decode(this.#sidecar));
+    if (typeof this.#sidecar === 'string') this.#sidecar = JSON.parse(this.#sidecar);
     return this.#sidecar;
   }
   get meta() { return this.#parsed().meta ?? {}; }
@@ -305,7 +305,7 @@ class Renderer {
         core.labels = opts.labels;
       }
       const length = encodeInput(module, engine, markdown);
-      core.pieces.length = 0;
+      if (core.pieces.length) core.pieces = [];
       const at = engine.render(length, opts.flags, opts.maxInputBytes, opts.maxOutputBytes) >>> 2;
       const words = module.HEAPU32; // read after the call: memory may have grown
       ok = words[at] === 1;
@@ -318,9 +318,9 @@ class Renderer {
       else {
         core.pieces.push(core.pieceDecoder.decode(tail)); // ends the stream
         output = core.pieces.join('');
-        core.pieces.length = 0;
+        core.pieces = [];
       }
-      sidecar = heap.slice(sidecarPointer, sidecarPointer + words[at + 4]);
+      sidecar = decoder.decode(heap.subarray(sidecarPointer, sidecarPointer + words[at + 4]));
     } catch (cause) {
       this.#discardCore();
       throw new Error(`Broadsheet: the WebAssembly core crashed while rendering (${reasonOf(cause)}); it will be restarted for the next call`, { cause });
@@ -379,11 +379,11 @@ class Renderer {
   }
 }
 
-/** Builds the BroadsheetError for a failed render from its sidecar bytes. */
+/** Builds the BroadsheetError for a failed render from its sidecar JSON. */
 function errorFrom(sidecar) {
   let error = null;
   try {
-    error = JSON.parse(decoder.decode(sidecar)).error;
+    error = JSON.parse(sidecar).error;
   } catch {
     /* reported below */
   }

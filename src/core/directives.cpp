@@ -178,8 +178,12 @@ bool parse_attributes(std::string_view s, Directive& out, std::vector<std::strin
       while (i < s.size() && is_name_char(s[i])) ++i;
       std::string_view name = s.substr(start, i - start);
       if (name.empty()) return false;
-      if (sigil == '.') parsed.classes += (parsed.classes.empty() ? "" : " ") + std::string(name);
-      else parsed.attributes.emplace_back("id", std::string(name));
+      if (sigil == '.') {
+        if (!parsed.classes.empty()) parsed.classes += ' ';
+        parsed.classes += name;
+      } else {
+        parsed.attributes.emplace_back("id", std::string(name));
+      }
       continue;
     }
     if (!is_name_start(s[i])) return false;

@@ -152,8 +152,9 @@ class IssueText {
       paragraph_text("[Image: " + (hero.alt.empty() ? std::string("no description") : hero.alt) + "]", "", "");
     std::string caption = hero.caption;
     if (!hero.credit.empty()) {
-      caption += (caption.empty() ? "" : " ") + doc_.locale.format(Label::PhotoCredit, hero.credit);
-      if (!view.credit_href.empty()) caption += " [" + std::to_string(reference(view.credit_href)) + "]";
+      if (!caption.empty()) caption += ' ';
+      caption += doc_.locale.format(Label::PhotoCredit, hero.credit);
+      if (!view.credit_href.empty()) caption.append(" [").append(std::to_string(reference(view.credit_href))).append("]");
     }
     if (!caption.empty()) paragraph_text(caption, "", "");
   }
@@ -374,7 +375,8 @@ class IssueText {
     pending_gap_ = true;
     underlined(std::string(doc_.locale.label(Label::Notes)), '-', "");
     for (std::uint32_t note = doc_[index].first_child; note; note = doc_[note].next) {
-      std::string label = "[" + std::to_string(doc_[note].num) + "] ";
+      std::string label = "[";
+      label.append(std::to_string(doc_[note].num)).append("] ");
       blocks(note, label, std::string(label.size(), ' '));
     }
     pending_gap_ = true;

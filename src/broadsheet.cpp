@@ -15,6 +15,7 @@
 #include "core/md4c_adapter.hpp"
 #include "core/output_budget.hpp"
 #include "core/policy.hpp"
+#include "core/sort.hpp"
 #include "core/utf8.hpp"
 #include "render/commonmark.hpp"
 #include "render/formats.hpp"
@@ -197,7 +198,7 @@ std::optional<Diagnostic> build(std::string_view input, char* writable, const Op
     tokens[slot].push_back({base_of + ref.offset, ref.note + 1, ref.ordinal, doc.footnote_labels[ref.note]});
   }
   for (auto& list : tokens)
-    std::sort(list.begin(), list.end(), [](const FootnoteToken& a, const FootnoteToken& b) { return std::less<>()(a.at, b.at); });
+    stable_sort_items(list, [](const FootnoteToken& a, const FootnoteToken& b) { return std::less<>()(a.at, b.at); });
 
   Builder builder(doc, directives.markers, buffer);
   if (!parse_markdown(buffer, builder, ParseSettings{options.commonmark, options.allow_html, tokens[0]}))
@@ -297,7 +298,7 @@ Result render_input(std::string_view markdown, char* writable, const Options& op
   // Lint and the output check come with the format (a lean build has neither): render/formats.cpp.
   if (options.lint && format->lint) format->lint(doc, options.format);
 
-  std::stable_sort(doc.warnings.begin(), doc.warnings.end(), [](const Diagnostic& a, const Diagnostic& b) {
+  stable_sort_items(doc.warnings, [](const Diagnostic& a, const Diagnostic& b) {
     return a.line != b.line ? a.line < b.line : a.column < b.column;
   });
 

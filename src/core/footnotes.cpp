@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/sort.hpp"
+
 namespace broadsheet {
 
 namespace {
@@ -503,8 +505,7 @@ FootnotePass find_footnotes(std::string_view text, char* writable) {
     ref.note = new_index[ref.note];
     if (ref.container >= 0) ref.container = static_cast<std::int32_t>(new_index[ref.container]);
   }
-  std::stable_sort(pass.warnings.begin(), pass.warnings.end(),
-                   [](const FootnoteWarning& a, const FootnoteWarning& b) { return a.offset < b.offset; });
+  stable_sort_items(pass.warnings, [](const FootnoteWarning& a, const FootnoteWarning& b) { return a.offset < b.offset; });
   pass.changed = !blanked.empty() || !pass.references.empty();
   return pass;
 }

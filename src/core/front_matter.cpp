@@ -11,6 +11,7 @@
 
 #include "core/json_string.hpp"
 #include "core/sanitize.hpp"
+#include "core/sort.hpp"
 #include "core/utf8.hpp"
 #include "core/json_value.hpp"
 
@@ -526,8 +527,13 @@ std::pair<std::uint32_t, std::uint32_t> FrontMatter::position_of(std::string_vie
 void FrontMatter::index_keys() {
   keys_by_name.resize(keys.size());
   for (std::uint32_t i = 0; i < keys.size(); ++i) keys_by_name[i] = i;
-  std::stable_sort(keys_by_name.begin(), keys_by_name.end(),
-                   [this](std::uint32_t a, std::uint32_t b) { return keys[a].key < keys[b].key; });
+  stable_sort_indices(
+      keys_by_name,
+      [](const void* self, std::uint32_t a, std::uint32_t b) {
+        const auto& all = static_cast<const FrontMatter*>(self)->keys;
+        return all[a].key < all[b].key;
+      },
+      this);
 }
 
 bool may_have_front_matter(std::string_view input) {

@@ -4,6 +4,7 @@
 
 #include "core/json_string.hpp"
 #include "core/output_budget.hpp"
+#include "core/sort.hpp"
 
 namespace broadsheet {
 
@@ -76,8 +77,7 @@ void JsonValue::erase(std::string_view key) {
 }
 
 void JsonValue::sort_members() {
-  std::stable_sort(members.begin(), members.end(),
-                   [](const JsonMember& a, const JsonMember& b) { return a.key < b.key; });
+  stable_sort_items(members, [](const JsonMember& a, const JsonMember& b) { return a.key < b.key; });
   // Of a run of equal keys, the last (the one written last) wins.
   std::size_t kept = 0;
   for (std::size_t i = 0; i < members.size(); ++i) {

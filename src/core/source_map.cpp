@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "core/byte_scan.hpp"
+#include "core/sort.hpp"
 #include "core/utf8.hpp"
 
 namespace broadsheet {
@@ -38,8 +39,7 @@ std::uint32_t SourceMap::detached_to_original(const char* pointer) const {
   if (detached_.empty()) return kNone;
   auto before = [](const char* p, const char* q) { return std::less<const char*>()(p, q); };
   if (!detached_sorted_) {
-    std::sort(detached_.begin(), detached_.end(),
-              [&](const Detached& a, const Detached& b) { return before(a.text.data(), b.text.data()); });
+    stable_sort_items(detached_, [&](const Detached& a, const Detached& b) { return before(a.text.data(), b.text.data()); });
     detached_sorted_ = true;
   }
   auto after = std::upper_bound(detached_.begin(), detached_.end(), pointer,

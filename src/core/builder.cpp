@@ -403,8 +403,8 @@ void Builder::open_directive(const DirectiveMarker& marker) {
   doc_.nodes[node].num = static_cast<std::int32_t>(directive);
   // Its position is the opening line (where the `:::` stood), not its first content.
   doc_.nodes[node].offset = doc_.source.to_original(parse_buffer_.data() + marker.text_offset - 2);
-  if (opened_.size() <= directive) opened_.resize(directive + 1, false);
-  opened_[directive] = true;
+  if (opened_.size() <= directive) opened_.resize(directive + 1, 0);
+  opened_[directive] = 1;
 }
 
 void Builder::close_directive(std::uint32_t directive, std::uint32_t line) {

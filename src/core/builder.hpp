@@ -108,7 +108,7 @@ class Builder {
   const DirectiveMarker* heading_marker_ = nullptr;
   bool heading_has_text_ = false;
   std::uint32_t last_closed_span_ = 0; // a link or image just closed: for `{.button}` or `{width=…}` after it
-  std::vector<bool> opened_;           // per directive: its opening marker was seen
+  std::vector<std::uint8_t> opened_;   // per directive: its opening marker was seen (not vector<bool>: smaller code)
   std::size_t not_opened_ = 0;         // opens refused at the nesting limit, still to be closed
   void trim_row_padding(std::uint32_t row);
   void make_deferred_cells();

@@ -473,8 +473,8 @@ DirectivePass find_directives(std::string_view body, std::uint32_t base, Documen
     std::erase_if(events, [](const Event& e) { return e.directive == kCheckpoint; });
     placed = std::move(events);
   } else {
-    std::vector<bool> never_closed(doc.directives.size(), false);
-    for (const Open& open : stack) never_closed[open.directive] = true;
+    std::vector<std::uint8_t> never_closed(doc.directives.size(), 0);  // not vector<bool>: its bit copies are 2 KB of wasm
+    for (const Open& open : stack) never_closed[open.directive] = 1;
     placed.reserve(events.size() + stack.size());
     for (const Event& event : events) {
       if (event.directive == kCheckpoint) {

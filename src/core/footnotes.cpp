@@ -322,11 +322,14 @@ std::vector<TickRun> tick_runs(std::string_view run, std::uint32_t begin, std::u
     ticks.push_back({i, n - i});
     i = n;
   }
-  std::unordered_map<std::uint32_t, std::uint32_t> nearest;  // length -> index of the nearest run to the right
+  // By length, 1 + the index of the nearest run to the right (0: none yet). Lengths are at most the run's
+  // size, so a vector indexed by length is bounded by the input.
+  std::uint32_t longest = 0;
+  for (const TickRun& tick : ticks) longest = std::max(longest, tick.length);
+  std::vector<std::uint32_t> nearest(ticks.empty() ? 0 : longest + 1, 0);
   for (std::size_t k = ticks.size(); k-- > 0;) {
-    auto found = nearest.find(ticks[k].length);
-    if (found != nearest.end()) ticks[k].closer = found->second;
-    nearest[ticks[k].length] = static_cast<std::uint32_t>(k);
+    if (std::uint32_t found = nearest[ticks[k].length]) ticks[k].closer = found - 1;
+    nearest[ticks[k].length] = static_cast<std::uint32_t>(k) + 1;
   }
   return ticks;
 }

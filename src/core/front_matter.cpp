@@ -6,8 +6,8 @@
 #include <yaml.h>
 
 #include <cstring>
-#include <map>
 #include <memory>
+#include <unordered_map>
 
 #include "core/json_string.hpp"
 #include "core/sanitize.hpp"
@@ -165,10 +165,10 @@ class YamlReader {
     switch (event.type) {
       case YAML_ALIAS_EVENT: {
         const char* name = reinterpret_cast<const char*>(event.data.alias.anchor);
-        auto found = anchors_.find(name);
-        if (found == anchors_.end()) return at(event.start_mark, "unknown alias");
+        auto found = anchor_index_.find(name);
+        if (found == anchor_index_.end()) return at(event.start_mark, "unknown alias");
         // The alias stands for a copy of everything its anchor holds: it costs what the anchor cost.
-        const Anchor& anchored = found->second;
+        const Anchor& anchored = anchors_[found->second];
         if (auto problem = spend(event.start_mark, anchored.cost.nodes, anchored.cost.bytes, name)) return problem;
         out = anchored.value;
         return std::nullopt;
@@ -244,8 +244,12 @@ class YamlReader {
     Budget cost;  // the nodes and bytes of the value with every alias inside it expanded
   };
 
+  // An anchor defined again replaces the first (YAML: an alias names the nearest anchor before it).
   void remember(const std::string& name, const JsonValue& value, const Budget& start) {
-    anchors_[name] = Anchor{value, {used_.nodes - start.nodes, used_.bytes - start.bytes}};
+    Anchor anchor{value, {used_.nodes - start.nodes, used_.bytes - start.bytes}};
+    auto [at, added] = anchor_index_.emplace(name, static_cast<std::uint32_t>(anchors_.size()));
+    if (added) anchors_.push_back(std::move(anchor));
+    else anchors_[at->second] = std::move(anchor);
   }
 
   // Counts `nodes` values and `bytes` of text against the budgets; an error at `mark` when over.
@@ -268,7 +272,10 @@ class YamlReader {
   yaml_parser_t parser_;
   std::optional<Diagnostic> error_;
   std::size_t max_bytes_;
-  std::map<std::string, Anchor> anchors_;
+  // By name, an index into anchors_: the same std::unordered_map<std::string, std::uint32_t> as the id
+  // registry's and the footnotes', so the module holds one instantiation of it.
+  std::unordered_map<std::string, std::uint32_t> anchor_index_;
+  std::vector<Anchor> anchors_;
   std::vector<FrontMatterKey> keys_;
   Budget used_;
   int documents_ = 0;

@@ -2,8 +2,8 @@
 
 #include <array>
 #include <cstring>
-#include <map>
 #include <string>
+#include <unordered_map>
 
 #include "core/policy.hpp"
 #include "core/sanitize.hpp"
@@ -194,7 +194,7 @@ class Linter {
 
   // One warning per empty section and per repeated title (naming the first section with it).
   void sections() {
-    std::map<std::string, std::uint32_t> first_line;  // lower-cased title → line of its first section
+    std::unordered_map<std::string, std::uint32_t> first_line;  // lower-cased title → line of its first section
     for (std::uint32_t child = doc_[0].first_child; child; child = doc_[child].next) {
       const Node& section = doc_[child];
       if (section.type != NodeType::Section) continue;

@@ -102,12 +102,12 @@ std::string IdRegistry::unique(std::string_view text, std::string_view fallback)
   append_slug(base, text);
   if (base.size() == prefix_.size()) base += fallback;
   // The common case: a new id that clobbers nothing, one hash and one insert.
-  if (!is_dom_property_name(base) && used_.insert(base).second) return base;
-  int& n = next_suffix_[base];
+  if (!is_dom_property_name(base) && used_.emplace(base, 0).second) return base;
+  std::uint32_t& n = next_suffix_[base];
   std::string id;
   do id = base + "-" + std::to_string(++n);
   while (used_.count(id));
-  used_.insert(id);
+  used_.emplace(id, 0);
   return id;
 }
 

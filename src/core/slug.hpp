@@ -4,8 +4,8 @@
 
 #include <string>
 #include <string_view>
+#include <cstdint>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace broadsheet {
 
@@ -27,8 +27,10 @@ class IdRegistry {
 
  private:
   std::string prefix_;
-  std::unordered_set<std::string> used_;
-  std::unordered_map<std::string, int> next_suffix_;  // per base: where to resume counting (keeps repeats linear)
+  // Both maps are std::unordered_map<std::string, std::uint32_t>, as the footnotes' and the front matter's
+  // are: one instantiation in the module.
+  std::unordered_map<std::string, std::uint32_t> used_;         // the ids handed out (the value is unused)
+  std::unordered_map<std::string, std::uint32_t> next_suffix_;  // per base: where to resume counting (keeps repeats linear)
 };
 
 }  // namespace broadsheet

@@ -13,23 +13,28 @@ namespace broadsheet {
 
 namespace {
 
-// The table (cmake/entity_table.cmake) holds the names sorted bytewise in blocks of entity_block: a block's
-// first name whole, each other one as the length of the prefix it shares with the name before it (one byte)
-// and the rest, every name ended by NUL. Binary search over the blocks' first names picks the block; a walk
-// through it finds the name without rebuilding any (below). Returns the name's position in the table, or
-// entity_count when it is not there.
+// The table (cmake/entity_table.cmake) holds the names sorted bytewise, in blocks of entity_block. Each entry
+// is one byte, the length of the prefix the name shares with the one before it (0 for a block's first name),
+// then the rest of the name, which ends where the next entry's length byte begins: lengths are below '0',
+// names are letters and digits. The string's own closing NUL ends the last name.
+std::string_view rest_at(const char* rest) {
+  const char* end = rest;
+  while (static_cast<unsigned char>(*end) >= '0') ++end;
+  return {rest, static_cast<std::size_t>(end - rest)};
+}
+
+// Binary search over the blocks' first names picks the block; a walk through it finds the name without
+// rebuilding any (below). Returns the name's position in the table, or entity_count when it is not there.
 std::size_t find_named(std::string_view name) {
   using namespace generated;
   constexpr std::size_t blocks = (entity_count + entity_block - 1) / entity_block;
   static const auto block_starts = [] {  // where each block begins in entity_names
     static_assert(sizeof(entity_names) <= 65536, "block offsets are 16-bit");
     std::array<std::uint16_t, blocks> at{};
-    std::size_t offset = 0;
-    for (std::size_t i = 0; i < entity_count; ++i) {
+    for (std::size_t offset = 0, i = 0; i < entity_count; ++offset) {
+      if (static_cast<unsigned char>(entity_names[offset]) >= '0') continue;  // inside a name
       if (i % entity_block == 0) at[i / entity_block] = static_cast<std::uint16_t>(offset);
-      else ++offset;  // the shared length
-      while (entity_names[offset] != '\0') ++offset;
-      ++offset;
+      ++i;
     }
     return at;
   }();
@@ -37,7 +42,7 @@ std::size_t find_named(std::string_view name) {
   std::size_t low = 0, high = blocks;
   while (low < high) {
     std::size_t middle = (low + high) / 2;
-    if (std::string_view(entity_names + block_starts[middle]) <= name) low = middle + 1; else high = middle;
+    if (rest_at(entity_names + block_starts[middle] + 1) <= name) low = middle + 1; else high = middle;
   }
   if (low == 0) return entity_count;  // before the first name
   const std::size_t first = (low - 1) * entity_block, end = std::min(first + entity_block, entity_count);
@@ -47,9 +52,9 @@ std::size_t find_named(std::string_view name) {
   // `name` if shared < matched, still before it if shared > matched, and otherwise compared from there on.
   std::size_t matched = 0;
   for (std::size_t i = first; i < end; ++i) {
-    std::size_t shared = i == first ? 0 : static_cast<unsigned char>(*at++);
-    std::string_view rest(at);
-    at += rest.size() + 1;
+    std::size_t shared = static_cast<unsigned char>(*at++);
+    std::string_view rest = rest_at(at);
+    at += rest.size();
     if (shared < matched) break;
     if (shared > matched) continue;
     std::size_t k = 0;  // characters of `rest` that match `name` from `matched` on

@@ -1,13 +1,16 @@
 # cmake -DINPUT=md4c/src/entity.c -DOUTPUT=header.hpp -P entity_table.cmake
 # md4c's table of HTML named character references, repacked to gzip small in the wasm modules
-# (docs/performance.md, issue 14):
-# - entity_names: the names without "&" and ";", sorted bytewise, front-coded in blocks of entity_block:
-#   a block's first name whole, each other name as one byte (the length of the prefix it shares with the
-#   name before it) and the rest; every name ended by NUL. src/core/entities.cpp binary-searches the blocks'
-#   first names, then walks one block.
-# - entity_codepoint_planes: the one or two code points of each name (in the same order; 0 for none), each
-#   split into three byte planes (low, middle, high byte of every entry in turn): runs of like bytes that
-#   gzip packs far better than whole uint32 values or UTF-8.
+# (docs/performance.md, issue 14; src/core/entities.cpp reads it):
+# - entity_names: the names without "&" and ";", sorted bytewise and front-coded in blocks of entity_block.
+#   Each entry is one byte, the length of the prefix its name shares with the name before it (0 at a block's
+#   start), then the rest of the name. No terminator: the next entry's length byte (below "0"; names are
+#   letters and digits) or the string's closing NUL ends a name.
+# - entity_codepoint_planes, in the same order: the first code point split into three byte planes (the low
+#   bytes of every entry, then the middle, then the high bytes), runs of like bytes that gzip packs better
+#   than uint32 values or UTF-8; then a plane of second code points, 0 for none or k for
+#   entity_second_codepoints[k - 1] (93 names have one, from a handful of values).
+# 32 names a block: a walk through one costs about what the binary search does (64 would save 165 more bytes
+# and make a lookup 1.3x slower).
 set(block 32)
 file(STRINGS ${INPUT} rows REGEX "^ *{ \"&[A-Za-z0-9]+;\", { [0-9]+, [0-9]+ } },?$")
 # Every line that looks like an entry must be one we read: a change of md4c's format stops the build here.
@@ -35,7 +38,8 @@ function(octal_escape value out)
 endfunction()
 
 set(names "")
-set(planes 0 1 2 3 4 5)
+set(planes 0 1 2 3)
+set(seconds "")
 foreach(p IN LISTS planes)
   set(plane_${p} "")
 endforeach()
@@ -47,8 +51,8 @@ foreach(entry IN LISTS entries)
   list(GET parts 0 name)
   list(GET parts 1 first)
   list(GET parts 2 second)
-  if(first EQUAL 0 OR first GREATER 16777215 OR second GREATER 16777215)
-    message(FATAL_ERROR "${INPUT}: &${name}; maps to ${first}, ${second}: not 1 or 2 code points of 24 bits")
+  if(first EQUAL 0 OR first GREATER 1114111 OR second GREATER 1114111)
+    message(FATAL_ERROR "${INPUT}: &${name}; maps to ${first}, ${second}: not one or two Unicode code points")
   endif()
   string(LENGTH "${name}" length)
   if(length GREATER longest)
@@ -71,19 +75,32 @@ foreach(entry IN LISTS entries)
   octal_escape(${shared} shared_escape)
   string(APPEND names "  \"${shared_escape}${rest}\"\n")
   set(p 0)
-  foreach(codepoint IN ITEMS ${first} ${second})
-    foreach(shift IN ITEMS 0 8 16)
-      math(EXPR byte "(${codepoint} >> ${shift}) & 255")
-      string(APPEND plane_${p} "${byte},")
-      math(EXPR p "${p} + 1")
-    endforeach()
+  foreach(shift IN ITEMS 0 8 16)
+    math(EXPR byte "(${first} >> ${shift}) & 255")
+    string(APPEND plane_${p} "${byte},")
+    math(EXPR p "${p} + 1")
   endforeach()
+  set(second_id 0)
+  if(NOT second EQUAL 0)
+    list(FIND seconds ${second} second_id)
+    if(second_id EQUAL -1)
+      list(LENGTH seconds second_id)
+      list(APPEND seconds ${second})
+    endif()
+    math(EXPR second_id "${second_id} + 1")
+  endif()
+  string(APPEND plane_3 "${second_id},")
   set(previous "${name}")
   math(EXPR index "${index} + 1")
 endforeach()
 if(longest GREATER 47)
   message(FATAL_ERROR "${INPUT}: a name of ${longest} characters; shared lengths must stay below \"0\"")
 endif()
+list(LENGTH seconds second_count)
+if(second_count GREATER 255)
+  message(FATAL_ERROR "${INPUT}: ${second_count} different second code points; their ids are one byte")
+endif()
+string(REPLACE ";" ", " seconds_list "${seconds}")
 set(plane_rows "")
 foreach(p IN LISTS planes)
   string(APPEND plane_rows "  {${plane_${p}}},\n")
@@ -97,8 +114,10 @@ inline constexpr std::size_t entity_count = ${count};
 inline constexpr std::size_t entity_block = ${block};
 inline constexpr char entity_names[] =
 ${names};
-// [0..2]: the first code point's low, middle and high bytes; [3..5]: the second's.
-inline constexpr std::uint8_t entity_codepoint_planes[6][entity_count] = {
+// [0..2]: the first code point's low, middle and high bytes; [3]: the second code point, 0 for none or k
+// for entity_second_codepoints[k - 1].
+inline constexpr std::uint8_t entity_codepoint_planes[4][entity_count] = {
 ${plane_rows}};
+inline constexpr std::uint32_t entity_second_codepoints[] = {${seconds_list}};
 }
 ")

@@ -69,14 +69,15 @@ std::size_t find_named(std::string_view name) {
   return entity_count;
 }
 
-// The code points of the table's entry `i` (the second one 0 when there is only one): each stored as three
-// byte planes, low byte first, which gzip compresses better than whole numbers.
+// The code points of the table's entry `i` (the second one 0 when there is only one). The first is stored as
+// three byte planes, low byte first, which gzip compresses better than whole numbers; the second, one of a
+// handful (combining marks, a variation selector, "j" of "fj"), by its place in entity_second_codepoints.
 std::array<std::uint32_t, 2> codepoints_at(std::size_t i) {
-  using generated::entity_codepoint_planes;
-  std::array<std::uint32_t, 2> cps{};
-  for (std::size_t k = 0; k < 2; ++k)
-    for (std::size_t b = 0; b < 3; ++b) cps[k] |= std::uint32_t{entity_codepoint_planes[k * 3 + b][i]} << (8 * b);
-  return cps;
+  using namespace generated;
+  std::uint32_t first = entity_codepoint_planes[0][i] | entity_codepoint_planes[1][i] << 8 |
+                        std::uint32_t{entity_codepoint_planes[2][i]} << 16;
+  std::size_t second = entity_codepoint_planes[3][i];
+  return {first, second ? entity_second_codepoints[second - 1] : 0};
 }
 
 // The code points of a named reference given without "&" and ";" (one or two; {0, 0} when unknown).

@@ -64,7 +64,8 @@ std::size_t find_named(std::string_view name) {
       if (matched == name.size()) return i;
       continue;  // a prefix of `name`: before it
     }
-    if (matched == name.size() || rest[k] > name[matched]) break;  // `name` is a prefix of it, or sorts before
+    if (matched == name.size() || static_cast<unsigned char>(rest[k]) > static_cast<unsigned char>(name[matched]))
+      break;  // `name` is a prefix of it, or sorts before it (bytewise, as string_view compares)
   }
   return entity_count;
 }

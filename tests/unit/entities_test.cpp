@@ -60,6 +60,7 @@ TEST_CASE("append_entity keeps unknown names and wrong case verbatim", "[entitie
   CHECK(entity("&AAAA;") == "&AAAA;");      // before the first name
   CHECK(entity("&zzzz;") == "&zzzz;");      // after the last
   CHECK(entity("&zwnjx;") == "&zwnjx;");
+  CHECK(entity("&sup\xC3\xA9;") == "&sup\xC3\xA9;");  // bytes above ASCII sort after every name's
   CHECK(entity("&CounterClockwiseContourIntegrals;") == "&CounterClockwiseContourIntegrals;");  // too long
   CHECK(entity("&nosuchentityatallnosuchentityatallnosuchentity;") ==
         "&nosuchentityatallnosuchentityatallnosuchentity;");

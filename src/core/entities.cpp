@@ -2,6 +2,7 @@
 
 #include <broadsheet_entities.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
@@ -12,35 +13,84 @@ namespace broadsheet {
 
 namespace {
 
-// The code points of a named reference given without "&" and ";" (one or two; {0, 0} when unknown), by
-// binary search over the generated table. The start of each name is found once, on first use.
-std::array<std::uint32_t, 2> find_named(std::string_view name) {
+// The table (cmake/entity_table.cmake) holds the names sorted bytewise, in blocks of entity_block. Each entry
+// is one byte, the length of the prefix the name shares with the one before it (0 for a block's first name),
+// then the rest of the name, which ends where the next entry's length byte begins: lengths are below '0',
+// names are letters and digits. The string's own closing NUL ends the last name.
+std::string_view rest_at(const char* rest) {
+  const char* end = rest;
+  while (static_cast<unsigned char>(*end) >= '0') ++end;
+  return {rest, static_cast<std::size_t>(end - rest)};
+}
+
+// Binary search over the blocks' first names picks the block; a walk through it finds the name without
+// rebuilding any (below). Returns the name's position in the table, or entity_count when it is not there.
+std::size_t find_named(std::string_view name) {
   using namespace generated;
-  static const auto starts = [] {
-    static_assert(sizeof(entity_names) <= 65536, "name offsets are 16-bit");
-    std::array<std::uint16_t, entity_count> at{};
-    std::size_t offset = 0;
-    for (std::size_t i = 0; i < entity_count; ++i) {
-      at[i] = static_cast<std::uint16_t>(offset);
-      while (entity_names[offset] != '\0') ++offset;
-      ++offset;
+  constexpr std::size_t blocks = (entity_count + entity_block - 1) / entity_block;
+  static const auto block_starts = [] {  // where each block begins in entity_names
+    static_assert(sizeof(entity_names) <= 65536, "block offsets are 16-bit");
+    std::array<std::uint16_t, blocks> at{};
+    for (std::size_t offset = 0, i = 0; i < entity_count; ++offset) {
+      if (static_cast<unsigned char>(entity_names[offset]) >= '0') continue;  // inside a name
+      if (i % entity_block == 0) at[i / entity_block] = static_cast<std::uint16_t>(offset);
+      ++i;
     }
     return at;
   }();
-  std::size_t low = 0, high = entity_count;
+  // The last block whose first name is <= name.
+  std::size_t low = 0, high = blocks;
   while (low < high) {
     std::size_t middle = (low + high) / 2;
-    int order = std::string_view(entity_names + starts[middle]).compare(name);
-    if (order == 0) return {entity_codepoints[middle][0], entity_codepoints[middle][1]};
-    if (order < 0) low = middle + 1; else high = middle;
+    if (rest_at(entity_names + block_starts[middle] + 1) <= name) low = middle + 1; else high = middle;
   }
-  return {0, 0};
+  if (low == 0) return entity_count;  // before the first name
+  const std::size_t first = (low - 1) * entity_block, end = std::min(first + entity_block, entity_count);
+  const char* at = entity_names + block_starts[low - 1];
+  // Every name walked past sorts before `name`; `matched` is how many leading characters the last one shares
+  // with it. A name sharing `shared` characters with its predecessor (and then a greater character) is past
+  // `name` if shared < matched, still before it if shared > matched, and otherwise compared from there on.
+  std::size_t matched = 0;
+  for (std::size_t i = first; i < end; ++i) {
+    std::size_t shared = static_cast<unsigned char>(*at++);
+    std::string_view rest = rest_at(at);
+    at += rest.size();
+    if (shared < matched) break;
+    if (shared > matched) continue;
+    std::size_t k = 0;  // characters of `rest` that match `name` from `matched` on
+    while (k < rest.size() && matched + k < name.size() && rest[k] == name[matched + k]) ++k;
+    matched += k;
+    if (k == rest.size()) {
+      if (matched == name.size()) return i;
+      continue;  // a prefix of `name`: before it
+    }
+    if (matched == name.size() || static_cast<unsigned char>(rest[k]) > static_cast<unsigned char>(name[matched]))
+      break;  // `name` is a prefix of it, or sorts before it (bytewise, as string_view compares)
+  }
+  return entity_count;
+}
+
+// The code points of the table's entry `i` (the second one 0 when there is only one). The first is stored as
+// three byte planes, low byte first, which gzip compresses better than whole numbers; the second, one of a
+// handful (combining marks, a variation selector, "j" of "fj"), by its place in entity_second_codepoints.
+std::array<std::uint32_t, 2> codepoints_at(std::size_t i) {
+  using namespace generated;
+  std::uint32_t first = entity_codepoint_planes[0][i] | entity_codepoint_planes[1][i] << 8 |
+                        std::uint32_t{entity_codepoint_planes[2][i]} << 16;
+  std::size_t second = entity_codepoint_planes[3][i];
+  return {first, second ? entity_second_codepoints[second - 1] : 0};
+}
+
+// The code points of a named reference given without "&" and ";" (one or two; {0, 0} when unknown).
+std::array<std::uint32_t, 2> find_codepoints(std::string_view name) {
+  std::size_t i = find_named(name);
+  return i < generated::entity_count ? codepoints_at(i) : std::array<std::uint32_t, 2>{};
 }
 
 // "&name;" as md4c reports a reference: the code points of its name.
 std::array<std::uint32_t, 2> find_reference(std::string_view reference) {
   if (reference.size() < 3 || reference.front() != '&' || reference.back() != ';') return {0, 0};
-  return find_named(reference.substr(1, reference.size() - 2));
+  return find_codepoints(reference.substr(1, reference.size() - 2));
 }
 
 unsigned hex_value(char c) {
@@ -89,7 +139,7 @@ std::string decode_entities(std::string_view text) {
           valid = hex ? std::isxdigit(static_cast<unsigned char>(body[k])) != 0 : (body[k] >= '0' && body[k] <= '9');
       } else {
         for (char c : body) valid = valid && std::isalnum(static_cast<unsigned char>(c));
-        valid = valid && find_named(body)[0] != 0;
+        valid = valid && find_named(body) < generated::entity_count;
       }
     }
     if (valid) {

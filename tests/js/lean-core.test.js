@@ -51,6 +51,16 @@ test('the web core is smaller than the full core', () => {
   assert.ok(leanBytes < fullBytes * 0.8, `web core ${leanBytes} B gzipped, full core ${fullBytes} B`);
 });
 
+// A budget, not the goal (issue 14 asks for 100 KiB; docs/performance.md has the ceiling): the element's
+// whole download was 160.1 KiB, and 146.8 KiB after one sort and one hash map per module and a
+// front-coded entity table. A new instantiation of a standard container or algorithm costs 1 to 4 KB;
+// this catches it. Raise the budget only with the reason measured in docs/performance.md.
+test('the element downloads at most 150 KiB (element.js and the web core, gzip -9)', () => {
+  const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+  const bytes = gz(join(DIST, 'element.js')) + gz(WEB_WASM);
+  assert.ok(bytes <= 150 * 1024, `element.js + broadsheet-web.wasm: ${bytes} B (${(bytes / 1024).toFixed(1)} KiB) gzipped`);
+});
+
 const inputs = [...filesUnder(FIXTURES, '.md'), ...exampleFiles()];
 
 test('every fixture and example is rendered', () => {

@@ -306,7 +306,7 @@ test('configure({ wasm }) loads the core from elsewhere, and the markdown proper
 <body><main><broadsheet-issue id="w"></broadsheet-issue></main>
 <script type="module">
   import { configure } from '/dist/element.js';
-  configure({ wasm: '/build/wasm/broadsheet-core.wasm' });
+  configure({ wasm: '/build/wasm/broadsheet-web-core.wasm' }); // the web core, as docs/widget.md says
   window.__events = [];
   const widget = document.getElementById('w');
   widget.addEventListener('broadsheet-render', (e) => window.__events.push(e.detail.meta));
@@ -320,7 +320,7 @@ test('configure({ wasm }) loads the core from elsewhere, and the markdown proper
     await context.close();
   }
   const wasm = watch.requests.filter((url) => url.endsWith('.wasm')).map((url) => new URL(url).pathname);
-  assert.deepEqual(wasm, ['/build/wasm/broadsheet-core.wasm']);
+  assert.deepEqual(wasm, ['/build/wasm/broadsheet-web-core.wasm']);
 });
 
 test('a markdown property set before the element is defined is not lost', async () => {

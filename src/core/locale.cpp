@@ -2,9 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdint>
-#include <iterator>
-#include <optional>
 
 #include "core/utf8.hpp"
 
@@ -12,8 +9,7 @@ namespace broadsheet {
 
 namespace {
 
-// One language's words, as written in the table below. The date pattern has {d} day, {m} month number,
-// {M} month name, {y} year.
+// One language's words. The date pattern has {d} day, {m} month number, {M} month name, {y} year.
 struct Language {
   std::string_view tag;
   std::array<std::string_view, kLabelCount> labels;
@@ -34,8 +30,8 @@ constexpr std::array<std::string_view, kLabelCount> kKeys = {
 constexpr std::array<std::string_view, 12> kCjkMonths = {"1", "2", "3", "4", "5", "6",
                                                          "7", "8", "9", "10", "11", "12"};
 
-// Label order: see enum Label in locale.hpp. Only read at compile time: the module holds kPacked below.
-constexpr Language kLanguages[] = {
+// Label order: see enum Label in locale.hpp.
+const Language kLanguages[] = {
     {"en",
      {"Sponsored", "In this issue", "View this issue in your browser", "Read it on the web", "Unsubscribe",
       "Issue {n}", "By {authors}", " and ", ", ", ": ", "Photo: {credit}", "Tags", "Task", "Links", "Note",
@@ -126,74 +122,7 @@ constexpr Language kLanguages[] = {
      "{d} {M} {y}", "", true},
 };
 
-// The table packed at compile time: every text of every language in one string, and the 16-bit start of
-// each. As an array of string_views it was a pointer and a length per text: 4 KB of the wasm module
-// that gzip cannot shrink. Fields per language: the tag, the labels, the months, the date pattern and
-// the first day.
-constexpr std::size_t kLanguageCount = std::size(kLanguages);
-constexpr std::size_t kMonthField = 1 + kLabelCount;
-constexpr std::size_t kPatternField = kMonthField + 12;
-constexpr std::size_t kFirstDayField = kPatternField + 1;
-constexpr std::size_t kFields = kFirstDayField + 1;
-
-constexpr std::string_view source_field(const Language& language, std::size_t field) {
-  if (field == 0) return language.tag;
-  if (field < kMonthField) return language.labels[field - 1];
-  if (field < kPatternField) return language.months[field - kMonthField];
-  return field == kPatternField ? language.date_pattern : language.first_day;
-}
-
-constexpr std::size_t packed_bytes() {
-  std::size_t bytes = 0;
-  for (const Language& language : kLanguages)
-    for (std::size_t field = 0; field < kFields; ++field) bytes += source_field(language, field).size();
-  return bytes;
-}
-static_assert(packed_bytes() < 65536, "starts are 16-bit");
-
-struct PackedLanguages {
-  std::array<char, packed_bytes()> text{};
-  std::array<std::uint16_t, kLanguageCount * kFields + 1> starts{};
-  std::array<bool, kLanguageCount> arabic_digits{};
-};
-
-constexpr PackedLanguages pack_languages() {
-  PackedLanguages packed;
-  std::size_t at = 0, index = 0;
-  for (std::size_t language = 0; language < kLanguageCount; ++language) {
-    packed.arabic_digits[language] = kLanguages[language].arabic_digits;
-    for (std::size_t field = 0; field < kFields; ++field) {
-      packed.starts[index++] = static_cast<std::uint16_t>(at);
-      for (char c : source_field(kLanguages[language], field)) packed.text[at++] = c;
-    }
-  }
-  packed.starts[index] = static_cast<std::uint16_t>(at);
-  return packed;
-}
-
-constexpr PackedLanguages kPacked = pack_languages();
-
-// One language of the packed table, by its index (0 is English).
-class LanguageText {
- public:
-  explicit LanguageText(std::size_t index) : index_(index) {}
-  std::size_t index() const { return index_; }
-  std::string_view tag() const { return field(0); }
-  std::string_view label(std::size_t label) const { return field(1 + label); }
-  std::string_view month(int month) const { return field(kMonthField + static_cast<std::size_t>(month - 1)); }
-  std::string_view date_pattern() const { return field(kPatternField); }
-  std::string_view first_day() const { return field(kFirstDayField); }
-  bool arabic_digits() const { return kPacked.arabic_digits[index_]; }
-
- private:
-  std::string_view field(std::size_t field) const {
-    std::size_t at = index_ * kFields + field;
-    return {kPacked.text.data() + kPacked.starts[at], static_cast<std::size_t>(kPacked.starts[at + 1] - kPacked.starts[at])};
-  }
-  std::size_t index_;
-};
-
-LanguageText english() { return LanguageText(0); }
+const Language& english() { return kLanguages[0]; }
 
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -226,13 +155,13 @@ bool same_tag(std::string_view table, std::string_view normalized) {
   return true;
 }
 
-std::optional<LanguageText> find_table(std::string_view normalized) {
-  for (std::size_t index = 0; index < kLanguageCount; ++index)
-    if (same_tag(LanguageText(index).tag(), normalized)) return LanguageText(index);
-  return std::nullopt;
+const Language* find_table(std::string_view normalized) {
+  for (const Language& language : kLanguages)
+    if (same_tag(language.tag, normalized)) return &language;
+  return nullptr;
 }
 
-LanguageText language_for(std::string_view lang) {
+const Language& language_for(std::string_view lang) {
   std::string tag = normalize_tag(lang);
   if (tag.empty()) return english();
   std::vector<std::string_view> parts = subtags(tag);
@@ -249,7 +178,7 @@ LanguageText language_for(std::string_view lang) {
   // pt-BR -> pt -> English: drop subtags from the end until a table answers.
   std::string_view candidate = tag;
   while (!candidate.empty()) {
-    if (std::optional<LanguageText> language = find_table(candidate)) return *language;
+    if (const Language* language = find_table(candidate)) return *language;
     std::size_t dash = candidate.rfind('-');
     if (dash == std::string_view::npos) break;
     candidate = candidate.substr(0, dash);
@@ -327,7 +256,7 @@ std::optional<Label> label_from_key(std::string_view key) {
 }
 
 std::string_view label_placeholder(Label label) {
-  std::string_view english_label = english().label(static_cast<std::size_t>(label));
+  std::string_view english_label = english().labels[static_cast<std::size_t>(label)];
   std::size_t open = english_label.find('{');
   if (open == std::string_view::npos) return {};
   return english_label.substr(open, english_label.find('}', open) - open + 1);
@@ -398,9 +327,9 @@ Locale Locale::resolve(std::string_view lang, std::span<const LabelOverride> ove
                        std::vector<LabelProblem>* problems) {
   static_assert(kLabelCount <= 32, "overridden_ has one bit per label");
   Locale locale;
-  LanguageText language = language_for(lang);
-  locale.table_ = language.tag();
-  locale.language_ = static_cast<std::uint8_t>(language.index());
+  const Language& language = language_for(lang);
+  locale.table_ = language.tag;
+  locale.data_ = &language;
   locale.direction_ = text_direction(lang);
   for (const LabelOverride& entry : overrides) {
     std::optional<Label> label = label_from_key(entry.key);
@@ -433,7 +362,7 @@ std::string_view Locale::label(Label label) const {
   std::size_t index = static_cast<std::size_t>(label);
   if (index >= kLabelCount) return {};
   if (overridden_ & (1u << index)) return overrides_[index];
-  return LanguageText(language_).label(index);
+  return static_cast<const Language*>(data_ ? data_ : &english())->labels[index];
 }
 
 std::string Locale::format(Label label, std::string_view value) const {
@@ -449,19 +378,19 @@ std::string Locale::format(Label label, std::string_view value) const {
 
 std::string Locale::date(int year, int month, int day) const {
   if (!valid_date(year, month, day)) return std::to_string(year) + "-" + two(month) + "-" + two(day);
-  LanguageText language(language_);
-  std::string_view pattern = language.date_pattern();
+  const Language& language = *static_cast<const Language*>(data_ ? data_ : &english());
+  std::string_view pattern = language.date_pattern;
   std::string out;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}') {
       switch (pattern[i + 1]) {
         case 'd':
-          out += (day == 1 && !language.first_day().empty()) ? std::string(language.first_day())
-                                                             : digits(day, language.arabic_digits());
+          out += (day == 1 && !language.first_day.empty()) ? std::string(language.first_day)
+                                                           : digits(day, language.arabic_digits);
           break;
-        case 'm': out += digits(month, language.arabic_digits()); break;
-        case 'M': out += language.month(month); break;
-        case 'y': out += digits(year, language.arabic_digits()); break;
+        case 'm': out += digits(month, language.arabic_digits); break;
+        case 'M': out += language.months[month - 1]; break;
+        case 'y': out += digits(year, language.arabic_digits); break;
         default: out.append(pattern.substr(i, 3)); break;
       }
       i += 2;
@@ -506,7 +435,7 @@ std::string Locale::join(std::span<const std::string> items) const {
 
 std::vector<std::string_view> locale_tables() {
   std::vector<std::string_view> out;
-  for (std::size_t index = 0; index < kLanguageCount; ++index) out.push_back(LanguageText(index).tag());
+  for (const Language& language : kLanguages) out.push_back(language.tag);
   return out;
 }
 

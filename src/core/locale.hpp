@@ -115,7 +115,7 @@ class Locale {
  private:
   std::string_view table_;
   TextDirection direction_ = TextDirection::Ltr;
-  std::uint8_t language_ = 0;  // the language's index in locale.cpp's table (0: English)
+  const void* data_ = nullptr;  // the language's table (see locale.cpp)
   std::string overrides_[kLabelCount];
   std::uint32_t overridden_ = 0;  // bit per label
 };

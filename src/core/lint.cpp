@@ -1,6 +1,7 @@
 #include "core/lint.hpp"
 
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -40,7 +41,7 @@ std::string lower_ascii(std::string_view text) {
 
 bool starts_with_http(std::string_view url) {
   while (!url.empty() && (url.front() == ' ' || url.front() == '\t')) url.remove_prefix(1);
-  return url.size() >= 5 && lower_ascii(url.substr(0, 5)) == "http:";
+  return url.size() >= 5 && equals_collapsed(url.substr(0, 5), "http:");  // runs for every link: no copy
 }
 
 bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
@@ -173,7 +174,9 @@ class Linter {
     const Node& n = doc_[index];
     if (n.has(kUnsafeUrl)) return;
     relative_in_email(n, "image");
-    if (is_blank(plain_text(doc_, index))) warn_at(n.offset, "image-alt", "image has no alt text");
+    // Stops at the first piece with a letter in it: no copy of the alt text (README badges are many).
+    if (for_each_text_piece(doc_, index, [](std::string_view piece) { return is_blank(piece); }))
+      warn_at(n.offset, "image-alt", "image has no alt text");
     if (starts_with_http(n.text)) warn_at(n.offset, "http-link", "image uses http:; use https:");
   }
 
@@ -194,18 +197,20 @@ class Linter {
 
   // One warning per empty section and per repeated title (naming the first section with it).
   void sections() {
-    std::unordered_map<std::string, std::uint32_t> first_line;  // lower-cased title → line of its first section
+    std::unordered_map<std::string, std::uint32_t> first_offset;  // lower-cased title → offset of its first section
     for (std::uint32_t child = doc_[0].first_child; child; child = doc_[child].next) {
       const Node& section = doc_[child];
       if (section.type != NodeType::Section) continue;
       std::uint32_t heading = section.first_child;
-      std::string title(doc_[heading].text2);
-      if (doc_[heading].next == 0) warn_at(section.offset, "empty-section", "section \"" + title + "\" has no content");
+      std::string_view title = doc_[heading].text2;
+      if (doc_[heading].next == 0)
+        warn_at(section.offset, "empty-section", "section \"" + std::string(title) + "\" has no content");
       if (title.empty()) continue;
-      auto [earlier, added] = first_line.emplace(lower_ascii(title), doc_.source.line(section.offset));
+      auto [earlier, added] = first_offset.emplace(lower_ascii(title), section.offset);
       if (!added)
         warn_at(section.offset, "duplicate-section",
-                "section \"" + title + "\" has the same title as the section on line " + std::to_string(earlier->second));
+                "section \"" + std::string(title) + "\" has the same title as the section on line " +
+                    std::to_string(doc_.source.line(earlier->second)));
     }
   }
 
@@ -228,16 +233,25 @@ bool is_vague_link_text(std::string_view text) {
     bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     return c < 0x80 && !alnum && c != '\'';  // spaces included
   };
-  while (!text.empty() && trimmed(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  while (!text.empty() && trimmed(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
   // "Read more →" / "» More": one of each of these (multi-byte) is stripped from either end too.
-  for (std::string_view arrow : {"\xE2\x86\x92"sv, "\xC2\xBB"sv, "\xE2\x80\xA6"sv}) {
-    if (text.ends_with(arrow)) text.remove_suffix(arrow.size());
+  constexpr std::array<std::string_view, 3> kArrows = {"\xE2\x86\x92"sv, "\xC2\xBB"sv, "\xE2\x80\xA6"sv};
+  // The front first: most link texts are rejected by their first letter, before the rest is looked at.
+  while (!text.empty() && trimmed(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  for (std::string_view arrow : kArrows)
     if (text.starts_with(arrow)) text.remove_prefix(arrow.size());
-  }
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  if (text.empty()) return false;
+  constexpr std::uint32_t kFirstLetters = [] {
+    std::uint32_t letters = 0;
+    for (std::string_view vague : kVague) letters |= 1u << (vague[0] - 'a');
+    return letters;
+  }();
+  char first = text.empty() ? '\0' : lower(text[0]);
+  if (first < 'a' || first > 'z' || !(kFirstLetters & (1u << (first - 'a')))) return false;
+  while (!text.empty() && trimmed(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  for (std::string_view arrow : kArrows)
+    if (text.ends_with(arrow)) text.remove_suffix(arrow.size());
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  if (text.empty() || text.size() > 40) return false;  // the longest phrase is 16 bytes; room for spaces
   for (std::string_view vague : kVague)
     if (vague[0] == lower(text[0]) && equals_collapsed(text, vague)) return true;
   return false;

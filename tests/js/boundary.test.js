@@ -41,7 +41,7 @@ describe('the render boundary', () => {
   });
 
   test('big HTML handed over in pieces is the same as the native core renders it', () => {
-    // Several MB of issue: the core hands the HTML to JS in pieces of about 64 KB while it writes it.
+    // Several MB of issue (over 1 MiB): the core hands the HTML to JS in pieces of about 64 KB while it writes it.
     const issue = generateIssue(3 * 1024 * 1024);
     for (const [options, args] of [
       [{}, ['--fragment']],

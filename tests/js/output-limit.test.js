@@ -31,7 +31,7 @@ test('maxOutputBytes: an output of exactly the cap passes, one byte more is refu
 });
 
 test('maxOutputBytes holds for HTML handed over in pieces (an output of several pieces)', () => {
-  const markdown = `${'Some words in a paragraph of its own.\n\n'.repeat(20_000)}`;
+  const markdown = `${'Some words in a paragraph of its own.\n\n'.repeat(30_000)}`; // over 1 MiB: output in pieces
   const full = renderer.render(markdown).output;
   assert.ok(bytes(full) > 4 * 64 * 1024, 'several pieces');
   refused(() => renderer.render(markdown, { maxOutputBytes: bytes(full) - 1 }), bytes(full) - 1, 'option maxOutputBytes');

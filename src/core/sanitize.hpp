@@ -14,6 +14,9 @@ enum class UrlUse { Link, Image };
 // http(s), mailto, tel, relative and #fragment URLs pass; images may also be data:image/png|gif|jpeg|webp.
 bool is_safe_url(std::string_view url, UrlUse use);
 
+// Whether `s` starts with `prefix` (written in lower case), ASCII letters compared without case.
+bool iequals_prefix(std::string_view s, std::string_view prefix);
+
 // True for an attribute value that could end a raw-text element or a comment if the HTML were ever
 // re-serialized into one (`</script`, `</title`, `</noscript`…, `-->`, `]>`): sanitizers such as DOMPurify
 // (SAFE_FOR_XML) remove such attributes, so the renderers leave them out (titles, code classes, and

@@ -316,9 +316,8 @@ class Renderer {
       if (!ok) output = '';
       else if (core.pieces.length === 0) output = decoder.decode(tail);
       else {
-        const last = core.pieceDecoder.decode(tail); // ends the stream
-        if (last) core.pieces.push(last);
-        output = core.pieces.length === 1 ? core.pieces[0] : core.pieces.join('');
+        core.pieces.push(core.pieceDecoder.decode(tail)); // ends the stream
+        output = core.pieces.join('');
         core.pieces = [];
       }
       sidecar = decoder.decode(heap.subarray(sidecarPointer, sidecarPointer + words[at + 4]));

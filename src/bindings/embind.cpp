@@ -18,7 +18,7 @@
 
 namespace {
 
-// Bits of the `flags` argument of Engine::render; bits 8 and up hold the format's number: its index in
+// Bits of the `flags` argument of render(); bits 8 and up hold the format's number: its index in
 // the list formats() gives, which web/src/index.js reads from the core at start-up (the list is the core's
 // one list of formats, src/render/formats.cpp; a lean build carries fewer). web/src/index.js packs them.
 constexpr std::uint32_t kCommonMark = 1, kStandalone = 2, kAllowHtml = 4, kNoLint = 8, kFormatShift = 8;
@@ -124,17 +124,27 @@ class Engine {
   emscripten::val sink_ = emscripten::val::undefined();
 };
 
+// One engine per module instance (web/src/index.js starts an instance per renderer), bound as plain
+// functions: Embind's class machinery (handles, pointer registries, deletion) was 2.6 KB of the glue,
+// gzipped, for a class that was only ever made once.
+Engine& engine() {
+  static Engine the_engine;
+  return the_engine;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(broadsheet) {
   using namespace emscripten;
-  class_<Engine>("Engine")
-      .constructor<>()
-      .function("inputBuffer", &Engine::inputBuffer)
-      .function("formats", &Engine::formats)
-      .function("setStrings", &Engine::setStrings)
-      .function("setLabels", &Engine::setLabels)
-      .function("setOutputSink", &Engine::setOutputSink)
-      .function("render", &Engine::render)
-      .function("heapBytes", &Engine::heapBytes);
+  function("inputBuffer", +[](std::uint32_t length) { return engine().inputBuffer(length); });
+  function("formats", +[]() { return engine().formats(); });
+  function("setStrings", +[](const std::string& id_prefix, const std::string& unsubscribe_url) {
+    engine().setStrings(id_prefix, unsubscribe_url);
+  });
+  function("setLabels", +[](const std::string& packed) { engine().setLabels(packed); });
+  function("setOutputSink", +[](emscripten::val sink) { engine().setOutputSink(std::move(sink)); });
+  function("render", +[](std::uint32_t length, std::uint32_t flags, double max_input_bytes, double max_output_bytes) {
+    return engine().render(length, flags, max_input_bytes, max_output_bytes);
+  });
+  function("heapBytes", +[]() { return engine().heapBytes(); });
 }

@@ -52,13 +52,14 @@ test('the web core is smaller than the full core', () => {
 });
 
 // A budget, not the goal (issue 14 asks for 100 KiB; docs/performance.md has the ceiling): the element's
-// whole download was 160.1 KiB, and 144.4 KiB after one sort and one hash map per module, a front-coded
-// entity table and emmalloc. A new instantiation of a standard container or algorithm costs 1 to 4 KB;
-// this catches it. Raise the budget only with the reason measured in docs/performance.md.
-test('the element downloads at most 150 KiB (element.js and the web core, gzip -9)', () => {
+// whole download was 160.1 KiB, 144.4 KiB after one sort and one hash map per module, a front-coded
+// entity table and emmalloc, and 140.9 KiB with the bindings as plain functions. A new instantiation of a
+// standard container or algorithm costs 1 to 4 KB; this catches it. Raise the budget only with the reason
+// measured in docs/performance.md.
+test('the element downloads at most 145 KiB (element.js and the web core, gzip -9)', () => {
   const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
   const bytes = gz(join(DIST, 'element.js')) + gz(WEB_WASM);
-  assert.ok(bytes <= 150 * 1024, `element.js + broadsheet-web.wasm: ${bytes} B (${(bytes / 1024).toFixed(1)} KiB) gzipped`);
+  assert.ok(bytes <= 145 * 1024, `element.js + broadsheet-web.wasm: ${bytes} B (${(bytes / 1024).toFixed(1)} KiB) gzipped`);
 });
 
 const inputs = [...filesUnder(FIXTURES, '.md'), ...exampleFiles()];

@@ -146,7 +146,7 @@ function instantiate(factory, wasmModule, sync) {
     settled.catch(() => {}); // failures are reported by the throw below
     if (failure) throw failure;
     // With a synchronous instance the runtime is up before the factory returns.
-    if (typeof moduleArgs.Engine !== 'function' || !moduleArgs.HEAPU8) {
+    if (typeof moduleArgs.render !== 'function' || !moduleArgs.HEAPU8) {
       throw new Error('the core did not start synchronously');
     }
     return moduleArgs;
@@ -222,14 +222,14 @@ function packLabels(labels) {
  * into a buffer regrown for the rest, estimated from the bytes per unit so far, so a big input takes
  * about its own size in wasm memory rather than three times it.
  */
-function encodeInput(module, engine, markdown) {
+function encodeInput(module, markdown) {
   let capacity = markdown.length + 16;
-  let input = engine.inputBuffer(capacity);
+  let input = module.inputBuffer(capacity);
   let { read, written } = encoder.encodeInto(markdown, module.HEAPU8.subarray(input, input + capacity));
   while (read < markdown.length) {
     const rest = markdown.length - read;
     capacity = written + Math.ceil(rest * Math.max(1.5, (1.25 * written) / Math.max(read, 1))) + 16;
-    input = engine.inputBuffer(capacity); // keeps the bytes written so far
+    input = module.inputBuffer(capacity); // keeps the bytes written so far
     const more = encoder.encodeInto(markdown.slice(read), module.HEAPU8.subarray(input + written, input + capacity));
     read += more.read;
     written += more.written;
@@ -238,17 +238,16 @@ function encodeInput(module, engine, markdown) {
 }
 
 /**
- * A started core: the module, its engine, the string options the engine holds (sent on change), and the
- * pieces of big HTML output the engine hands over while it renders (decoded at once, so the output is
- * never whole in wasm memory).
+ * A started core: the module instance (one engine, bound as functions), the string options it holds
+ * (sent on change), and the pieces of big HTML output it hands over while it renders (decoded at once,
+ * so the output is never whole in wasm memory).
  */
 function newCore(module) {
-  const engine = new module.Engine();
-  const formatNumbers = new Map(engine.formats().split(' ').map((name, number) => [name, number]));
+  const formatNumbers = new Map(module.formats().split(' ').map((name, number) => [name, number]));
   const core = {
-    module, engine, formatNumbers, idPrefix: '', unsubscribeUrl: '', labels: '', pieces: [], pieceDecoder: new TextDecoder(),
+    module, formatNumbers, idPrefix: '', unsubscribeUrl: '', labels: '', pieces: [], pieceDecoder: new TextDecoder(),
   };
-  core.engine.setOutputSink((pointer, length) => {
+  module.setOutputSink((pointer, length) => {
     core.pieces.push(core.pieceDecoder.decode(module.HEAPU8.subarray(pointer, pointer + length), { stream: true }));
   });
   return core;
@@ -290,23 +289,23 @@ class Renderer {
     if (typeof markdown !== 'string') throw new TypeError('render() expects the Markdown as a string');
     const core = this.#ensureCore();
     const opts = coreOptions(options, core.formatNumbers);
-    const { module, engine } = core;
+    const { module } = core;
     let output;
     let sidecar;
     let ok;
     try {
       if (opts.idPrefix !== core.idPrefix || opts.unsubscribeUrl !== core.unsubscribeUrl) {
-        engine.setStrings(opts.idPrefix, opts.unsubscribeUrl);
+        module.setStrings(opts.idPrefix, opts.unsubscribeUrl);
         core.idPrefix = opts.idPrefix;
         core.unsubscribeUrl = opts.unsubscribeUrl;
       }
       if (opts.labels !== core.labels) {
-        engine.setLabels(opts.labels);
+        module.setLabels(opts.labels);
         core.labels = opts.labels;
       }
-      const length = encodeInput(module, engine, markdown);
+      const length = encodeInput(module, markdown);
       if (core.pieces.length) core.pieces = [];
-      const at = engine.render(length, opts.flags, opts.maxInputBytes, opts.maxOutputBytes) >>> 2;
+      const at = module.render(length, opts.flags, opts.maxInputBytes, opts.maxOutputBytes) >>> 2;
       const words = module.HEAPU32; // read after the call: memory may have grown
       ok = words[at] === 1;
       const heap = module.HEAPU8;
@@ -337,16 +336,13 @@ class Renderer {
 
   /** The core's memory, for diagnostics: see index.d.ts. */
   memoryUsage() {
-    const { module, engine } = this.#ensureCore();
-    return { heapBytes: engine.heapBytes(), memoryBytes: module.HEAPU8.length };
+    const { module } = this.#ensureCore();
+    return { heapBytes: module.heapBytes(), memoryBytes: module.HEAPU8.length };
   }
 
   /** Frees the core's memory; the renderer cannot be used afterwards. */
   dispose() {
-    if (this.#core) {
-      try { this.#core.engine.delete(); } catch { /* a crashed core may not free cleanly */ }
-    }
-    this.#core = null;
+    this.#core = null; // the instance and its memory go with it
     this.#wasmModule = null;
   }
 
@@ -374,7 +370,6 @@ class Renderer {
   }
 
   #discardCore() {
-    try { this.#core?.engine.delete(); } catch { /* the instance is dead anyway */ }
     this.#core = null;
   }
 }

@@ -15,6 +15,7 @@
 #include "core/md4c_adapter.hpp"
 #include "core/output_budget.hpp"
 #include "core/policy.hpp"
+#include "core/recent.hpp"
 #include "core/sort.hpp"
 #include "core/utf8.hpp"
 #include "render/commonmark.hpp"
@@ -72,8 +73,14 @@ std::string page_labels_json(const Locale& locale) {
   bool cacheable = !locale.has_overrides();
   if (cacheable && !cached_json.empty() && cached_table == locale.table()) return cached_json;
   std::string out = "{";
+  // The widget's words, and the publication's (pager, archive, its filter and search): `broadsheet build`
+  // and <broadsheet-archive> take every word they show from here.
   for (Label label : {Label::InThisIssue, Label::RenderError, Label::PreviousIssue, Label::NextIssue,
-                      Label::AllIssues, Label::RssFeed, Label::MoreIssues}) {
+                      Label::AllIssues, Label::RssFeed, Label::MoreIssues, Label::IssueNumber, Label::Colon,
+                      Label::Tags, Label::IssueCountOne, Label::IssueCount, Label::MatchingIssues,
+                      Label::FilterIssues, Label::ShowMore, Label::SearchIssues, Label::SearchResults,
+                      Label::SearchNoResults, Label::ArchiveDescription}) {
+    if (locale.label(label).empty() && !locale.has_overrides()) continue;  // a lean build has no publication words
     if (out.size() > 1) out += ",";
     append_json_string(out, label_key(label));
     out += ":";
@@ -153,6 +160,8 @@ std::optional<Diagnostic> build(std::string_view input, char* writable, const Op
     base = doc.front.body_offset;
     body = input.substr(base);
   }
+  if (!options.commonmark)
+    apply_front_matter_defaults(doc.front, {options.default_lang, options.default_canonical_url, options.default_slug});
   resolve_locale(options, doc);
   DirectivePass directives;
   if (!options.commonmark && may_have_directives(body))
@@ -215,6 +224,7 @@ std::optional<Diagnostic> build(std::string_view input, char* writable, const Op
         return builder.failure().value_or(parse_failure(bodies[k], doc));
     }
   }
+  doc.recent_count = fill_recent(doc, options.recent);  // before the policy: its links are checked too
   apply_policy(doc, PolicySettings{options.id_prefix});
   return std::nullopt;
 }
@@ -235,6 +245,8 @@ Result render_input(std::string_view markdown, char* writable, const Options& op
   if (!format) return failure({0, 0, "this build does not render the format asked for"});
   std::string unsubscribe = unsubscribe_href(options.unsubscribe_url);
   if (unsubscribe.empty()) return failure({0, 0, "the unsubscribe URL is not a safe URL (option unsubscribeUrl)"});
+  if (auto problem = front_matter_defaults_problem(options.default_lang, options.default_canonical_url))
+    return failure({0, 0, *problem});
 
   // The output budget is of the input as given: repairs below may make it up to 3 times longer.
   const std::size_t input_bytes = markdown.size();
@@ -296,11 +308,19 @@ Result render_input(std::string_view markdown, char* writable, const Options& op
   if (auto error = build(markdown, writable, options, doc)) return failure(std::move(*error));
   if (invalid_utf8) doc.warnings.insert(doc.warnings.begin(), invalid_utf8_warning);
   // Lint and the output check come with the format (a lean build has neither): render/formats.cpp.
-  if (options.lint && format->lint) format->lint(doc, options.format);
+  if (options.lint && format->lint && !options.summary_only) format->lint(doc, options.format);
 
   stable_sort_items(doc.warnings, [](const Diagnostic& a, const Diagnostic& b) {
     return a.line != b.line ? a.line < b.line : a.column < b.column;
   });
+  if (options.summary_only) {  // a publication reading its issues: no output to write
+    Result result;
+    result.meta_json = doc.front.meta_json;
+    if (Summarizer summarize = issue_summarizer()) result.summary_json = summarize(doc);
+    result.labels_json = page_labels_json(doc.locale);
+    result.warnings = std::move(doc.warnings);
+    return result;
+  }
 
   Result result;
   result.output.reserve(output_reserve(markdown.size(), options, 2));
@@ -316,6 +336,7 @@ Result render_input(std::string_view markdown, char* writable, const Options& op
   result.meta_json = doc.front.meta_json;
   result.outline_json = outline_json(doc.outline);
   result.labels_json = page_labels_json(doc.locale);
+  if (Summarizer summarize = issue_summarizer()) result.summary_json = summarize(doc);
   result.warnings = std::move(doc.warnings);
   return result;
 }
@@ -335,10 +356,12 @@ std::string sidecar_json(const Result& result) {
   std::string_view outline =
       result.outline_json.empty() ? std::string_view("[]") : std::string_view(result.outline_json);
   std::string out;
-  out.reserve(64 + meta.size() + outline.size() + warnings.size() + result.labels_json.size() + error.size());
+  out.reserve(80 + meta.size() + outline.size() + warnings.size() + result.labels_json.size() +
+              result.summary_json.size() + error.size());
   out.append("{\"meta\":").append(meta).append(",\"outline\":").append(outline);
   out.append(",\"warnings\":").append(warnings);
   if (!result.labels_json.empty()) out.append(",\"labels\":").append(result.labels_json);
+  if (!result.summary_json.empty()) out.append(",\"summary\":").append(result.summary_json);
   out.append(",\"error\":").append(error).append("}");
   return out;
 }

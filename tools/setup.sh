@@ -7,9 +7,10 @@ say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
 # Debian packages: compilers, Emscripten, header-only libraries, the browser for the browser tests,
 # the archive keyring used to verify the md4c/libyaml source packages, and clang with its sanitizer and
-# libFuzzer runtimes for tools/fuzz.sh, and a Java runtime for the Nu HTML Checker (vnu-jar) in the tests.
+# libFuzzer runtimes for tools/fuzz.sh, libxml2's xmllint (the strict XML check of the feeds), and a Java
+# runtime for the Nu HTML Checker (vnu-jar) in the tests.
 packages=(cmake make g++ emscripten binaryen nlohmann-json3-dev catch2 chromium debian-archive-keyring
-  ca-certificates xz-utils gzip patch libmd4c-html0-dev clang-14 libclang-rt-14-dev)
+  ca-certificates xz-utils gzip patch libmd4c-html0-dev clang-14 libclang-rt-14-dev libxml2-utils)
 command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
 missing=()
 for p in "${packages[@]}"; do

@@ -9,7 +9,7 @@ import { createRenderer, BroadsheetError } from './index.js';
 const RENDER_USAGE =
   'usage: broadsheet render FILE|- [--format html|json|email|text] [--commonmark] [--fragment] [--allow-html] [--id-prefix P] [--no-lint] [--unsubscribe-url URL] [--labels FILE.json]';
 const BUILD_USAGE =
-  '       broadsheet build ISSUES_DIR --out SITE_DIR --base-url URL [--drafts] [--title T] [--description D] [--lang L] [--feed-items N] [--jobs N] [--force] [--unsubscribe-url URL]';
+  '       broadsheet build ISSUES_DIR --out SITE_DIR --base-url URL [--drafts] [--future] [--title T] [--description D] [--lang L] [--feed-items N] [--jobs N] [--force] [--unsubscribe-url URL]';
 const USAGE = `${RENDER_USAGE}\n${BUILD_USAGE}`;
 const HELP = `${USAGE}
 
@@ -34,19 +34,21 @@ default. Use - to read standard input.
 broadsheet build turns a folder of issues (*.md) into a site: a page, an email
 and its plain text per issue, an archive (index.html), feed.xml (RSS),
 atom.xml, feed.json, sitemap.xml and issues.json. Only what changed is
-rebuilt. Front-matter errors are reported as FILE:LINE:COL and the other
-issues still build (exit status 1). See docs/publishing.md.
+rebuilt; files it did not write are never touched, and a failed build leaves
+the site as it was. Front-matter errors are reported as FILE:LINE:COL and the
+other issues still build (exit status 1). See docs/publishing.md.
 
   --out DIR        the site folder (required)
   --base-url URL   where the site will be published (required)
   --drafts         include issues with draft: true
+  --future         include issues dated after today
   --title T        the publication's name (default: the newest issue's
                    publication, else the folder's name)
   --description D  the archive's and feeds' description
   --lang L         the site's language, also given to issues without lang
                    (default: the newest issue's lang, else en)
   --feed-items N   issues in each feed (default 20)
-  --jobs N         worker threads (default: one per core)
+  --jobs N         worker threads (default and most: one per core)
   --force          rebuild every page
 `;
 
@@ -117,6 +119,7 @@ function parseBuildArgs(rest) {
       case '--out': args.out = takeValue(); break;
       case '--base-url': args.baseUrl = takeValue(); break;
       case '--drafts': args.drafts = noValue(); break;
+      case '--future': args.future = noValue(); break;
       case '--force': args.force = noValue(); break;
       case '--title': args.title = takeValue(); break;
       case '--description': args.description = takeValue(); break;
@@ -160,13 +163,21 @@ function progressReporter() {
 async function build(args) {
   const { buildSite } = await import('./build.js');
   const { command, ...options } = args;
-  const report = await buildSite({ ...options, onProgress: progressReporter() });
+  let report;
+  try {
+    report = await buildSite({ ...options, onProgress: progressReporter() });
+  } catch (error) {
+    if (error?.name !== 'BuildUsageError') throw error;
+    process.stderr.write(`broadsheet: ${error.message.replace(/^buildSite: /, '')}\n${USAGE}\n`);
+    return 2;
+  }
   const at = (p) => (p.line > 0 ? `${p.file}:${p.line}:${p.column}:` : `${p.file}:`);
   for (const w of report.warnings) process.stderr.write(`${at(w)} warning: ${w.message}\n`);
   for (const e of report.errors) process.stderr.write(`${at(e)} ${e.message}\n`);
   const parts = [`${report.issues} issue${report.issues === 1 ? '' : 's'}`, `${report.rendered} rendered`, `${report.unchanged} unchanged`];
   if (report.removed) parts.push(`${report.removed} removed`);
   if (report.drafts) parts.push(`${report.drafts} draft${report.drafts === 1 ? '' : 's'} left out`);
+  if (report.future) parts.push(`${report.future} dated after today left out (--future includes them)`);
   if (report.errors.length) parts.push(`${report.errors.length} failed`);
   process.stdout.write(`broadsheet: built ${args.out}: ${parts.join(', ')} (${(report.milliseconds / 1000).toFixed(2)} s)\n`);
   return report.errors.length ? 1 : 0;

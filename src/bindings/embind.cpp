@@ -1,8 +1,9 @@
 // The wasm boundary: Embind bindings only. Strings cross as bytes in wasm memory (the JS layer encodes
 // into the input buffer and decodes the output with one TextDecoder), never through per-call Embind
 // string marshalling. A render call takes and returns plain numbers: the options as bit flags, and the
-// address of a summary (ok, output and sidecar pointers and lengths) that JS reads from memory. The two
-// string options (id prefix, unsubscribe URL) are sent only when they change. The HTML and email output of big
+// address of a summary (ok, output and sidecar pointers and lengths) that JS reads from memory. The
+// string options (id prefix, unsubscribe URL, the publication's defaults, labels, recent issues) are sent
+// only when they change. The HTML and email output of big
 // inputs (over 1 MiB) are handed to JS in pieces while they are written (setOutputSink), so they
 // never sit whole in wasm memory.
 #include <emscripten/bind.h>
@@ -21,7 +22,8 @@ namespace {
 // Bits of the `flags` argument of render(); bits 8 and up hold the format's number: its index in
 // the list formats() gives, which web/src/index.js reads from the core at start-up (the list is the core's
 // one list of formats, src/render/formats.cpp; a lean build carries fewer). web/src/index.js packs them.
-constexpr std::uint32_t kCommonMark = 1, kStandalone = 2, kAllowHtml = 4, kNoLint = 8, kFormatShift = 8;
+constexpr std::uint32_t kCommonMark = 1, kStandalone = 2, kAllowHtml = 4, kNoLint = 8, kSummaryOnly = 16,
+                        kFormatShift = 8;
 
 class Engine {
  public:
@@ -45,9 +47,15 @@ class Engine {
   // `sink(pointer, length)` takes each piece of HTML output (Options::output_pieces) during render().
   void setOutputSink(emscripten::val sink) { sink_ = std::move(sink); }
 
-  void setStrings(const std::string& id_prefix, const std::string& unsubscribe_url) {
-    id_prefix_ = id_prefix;
-    unsubscribe_url_ = unsubscribe_url;
+  // The string options, sent only when one changes: id prefix, unsubscribe URL, default lang, default
+  // canonical URL and default slug, joined by U+001F (which none holds; web/src/index.js packs them).
+  void setStrings(const std::string& packed) {
+    std::string_view rest = packed;
+    for (std::string* field : {&id_prefix_, &unsubscribe_url_, &default_lang_, &default_canonical_url_, &default_slug_}) {
+      std::size_t end = rest.find('\x1F');
+      field->assign(rest.substr(0, end));
+      rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+    }
   }
 
   // The `labels` option as one string, sent only when it changes: key, value, key, value... each ended by
@@ -65,6 +73,27 @@ class Engine {
     }
   }
 
+  // The `recent` option (the issues before this one, newest first) as one string, sent only when it
+  // changes: per issue its url, title, number and date, each ended by U+001F (which no field holds).
+  void setRecent(const std::string& packed) {
+    recent_.clear();
+    std::string_view rest = packed;
+    auto field = [&rest] {
+      std::size_t end = rest.find('\x1F');
+      std::string value(rest.substr(0, end));
+      rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+      return value;
+    };
+    while (!rest.empty()) {
+      broadsheet::RecentIssue issue;
+      issue.url = field();
+      issue.title = field();
+      issue.number = field();
+      issue.date = field();
+      recent_.push_back(std::move(issue));
+    }
+  }
+
   // Renders the first `length` bytes of the input buffer; returns the address of five uint32: ok,
   // output pointer, output length, sidecar pointer, sidecar length.
   // The two caps come as doubles (a JS number; 0 = the core's default): Options::max_input_bytes and
@@ -78,9 +107,14 @@ class Engine {
     options.standalone = (flags & kStandalone) != 0;
     options.allow_html = (flags & kAllowHtml) != 0;
     options.lint = (flags & kNoLint) == 0;
+    options.summary_only = (flags & kSummaryOnly) != 0;
     options.id_prefix = id_prefix_;
     options.unsubscribe_url = unsubscribe_url_;
     options.labels = labels_;
+    options.recent = recent_;
+    options.default_lang = default_lang_;
+    options.default_canonical_url = default_canonical_url_;
+    options.default_slug = default_slug_;
     // Up to 1 MiB of input the output comes back whole: one decode in JS costs less than decoding
     // pieces and joining them (the README corpus renders 4-5% faster, a 128 KB issue up to 2x), and
     // holding it stays within the memory budget.
@@ -117,6 +151,10 @@ class Engine {
   std::vector<char> input_;
   std::string id_prefix_;
   std::string unsubscribe_url_;
+  std::string default_lang_;
+  std::string default_canonical_url_;
+  std::string default_slug_;
+  std::vector<broadsheet::RecentIssue> recent_;
   std::vector<std::pair<std::string, std::string>> labels_;
   broadsheet::Result result_;
   std::string sidecar_;
@@ -138,9 +176,8 @@ EMSCRIPTEN_BINDINGS(broadsheet) {
   using namespace emscripten;
   function("inputBuffer", +[](std::uint32_t length) { return engine().inputBuffer(length); });
   function("formats", +[]() { return engine().formats(); });
-  function("setStrings", +[](const std::string& id_prefix, const std::string& unsubscribe_url) {
-    engine().setStrings(id_prefix, unsubscribe_url);
-  });
+  function("setStrings", +[](const std::string& packed) { engine().setStrings(packed); });
+  function("setRecent", +[](const std::string& packed) { engine().setRecent(packed); });
   function("setLabels", +[](const std::string& packed) { engine().setLabels(packed); });
   function("setOutputSink", +[](emscripten::val sink) { engine().setOutputSink(std::move(sink)); });
   function("render", +[](std::uint32_t length, std::uint32_t flags, double max_input_bytes, double max_output_bytes) {

@@ -32,6 +32,13 @@ struct FrontMatter {
   std::string issue;               // the issue number as text ("42"), empty if absent
   std::string date_text;           // a `date` not written YYYY-MM-DD, shown as written (with a warning)
   std::vector<std::string> authors, tags;
+  std::string slug;                // `slug`, else the publication's default: the folder it writes the issue to
+  // `draft: true`. A `draft` that is not a YAML boolean (yes, on, 1, "true") also counts as a draft: an
+  // issue is never published by mistake.
+  bool draft = false;
+  // Problems that keep the issue out of a publication (`draft` not true/false, a `date` that is not a
+  // date): each is also a warning of the render, at its line and column.
+  std::vector<Diagnostic> publication_errors;
   std::optional<Hero> hero;
   std::string meta_json = "{}";    // every key, known ones normalised, unknown ones passed through
   std::vector<FrontMatterKey> keys;   // every top-level key, in file order
@@ -40,6 +47,7 @@ struct FrontMatter {
   // The position of `key`, or line 1 column 1 when it is not in the file. A binary search in
   // keys_by_name (one hint per unknown key must not scan every key).
   std::pair<std::uint32_t, std::uint32_t> position_of(std::string_view key) const;
+  bool has_key(std::string_view key) const;
   // Builds keys_by_name from keys (called once keys is complete).
   void index_keys();
   std::vector<std::uint32_t> keys_by_name;  // indexes into keys, sorted by key
@@ -49,6 +57,16 @@ struct FrontMatter {
 // callers test it before calling parse_front_matter, whose code (and libyaml's) an engine that compiles
 // wasm lazily then never compiles for an issue without front matter.
 bool may_have_front_matter(std::string_view input);
+
+// A publication's defaults (Options::default_lang, default_canonical_url) for an issue whose front
+// matter does not set them; and the problem with them, if any (checked before anything is rendered:
+// a bad site-wide option refuses every render, never only some).
+struct PublicationDefaults {
+  std::string_view lang, canonical_url;
+  std::string_view slug;  // the issue file's name without `.md`: an issue without a `slug` key takes it
+};
+void apply_front_matter_defaults(FrontMatter& fm, const PublicationDefaults& defaults);
+std::optional<std::string> front_matter_defaults_problem(std::string_view lang, std::string_view canonical_url);
 
 // Splits and parses the front matter of `input`. On a YAML error returns the error, positioned in the
 // file (1-based line and column). Type problems in known keys become warnings, never errors.

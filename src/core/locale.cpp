@@ -12,7 +12,7 @@ namespace {
 // One language's words. The date pattern has {d} day, {m} month number, {M} month name, {y} year.
 struct Language {
   std::string_view tag;
-  std::array<std::string_view, kLabelCount> labels;
+  std::array<std::string_view, kFirstPublicationLabel> labels;
   std::array<std::string_view, 12> months;
   std::string_view date_pattern;
   std::string_view first_day;  // how the 1st of a month is written when not "1" (French "1er")
@@ -25,6 +25,8 @@ constexpr std::array<std::string_view, kLabelCount> kKeys = {
     "task",      "links",         "note",            "tip",         "important",    "warning",
     "caution",   "notes",         "footnote_ref",    "footnote_back", "recent_issues", "newsletter_issue",
     "render_error", "previous_issue", "next_issue", "all_issues", "rss_feed", "more_issues",
+    "issue_count_one", "issue_count", "matching_issues", "filter_issues", "show_more", "search_issues",
+    "search_results", "search_no_results", "image", "no_description", "archive_description",
 };
 
 constexpr std::array<std::string_view, 12> kCjkMonths = {"1", "2", "3", "4", "5", "6",
@@ -122,7 +124,64 @@ const Language kLanguages[] = {
      "{d} {M} {y}", "", true},
 };
 
+
+// The publication's own words (`broadsheet build`'s archive and search box, the text format's image
+// placeholder), by language in the order of kLanguages; label order: Label::IssueCountOne onwards. A lean
+// build (the element, whose archive words come from the site's issues.json) leaves them out.
+#ifndef BROADSHEET_WEB_ONLY
+#define BROADSHEET_WEB_ONLY 0
+#endif
+#if !BROADSHEET_WEB_ONLY
+constexpr std::array<std::string_view, kPublicationLabelCount> kPublicationLabels[] = {
+    // en
+    {"{n} issue", "{n} issues", "{n} matching", "Filter issues", "Show more", "Search issues", "{n} results",
+     "No results", "Image: {alt}", "no description", "Every issue of {title}."},
+    // zh-Hans
+    {"共{n}期", "共{n}期", "{n}期符合", "筛选往期", "显示更多", "搜索往期", "{n}条结果", "没有结果", "图片：{alt}", "无描述", "{title}的全部往期。"},
+    // zh-Hant
+    {"共{n}期", "共{n}期", "{n}期符合", "篩選往期", "顯示更多", "搜尋往期", "{n}筆結果", "沒有結果", "圖片：{alt}", "無描述", "{title}的全部往期。"},
+    // ja
+    {"全{n}号", "全{n}号", "{n}号が該当", "号を絞り込む", "さらに表示", "号を検索", "{n}件の結果", "結果はありません", "画像：{alt}", "説明なし",
+     "{title}のすべての号。"},
+    // ko
+    {"총 {n}호", "총 {n}호", "{n}개 일치", "호 필터", "더 보기", "호 검색", "결과 {n}개", "결과 없음", "이미지: {alt}", "설명 없음",
+     "{title}의 모든 호."},
+    // es
+    {"{n} número", "{n} números", "{n} coinciden", "Filtrar números", "Mostrar más", "Buscar números",
+     "{n} resultados", "Sin resultados", "Imagen: {alt}", "sin descripción", "Todos los números de {title}."},
+    // fr
+    {"{n} numéro", "{n} numéros", "Correspondances\u00A0: {n}", "Filtrer les numéros", "Afficher plus",
+     "Rechercher dans les numéros", "Résultats\u00A0: {n}", "Aucun résultat", "Image\u00A0: {alt}",
+     "sans description", "Tous les numéros de {title}."},
+    // de
+    {"{n} Ausgabe", "{n} Ausgaben", "{n} Treffer", "Ausgaben filtern", "Mehr anzeigen", "Ausgaben durchsuchen",
+     "{n} Ergebnisse", "Keine Ergebnisse", "Bild: {alt}", "keine Beschreibung", "Alle Ausgaben von {title}."},
+    // pt
+    {"{n} edição", "{n} edições", "{n} correspondem", "Filtrar edições", "Mostrar mais", "Pesquisar edições",
+     "{n} resultados", "Nenhum resultado", "Imagem: {alt}", "sem descrição", "Todas as edições de {title}."},
+    // it
+    {"{n} numero", "{n} numeri", "{n} corrispondenti", "Filtra i numeri", "Mostra altri", "Cerca nei numeri",
+     "{n} risultati", "Nessun risultato", "Immagine: {alt}", "nessuna descrizione",
+     "Tutti i numeri di {title}."},
+    // ar
+    {"عدد الأعداد: {n}", "عدد الأعداد: {n}", "المطابقة: {n}", "تصفية الأعداد", "عرض المزيد", "ابحث في الأعداد",
+     "النتائج: {n}", "لا توجد نتائج", "صورة: {alt}", "بلا وصف", "كل أعداد {title}."},
+};
+static_assert(std::size(kPublicationLabels) == std::size(kLanguages), "one row of publication words per language");
+#endif
+
 const Language& english() { return kLanguages[0]; }
+
+// A language's word for the label at `index`, from its row of either table.
+std::string_view table_label(const Language& language, std::size_t index) {
+  if (index < kFirstPublicationLabel) return language.labels[index];
+#if BROADSHEET_WEB_ONLY
+  return {};
+#else
+  auto row = static_cast<std::size_t>(&language - kLanguages);
+  return kPublicationLabels[row][index - kFirstPublicationLabel];
+#endif
+}
 
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -256,7 +315,7 @@ std::optional<Label> label_from_key(std::string_view key) {
 }
 
 std::string_view label_placeholder(Label label) {
-  std::string_view english_label = english().labels[static_cast<std::size_t>(label)];
+  std::string_view english_label = table_label(english(), static_cast<std::size_t>(label));
   std::size_t open = english_label.find('{');
   if (open == std::string_view::npos) return {};
   return english_label.substr(open, english_label.find('}', open) - open + 1);
@@ -325,7 +384,7 @@ std::optional<TextDirection> first_strong_direction(std::string_view text) {
 
 Locale Locale::resolve(std::string_view lang, std::span<const LabelOverride> overrides,
                        std::vector<LabelProblem>* problems) {
-  static_assert(kLabelCount <= 32, "overridden_ has one bit per label");
+  static_assert(kLabelCount <= 64, "overridden_ has one bit per label");
   Locale locale;
   const Language& language = language_for(lang);
   locale.table_ = language.tag;
@@ -353,7 +412,7 @@ Locale Locale::resolve(std::string_view lang, std::span<const LabelOverride> ove
                                           ": the value will not be shown"});
     std::size_t index = static_cast<std::size_t>(*label);
     locale.overrides_[index] = entry.value;
-    locale.overridden_ |= 1u << index;
+    locale.overridden_ |= std::uint64_t{1} << index;
   }
   return locale;
 }
@@ -361,8 +420,8 @@ Locale Locale::resolve(std::string_view lang, std::span<const LabelOverride> ove
 std::string_view Locale::label(Label label) const {
   std::size_t index = static_cast<std::size_t>(label);
   if (index >= kLabelCount) return {};
-  if (overridden_ & (1u << index)) return overrides_[index];
-  return static_cast<const Language*>(data_ ? data_ : &english())->labels[index];
+  if (overridden_ & (std::uint64_t{1} << index)) return overrides_[index];
+  return table_label(*static_cast<const Language*>(data_ ? data_ : &english()), index);
 }
 
 std::string Locale::format(Label label, std::string_view value) const {
@@ -374,6 +433,11 @@ std::string Locale::format(Label label, std::string_view value) const {
   out.reserve(text.size() + value.size());
   out.append(text.substr(0, at)).append(value).append(text.substr(at + placeholder.size()));
   return out;
+}
+
+std::string Locale::issue_link(std::string_view number, std::string_view title) const {
+  if (number.empty()) return std::string(title);
+  return format(Label::IssueNumber, number).append(label(Label::Colon)).append(title);
 }
 
 std::string Locale::date(int year, int month, int day) const {
@@ -422,7 +486,7 @@ std::string Locale::join(std::span<const std::string> items) const {
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (i > 0) {
       bool last = i + 1 == items.size();
-      bool and_overridden = overridden_ & (1u << static_cast<std::size_t>(Label::And));
+      bool and_overridden = overridden_ & (std::uint64_t{1} << static_cast<std::size_t>(Label::And));
       if (last && table_ == "es" && !and_overridden && spanish_i_sound(items[i]))
         out += " e ";
       else

@@ -51,10 +51,25 @@ enum class Label : std::uint8_t {
   AllIssues,         // "All issues": the pager's link to the archive
   RssFeed,           // "RSS feed"
   MoreIssues,        // "More issues": the pager's accessible name
+  // The publication's own pages (`broadsheet build`'s archive, <broadsheet-archive>, its search box).
+  IssueCountOne,     // "{n} issue": the archive's count of one issue
+  IssueCount,        // "{n} issues": the archive's count
+  MatchingIssues,    // "{n} matching": how many issues a filter keeps
+  FilterIssues,      // "Filter issues": the archive's filter box
+  ShowMore,          // "Show more": the archive's next page
+  SearchIssues,      // "Search issues": the archive's full-text search box
+  SearchResults,     // "{n} results"
+  SearchNoResults,   // "No results"
+  Image,             // "Image: {alt}": an image in plain text
+  NoDescription,     // "no description": an image without alt text, in plain text
+  ArchiveDescription,  // "Every issue of {title}.": an archive page's default description
   Count
 };
 
 inline constexpr std::size_t kLabelCount = static_cast<std::size_t>(Label::Count);
+// The labels from IssueCountOne on are the publication's (not in a lean build: see locale.cpp).
+inline constexpr std::size_t kFirstPublicationLabel = static_cast<std::size_t>(Label::IssueCountOne);
+inline constexpr std::size_t kPublicationLabelCount = kLabelCount - kFirstPublicationLabel;
 
 // The key of a label in overrides and in JSON ("in_this_issue"), and back.
 std::string_view label_key(Label label);
@@ -109,6 +124,9 @@ class Locale {
   std::string date(int year, int month, int day) const;
   // The same for "YYYY-MM-DD"; anything else is returned unchanged.
   std::string date(std::string_view iso) const;
+  // How a list of issues names one: "Issue 17: Title" ("Numéro 17 : Title", "第17期：Title"); the title
+  // alone for an issue without a number.
+  std::string issue_link(std::string_view number, std::string_view title) const;
   // "A", "A and B", "A, B and C" with the language's separator and conjunction.
   std::string join(std::span<const std::string> items) const;
 
@@ -117,7 +135,7 @@ class Locale {
   TextDirection direction_ = TextDirection::Ltr;
   const void* data_ = nullptr;  // the language's table (see locale.cpp)
   std::string overrides_[kLabelCount];
-  std::uint32_t overridden_ = 0;  // bit per label
+  std::uint64_t overridden_ = 0;  // bit per label
 };
 
 // The languages with their own table, in the order of locale.cpp.

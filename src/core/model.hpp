@@ -181,6 +181,7 @@ struct Document {
   Arena arena;
   std::vector<std::string_view> footnote_labels;  // by note number - 1, as the definitions write them
   bool commonmark = false;
+  int recent_count = 0;              // the most issues a `::: recent` block lists (core/recent.hpp)
 
   const Node& operator[](std::uint32_t index) const { return nodes[index]; }
 

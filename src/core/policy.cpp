@@ -52,11 +52,15 @@ class Policy {
           break;
         case NodeType::Link:
           check_url(node, UrlUse::Link, "link");
+          ++in_link_or_alt_;
           visit(child, false);
+          --in_link_or_alt_;
           break;
         case NodeType::Image:
           check_url(node, UrlUse::Image, "image");
+          ++in_link_or_alt_;
           visit(child, false);
+          --in_link_or_alt_;
           break;
         case NodeType::FootnoteRef: name_footnote_ref(node); break;
         case NodeType::Footnote:
@@ -124,16 +128,24 @@ class Policy {
     }
   }
 
+  // A reference inside a link's text or an image's alt text cannot be a link itself: it keeps its number,
+  // gets no id, and the note links back to its first reference that can be reached (or to none).
   void name_footnote_ref(Node& node) {
+    if (node.num >= 1 && static_cast<std::size_t>(node.num) <= note_ids_.size())
+      node.text = note_ids_[static_cast<std::size_t>(node.num) - 1];
+    if (in_link_or_alt_ > 0) {
+      doc_.warn(node.offset, "footnote reference " + std::to_string(node.num) +
+                                 " is inside a link's text or an image's alt text, where it cannot link to its note; "
+                                 "put it after the link or image");
+      return;
+    }
     std::string n = std::to_string(node.num);
     std::string id = ids_.unique(node.level > 1 ? "fnref-" + n + "-" + std::to_string(node.level) : "fnref-" + n, "fnref");
     node.text2 = doc_.arena.store(id);
-    if (node.num >= 1 && static_cast<std::size_t>(node.num) <= note_ids_.size())
-      node.text = note_ids_[static_cast<std::size_t>(node.num) - 1];
-    if (node.level == 1) {
-      if (first_refs_.size() < static_cast<std::size_t>(node.num)) first_refs_.resize(static_cast<std::size_t>(node.num));
-      first_refs_[static_cast<std::size_t>(node.num) - 1] = node.text2;
-    }
+    if (node.num < 1) return;
+    auto number = static_cast<std::size_t>(node.num);
+    if (first_refs_.size() < number) first_refs_.resize(number);
+    if (first_refs_[number - 1].empty()) first_refs_[number - 1] = node.text2;
   }
 
   void name_footnote(Node& node) {
@@ -151,6 +163,7 @@ class Policy {
   IdRegistry ids_;
   std::vector<std::string_view> first_refs_;  // by note number - 1
   std::vector<std::string_view> note_ids_;    // by note number - 1
+  int in_link_or_alt_ = 0;                    // links and images open around the node visited
 };
 
 }  // namespace

@@ -89,7 +89,30 @@ void append_slug(std::string& out, std::string_view text) {
   }
 }
 
+bool is_ascii_alnum(char32_t c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// A letter, digit or mark of another script: not a control, space, format character, noncharacter,
+// punctuation or symbol (the slugger's dropped set), nor ASCII.
+bool is_other_script_letter(char32_t c) {
+  if (c < 0xA0 || is_dropped_symbol(c)) return false;
+  if (c == 0xFEFF || (c & 0xFFFE) == 0xFFFE || (c >= 0xFDD0 && c <= 0xFDEF)) return false;
+  if (c >= 0xE000 && c <= 0xF8FF) return false;  // private use
+  return c != 0xFFFD;
+}
+
 }  // namespace
+
+bool is_folder_name(std::string_view name) {
+  if (name.empty() || name.size() > 200) return false;
+  bool first = true;
+  for (std::size_t at = 0; at < name.size();) {
+    char32_t c = utf8::next(name, at);
+    bool letter = is_ascii_alnum(c) || is_other_script_letter(c);
+    if (!letter && (first || (c != '.' && c != '_' && c != '~' && c != '-'))) return false;
+    first = false;
+  }
+  return true;
+}
 
 std::string slugify(std::string_view text) {
   std::string out;

@@ -11,6 +11,11 @@ namespace broadsheet {
 
 std::string slugify(std::string_view text);
 
+// Whether `name` (UTF-8) can name a publication's folder for an issue, the same on every file system and
+// in a URL path: letters and digits of any script, '.', '_', '~' and '-', starting with a letter or digit;
+// never '/', '\\', '..', spaces, controls, punctuation or symbols. At most 200 bytes.
+bool is_folder_name(std::string_view name);
+
 // True for names of `document` and form properties (`location`, `cookie`, `forms`, `onload`…): an element
 // with such an id clobbers the property. See dom_property_names.cpp.
 bool is_dom_property_name(std::string_view id);

@@ -13,6 +13,7 @@
 
 #if !BROADSHEET_WEB_ONLY
 #include "core/lint.hpp"
+#include "render/summary.hpp"
 #endif
 
 namespace broadsheet {
@@ -43,6 +44,12 @@ constexpr OutputFormat kFormats[] = {
 }  // namespace
 
 std::span<const OutputFormat> output_formats() { return kFormats; }
+
+#if BROADSHEET_WEB_ONLY
+Summarizer issue_summarizer() { return nullptr; }
+#else
+Summarizer issue_summarizer() { return summary_json; }
+#endif
 
 const OutputFormat* find_output_format(Format format) {
   for (const OutputFormat& entry : kFormats)

@@ -37,6 +37,11 @@ struct OutputFormat {
   OutputCheck check_output = nullptr;
 };
 
+// The issue's summary for a publication (render/summary.hpp); null in a lean build, whose users (the
+// element, `broadsheet/web`) publish nothing.
+using Summarizer = std::string (*)(const Document& doc);
+Summarizer issue_summarizer();
+
 // The formats this build carries, in a fixed order (the wasm binding numbers them by it). A lean build
 // (BROADSHEET_WEB_ONLY=1) carries only the web HTML.
 std::span<const OutputFormat> output_formats();

@@ -146,10 +146,17 @@ class IssueText {
     if (fm_.hero) hero(*fm_.hero);
   }
 
+  // "[Image: alt]" where a picture stands, in the issue's language ("[Image : …]", "[图片：…]").
+  std::string image_placeholder(std::string_view alt) const {
+    std::string out = "[";
+    out.append(doc_.locale.format(Label::Image, alt.empty() ? doc_.locale.label(Label::NoDescription) : alt)).append("]");
+    return out;
+  }
+
   void hero(const Hero& hero) {
     HeroView view = hero_view(hero);
     if (!view.image_src.empty())
-      paragraph_text("[Image: " + (hero.alt.empty() ? std::string("no description") : hero.alt) + "]", "", "");
+      paragraph_text(image_placeholder(hero.alt), "", "");
     std::string caption = hero.caption;
     if (!hero.credit.empty()) {
       if (!caption.empty()) caption += ' ';
@@ -403,7 +410,7 @@ class IssueText {
       case NodeType::Image: {
         std::string alt;
         inlines_of(index, alt);
-        out += "[Image: " + (alt.empty() ? std::string("no description") : alt) + "]";
+        out += image_placeholder(alt);
         break;
       }
       case NodeType::Link: link(index, out); break;

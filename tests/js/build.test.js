@@ -43,7 +43,7 @@ describe('the site built from examples/site', () => {
   });
 
   test('every issue has its folder with page, email, text and Markdown; the site files are there', () => {
-    assert.deepEqual(readdirSync(out).sort(), ['.broadsheet-cache.json', '01-tide-tables', '02-night-crossing', '03-winter-timetable',
+    assert.deepEqual(readdirSync(out).sort(), ['.broadsheet-cache.json', '.broadsheet-manifest.json', '01-tide-tables', '02-night-crossing', '03-winter-timetable',
       'atom.xml', 'feed.json', 'feed.xml', 'index.html', 'issues.json', 'sitemap.xml']);
     for (const slug of ['01-tide-tables', '02-night-crossing', '03-winter-timetable']) {
       assert.deepEqual(readdirSync(join(out, slug)).sort(), ['email.html', 'email.txt', 'index.html', 'issue.md']);
@@ -148,7 +148,8 @@ describe('the site built from examples/site', () => {
     assert.deepEqual(index.issues[2], {
       slug: '01-tide-tables', url: `${BASE}01-tide-tables/`, markdown: `${BASE}01-tide-tables/issue.md`,
       email: `${BASE}01-tide-tables/email.html`, text: `${BASE}01-tide-tables/email.txt`,
-      title: 'Reading the tide tables', issue: 1, date: '2026-10-01',
+      title: 'Reading the tide tables', label: 'Issue 1: Reading the tide tables', issue: 1, issue_label: 'Issue 1',
+      date: '2026-10-01', date_label: '1 October 2026',
       preheader: 'Why the ferry timetable changes every fortnight, and how to read a tide table in a minute.',
       tags: ['ferries', 'tides'], authors: ['Ines Varga'],
     });
@@ -195,9 +196,9 @@ describe('drafts, errors and options', () => {
     assert.equal(r.status, 1);
     const lines = r.stderr.trim().split('\n');
     assert.ok(lines.some((l) => l.startsWith(`${join(input, 'broken.md')}:3:7: invalid front matter`)), r.stderr);
-    assert.ok(lines.some((l) => l.startsWith(`${join(input, 'badslug.md')}:3:7: the slug "../escape" cannot name a folder`)), r.stderr);
-    assert.ok(lines.some((l) => l.startsWith(`${join(input, 'taken.md')}:3:9: the slug "good" is already used by`)), r.stderr);
-    // a warning keeps the source's line, though `::: recent` and the canonical URL were added above it
+    assert.ok(lines.some((l) => l.startsWith(`${join(input, 'badslug.md')}:3:1: front matter \`slug\` "../escape" cannot name a folder`)), r.stderr);
+    assert.ok(lines.some((l) => l.startsWith(`${join(input, 'taken.md')}: the slug "good" is already used by`)), r.stderr);
+    // a warning keeps the source's line: nothing is inserted into the Markdown
     assert.ok(lines.some((l) => /^.*unsafe\.md:8:\d+: warning: .*javascript/i.test(l)), r.stderr);
     assert.match(r.stdout.toString(), /2 issues, 2 rendered, 0 unchanged, 3 failed/);
     assert.ok(existsSync(join(site, 'good', 'index.html')));
@@ -271,27 +272,15 @@ describe('drafts, errors and options', () => {
 });
 
 describe('recent.js', () => {
-  const issues = [1, 2, 3, 4, 5].map((n) => ({ slug: `i${n}`, url: `https://e.example/i${n}/`, title: `Title ${n}`, issue: n, date: `2026-01-0${n}` })).reverse();
+  // Index entries as issue-index.js normalizes them (every field text), newest first.
+  const issues = [1, 2, 3, 4, 5].map((n) => ({ slug: `i${n}`, url: `https://e.example/i${n}/`, title: `Title ${n}`, issue: String(n), date: `2026-01-0${n}` })).reverse();
+  const before = (issue) => recent.issuesBefore(issues, issue).map((e) => e.issue);
 
-  test('expands only directives outside code, with the count asked for, and maps lines back', () => {
-    const md = '---\ntitle: T\n---\n\n```\n::: recent\n```\n\n::: recent {count=2}\nkept text\n:::\n\nafter\n';
-    const { markdown, insertions } = recent.expandRecent(md, issues.slice(1));
-    assert.equal(markdown, '---\ntitle: T\n---\n\n```\n::: recent\n```\n\n::: recent {count=2}\n- [Title 4](<https://e.example/i4/>)\n- [Title 3](<https://e.example/i3/>)\n\nkept text\n:::\n\nafter\n'.replace(/\[Title (\d)\]/g, '[Issue $1: Title $1]').replace(/Issue (\d): Title/g, 'Issue $1\\: Title'));
-    assert.deepEqual(insertions, [{ line: 8, count: 3 }]);
-    assert.equal(recent.sourceLine(insertions, 16), 13); // "after"
-    assert.equal(recent.sourceLine(insertions, 10), 9); // an added line maps to its directive
-    assert.equal(recent.sourceLine(insertions, 5), 5);
-  });
-
-  test('titles are text, never Markdown', () => {
-    const { markdown } = recent.expandRecent('::: recent\n:::\n', [{ url: 'https://e.example/a b', title: 'Stars *and* [links](x) <b>' }]);
-    assert.equal(markdown.split('\n')[1], '- [Stars \\*and\\* \\[links\\]\\(x\\) \\<b\\>](<https://e.example/a%20b>)');
-  });
-
-  test('issuesBefore finds the issue by URL, by title and date, or by its date when it is not listed', () => {
-    assert.deepEqual(recent.issuesBefore(issues, { url: 'https://e.example/i3/' }).map((e) => e.issue), [2, 1]);
-    assert.deepEqual(recent.issuesBefore(issues, { meta: { title: 'Title 4', date: '2026-01-04', issue: 4 } }).map((e) => e.issue), [3, 2, 1]);
-    assert.deepEqual(recent.issuesBefore(issues, { meta: { title: 'A draft', date: '2026-01-04' } }).map((e) => e.issue), [3, 2, 1]);
-    assert.deepEqual(recent.issuesBefore(issues, { meta: { title: 'A draft', issue: 9 } }).map((e) => e.issue), [5, 4, 3, 2, 1]);
+  test('issuesBefore finds the issue by URL, by title, date and number, or by its date when it is not listed', () => {
+    assert.deepEqual(before({ url: 'https://e.example/i3/' }), ['2', '1']);
+    assert.deepEqual(before({ canonicalUrl: 'https://e.example/i2/' }), ['1']);
+    assert.deepEqual(before({ title: 'Title 4', date: '2026-01-04', number: '4' }), ['3', '2', '1']);
+    assert.deepEqual(before({ title: 'A draft', date: '2026-01-04' }), ['3', '2', '1']);
+    assert.deepEqual(before({ title: 'A draft', number: '9' }), ['5', '4', '3', '2', '1']);
   });
 });

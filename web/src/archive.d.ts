@@ -29,11 +29,15 @@ export interface IssueIndexEntry {
   /** Its plain-text email. */
   text?: string;
   title: string;
+  /** How lists name the issue, in its language: "Issue 17: Title". */
+  label?: string;
   subtitle?: string;
-  /** The `issue` number from the front matter. */
+  /** The `issue` number from the front matter; `issue_label` is it in the issue's language ("Numéro 17"). */
   issue?: number | string;
-  /** `YYYY-MM-DD` (or the text written in the front matter). */
+  issue_label?: string;
+  /** `YYYY-MM-DD`; `date_label` is it as the issue's language writes it ("1er février 2026"). */
   date?: string;
+  date_label?: string;
   preheader?: string;
   tags: string[];
   authors: string[];
@@ -47,6 +51,8 @@ export interface IssueIndex {
   title: string;
   description: string;
   language: string;
+  /** The site's words in its language, from the core (`issue_count`, `filter_issues`, `show_more`, `search_issues`…). */
+  labels?: Record<string, string>;
   home_page_url: string;
   feeds: { rss: string; atom: string; json: string };
   /** Newest first. */
@@ -55,14 +61,12 @@ export interface IssueIndex {
 
 /** Escapes text for HTML content and double-quoted attribute values. */
 export declare function escapeHtml(value: unknown): string;
-/** `2026-11-26` → `26 November 2026`, as in an issue's byline; other text unchanged. */
-export declare function formatDate(date: unknown): string;
 /** The archive list's styles, on top of the default theme. */
 export declare const ARCHIVE_CSS: string;
 /** One `<li>` of the list: title link (a heading of `level`, default 2), number and date, preheader, tags. */
-export declare function archiveItemHtml(entry: IssueIndexEntry, options?: { level?: number }): string;
+export declare function archiveItemHtml(entry: IssueIndexEntry, options?: { level?: number; labels?: Record<string, string> }): string;
 /** The `<ol class="bs-archive-list">` of the entries, in the order given. */
-export declare function archiveListHtml(entries: IssueIndexEntry[], options?: { level?: number }): string;
+export declare function archiveListHtml(entries: IssueIndexEntry[], options?: { level?: number; labels?: Record<string, string> }): string;
 /** The entries matching every word of `query` in title, number, date, preheader or tags (case and accents ignored). */
 export declare function filterIssues<T extends IssueIndexEntry>(entries: T[], query: string): T[];
 

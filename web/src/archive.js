@@ -4,21 +4,37 @@
 // Importing this module in Node (no DOM) defines nothing. See archive.d.ts and docs/publishing.md.
 import styles from './element-styles.js';
 import { adoptStyles, statusParagraph } from './element-parts.js';
+import { normalizeEntry } from './issue-index.js';
 
 export const TAG_NAME = 'broadsheet-archive';
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Escapes text for HTML content and double-quoted attributes. */
 export const escapeHtml = (value) => String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
-/** `2026-11-26` as the core writes it in a byline: `26 November 2026` (other text unchanged). */
-export function formatDate(date) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(date ?? ''));
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return String(date ?? '');
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+/**
+ * The words of an index made without them (an issues.json written by hand or by an older build). An
+ * index from `broadsheet build` carries every word in the site's language, from the core's locale
+ * (`labels`), and its entries carry their dates and numbers as their own language writes them.
+ */
+const FALLBACK_LABELS = {
+  issue_number: 'Issue {n}', tags: 'Tags', issue_count_one: '{n} issue', issue_count: '{n} issues',
+  matching_issues: '{n} matching', filter_issues: 'Filter issues', show_more: 'Show more',
+};
+
+/** The index's labels, each a string (anything else in the JSON falls back to the word above). */
+export function labelsOf(json) {
+  const given = json && typeof json.labels === 'object' ? json.labels : {};
+  const labels = { ...FALLBACK_LABELS };
+  for (const [key, value] of Object.entries(given ?? {})) if (typeof value === 'string') labels[key] = value;
+  return labels;
 }
+
+/** A label with its one placeholder (`{n}`, `{title}`…) filled. */
+const fill = (template, value) => String(template).replace(/\{[a-z]+\}/, String(value));
+
+/** "12 issues", "1 issue", in the index's language. */
+export const countLabel = (labels, n) => fill(n === 1 ? labels.issue_count_one : labels.issue_count, n);
 
 /** Styles of the archive list, on top of the default theme (every colour from its --bs-* properties). */
 export const ARCHIVE_CSS = `.bs-archive-list{list-style:none;padding:0;margin:0}
@@ -38,17 +54,20 @@ export const ARCHIVE_CSS = `.bs-archive-list{list-style:none;padding:0;margin:0}
 .bs-issue .bs-archive-links{font:.9rem/1.5 var(--bs-font-heading);color:var(--bs-muted)}`;
 
 /** One issue of the list: title link (a heading of `level`), byline (number, date), preheader, tags. */
-export function archiveItemHtml(entry, { level = 2 } = {}) {
+export function archiveItemHtml(entry, { level = 2, labels = FALLBACK_LABELS } = {}) {
   const byline = [];
-  if (entry.issue != null && entry.issue !== '') byline.push(`<span class="bs-issue-number">Issue ${escapeHtml(entry.issue)}</span>`);
+  const number = entry.issue_label || (entry.issue ? fill(labels.issue_number, entry.issue) : '');
+  if (number) byline.push(`<span class="bs-issue-number">${escapeHtml(number)}</span>`);
   if (entry.date) {
     const iso = /^\d{4}-\d{2}-\d{2}$/.test(entry.date) ? ` datetime="${escapeHtml(entry.date)}"` : '';
-    byline.push(`<time class="bs-date"${iso}>${escapeHtml(formatDate(entry.date))}</time>`);
+    byline.push(`<time class="bs-date"${iso}>${escapeHtml(entry.date_label || entry.date)}</time>`);
   }
-  const tags = Array.isArray(entry.tags) && entry.tags.length
-    ? `<ul class="bs-tags" aria-label="Tags">${entry.tags.map((t) => `<li class="bs-tag">${escapeHtml(t)}</li>`).join('')}</ul>`
+  const tags = entry.tags?.length
+    ? `<ul class="bs-tags" aria-label="${escapeHtml(labels.tags)}">${entry.tags.map((t) => `<li class="bs-tag">${escapeHtml(t)}</li>`).join('')}</ul>`
     : '';
-  return `<li part="item"><h${level} class="bs-archive-title"><a href="${escapeHtml(entry.url)}" part="link">${escapeHtml(entry.title || entry.slug)}</a></h${level}>` +
+  const title = escapeHtml(entry.title || entry.slug);
+  const heading = entry.url ? `<a href="${escapeHtml(entry.url)}" part="link">${title}</a>` : title;
+  return `<li part="item"><h${level} class="bs-archive-title">${heading}</h${level}>` +
     (byline.length ? `<p class="bs-byline">${byline.join(' · ')}</p>` : '') +
     (entry.preheader ? `<p class="bs-archive-preheader">${escapeHtml(entry.preheader)}</p>` : '') +
     `${tags}</li>`;
@@ -58,20 +77,27 @@ export function archiveItemHtml(entry, { level = 2 } = {}) {
 export const archiveListHtml = (entries, options) =>
   `<ol class="bs-archive-list" part="list">${entries.map((e) => archiveItemHtml(e, options)).join('')}</ol>`;
 
-/** The text an issue is filtered on: title, number, date (both forms), preheader, tags. */
-const searchText = (e) => [e.title, e.slug, e.issue != null ? `issue ${e.issue}` : '', e.date, formatDate(e.date), e.preheader, ...(e.tags ?? [])]
-  .join('\n').normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-const normalizeQuery = (q) => q.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim().split(/\s+/).filter(Boolean);
+const fold = (text) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** The text an issue is filtered on: title, number (both forms), date (both forms), preheader, tags. */
+const searchText = (e) => fold([e.title, e.slug, e.issue, e.issue_label, e.date, e.date_label, e.preheader, ...e.tags].join('\n'));
+
+/**
+ * A filter over `entries` (normalized): the text of each is folded once, so a keystroke over 20,000 issues
+ * is a scan of prepared strings. `match(query)` returns the entries matching every word (case and accents
+ * ignored).
+ */
+export function issueFilter(entries) {
+  const texts = entries.map(searchText);
+  return (query) => {
+    const words = fold(query).trim().split(/\s+/).filter(Boolean);
+    if (words.length === 0) return entries;
+    return entries.filter((e, i) => words.every((w) => texts[i].includes(w)));
+  };
+}
 
 /** The entries matching every word of `query` (case and accents ignored). */
-export function filterIssues(entries, query) {
-  const words = normalizeQuery(query);
-  if (words.length === 0) return entries;
-  return entries.filter((e) => {
-    e.__search ??= searchText(e);
-    return words.every((w) => e.__search.includes(w));
-  });
-}
+export const filterIssues = (entries, query) => issueFilter(entries)(query);
 
 // ---------------------------------------------------------------------------
 // The element
@@ -86,6 +112,8 @@ export class BroadsheetArchiveElement extends Base {
 
   #frame;
   #issues = [];
+  #match = () => [];
+  #labels = FALLBACK_LABELS;
   #matching = [];
   #shown = 0;
   #generation = 0;
@@ -114,7 +142,7 @@ export class BroadsheetArchiveElement extends Base {
   set src(value) { this.setAttribute('src', value); }
 
   /** The issues loaded from `src`, newest first. */
-  get issues() { return this.#issues.map(({ __search, ...e }) => e); }
+  get issues() { return this.#issues.map((e) => ({ ...e, tags: [...e.tags] })); }
 
   #pageSize() {
     const n = Number.parseInt(this.getAttribute('page-size') ?? '', 10);
@@ -133,7 +161,9 @@ export class BroadsheetArchiveElement extends Base {
       const json = await response.json();
       if (!Array.isArray(json?.issues)) throw new Error(`${this.src} is not a Broadsheet issues.json (no "issues" list)`);
       if (generation !== this.#generation) return;
-      this.#issues = json.issues.filter((e) => e && typeof e.url === 'string').map((e) => ({ ...e, url: new URL(e.url, url).href }));
+      this.#issues = json.issues.map((e) => normalizeEntry(e, url)).filter(Boolean);
+      this.#match = issueFilter(this.#issues);
+      this.#labels = labelsOf(json);
       this.#build(json);
       this.dispatchEvent(new CustomEvent('broadsheet-archive-load', { detail: { count: this.#issues.length }, bubbles: true, composed: true }));
     } catch (error) {
@@ -157,10 +187,10 @@ export class BroadsheetArchiveElement extends Base {
     container.part = 'archive';
     if (lang && !this.closest('[lang]')) container.lang = lang;
     container.innerHTML = `<div class="bs-archive-tools">
-<label for="${this.#ids}-filter">${escapeHtml(this.getAttribute('filter-label') || 'Filter issues')}<input id="${this.#ids}-filter" class="bs-archive-filter" part="filter" type="search" autocomplete="off"></label>
+<label for="${this.#ids}-filter">${escapeHtml(this.getAttribute('filter-label') || this.#labels.filter_issues)}<input id="${this.#ids}-filter" class="bs-archive-filter" part="filter" type="search" autocomplete="off"></label>
 <p class="bs-archive-count" part="status" role="status" aria-live="polite"></p></div>
 <ol class="bs-archive-list" part="list"></ol>
-<button type="button" class="bs-archive-more" part="more">${escapeHtml(this.getAttribute('more-label') || 'Show more')}</button>`;
+<button type="button" class="bs-archive-more" part="more">${escapeHtml(this.getAttribute('more-label') || this.#labels.show_more)}</button>`;
     this.#frame.replaceChildren(container);
     const input = container.querySelector('input');
     input.addEventListener('input', () => this.#filter(input.value));
@@ -169,7 +199,7 @@ export class BroadsheetArchiveElement extends Base {
   }
 
   #filter(query) {
-    this.#matching = filterIssues(this.#issues, query);
+    this.#matching = this.#match(query);
     this.#shown = 0;
     this.shadowRoot.querySelector('.bs-archive-list').replaceChildren();
     this.#showPage(this.#pageSize());
@@ -183,7 +213,7 @@ export class BroadsheetArchiveElement extends Base {
     const end = Math.min(count, this.#matching.length);
     if (end > from) {
       const template = document.createElement('template');
-      template.innerHTML = this.#matching.slice(from, end).map((e) => archiveItemHtml(e, { level: 2 })).join('');
+      template.innerHTML = this.#matching.slice(from, end).map((e) => archiveItemHtml(e, { level: 2, labels: this.#labels })).join('');
       list.append(template.content);
     } else if (end < from) {
       while (list.children.length > end) list.lastElementChild.remove();
@@ -191,9 +221,10 @@ export class BroadsheetArchiveElement extends Base {
     this.#shown = end;
     const total = this.#issues.length;
     const matching = this.#matching.length;
-    this.shadowRoot.querySelector('.bs-archive-count').textContent = matching === total
-      ? `Showing ${end} of ${total} issue${total === 1 ? '' : 's'}`
-      : `${matching} of ${total} issue${total === 1 ? '' : 's'} match; showing ${end}`;
+    // "12 issues", or "3 matching" while a filter is typed: the list itself shows how many are on screen.
+    this.shadowRoot.querySelector('.bs-archive-count').textContent = matching === total && this.#matching === this.#issues
+      ? countLabel(this.#labels, total)
+      : fill(this.#labels.matching_issues, matching);
     this.shadowRoot.querySelector('.bs-archive-more').hidden = end >= matching;
     if (focusNew && end > from) list.children[from]?.querySelector('a')?.focus();
   }

@@ -2,7 +2,6 @@
 // previous/next, Open Graph, Twitter card, schema.org JSON-LD) and the pager at the end of the article.
 // The page itself is the core's `standalone: true` output; it is changed only by insertPageParts.
 import { escapeHtml as esc } from './archive.js';
-import { issueLabel } from './recent.js';
 
 /** A URL resolved against the page's own (a hero given as a relative path), or '' when unusable. */
 export function absoluteUrl(value, base) {
@@ -23,16 +22,14 @@ const PAGER_CSS = 'body:has(>main>.bs-issue){margin:0}body>main>.bs-issue{min-he
   '.bs-pager .bs-pager-next{text-align:end}' +
   '.bs-pager .bs-pager-site{grid-column:1/-1;color:var(--bs-muted)}';
 
-/** The `<head>` additions for one issue. `issue`: { url, meta, prev, next }; `site`: see build.js. */
-export function headTags({ url, meta, prev, next }, site) {
-  const title = String(meta.title ?? '');
-  const description = String(meta.preheader ?? meta.description ?? '');
-  const hero = typeof meta.hero === 'object' && meta.hero ? meta.hero : meta.hero ? { src: meta.hero } : null;
+/**
+ * The `<head>` additions for one issue. `issue`: { url, summary, prev, next }, `summary` being the core's
+ * (RenderResult.summary: every field already normalised and checked); `site`: see build.js.
+ */
+export function headTags({ url, summary, prev, next }, site) {
+  const { title, preheader: description, hero, date, tags, authors, lang } = summary;
   const image = hero ? absoluteUrl(hero.src, url) : '';
-  const date = typeof meta.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(meta.date) ? meta.date : '';
-  const tags = Array.isArray(meta.tags) ? meta.tags.map(String) : [];
-  const authors = Array.isArray(meta.authors) ? meta.authors.map(String) : meta.author ? [String(meta.author)] : [];
-  const siteName = String(meta.publication ?? site.title);
+  const siteName = summary.publication || site.title;
 
   const out = [];
   const metaTag = (attr, key, content) => { if (content) out.push(`<meta ${attr}="${key}" content="${esc(content)}">`); };
@@ -46,11 +43,11 @@ export function headTags({ url, meta, prev, next }, site) {
   metaTag('property', 'og:title', title);
   metaTag('property', 'og:description', description);
   metaTag('property', 'og:url', url);
-  if (typeof meta.lang === 'string') metaTag('property', 'og:locale', meta.lang.replace('-', '_'));
+  if (lang) metaTag('property', 'og:locale', lang.replace('-', '_'));
   metaTag('property', 'og:image', image);
   if (image) {
     metaTag('property', 'og:image:alt', hero.alt);
-    if (Number(hero.width) > 0 && Number(hero.height) > 0) {
+    if (hero.width && hero.height) {
       metaTag('property', 'og:image:width', String(hero.width));
       metaTag('property', 'og:image:height', String(hero.height));
     }
@@ -74,8 +71,8 @@ export function headTags({ url, meta, prev, next }, site) {
     ...(image && { image: [image] }),
     ...(authors.length && { author: authors.map((name) => ({ '@type': 'Person', name })) }),
     ...(tags.length && { keywords: tags.join(', ') }),
-    ...(typeof meta.lang === 'string' && { inLanguage: meta.lang }),
-    ...(meta.issue != null && { position: String(meta.issue) }),
+    ...(lang && { inLanguage: lang }),
+    ...(summary.number && { position: summary.number }),
     publisher: { '@type': 'Organization', name: siteName, url: site.baseUrl },
     isPartOf: { '@type': 'Periodical', name: site.title, url: site.baseUrl },
   };
@@ -87,17 +84,18 @@ export function headTags({ url, meta, prev, next }, site) {
 
 /**
  * The pager closing the article: the previous (older) and next (newer) issues, the archive and the feed.
- * `labels` are the render's (`RenderResult.labels`): the issue's language, after the `labels` option.
+ * `labels` are the render's (`RenderResult.labels`): the issue's language, after the `labels` option; a
+ * neighbour is named as the core names it in a list (`label`: "Issue 2: Title").
  */
-export function pagerHtml({ prev, next }, site, labels = {}) {
-  const word = (key, english) => esc(labels[key] ?? english);
+export function pagerHtml({ prev, next }, site, labels) {
+  const word = (key) => esc(labels[key]);
   const item = (cls, label, entry, rel) =>
-    `<li class="${cls}"><a href="${esc(entry.url)}" rel="${rel}"><span class="bs-pager-label">${label}</span> ${esc(issueLabel(entry))}</a></li>`;
-  return `<nav class="bs-pager" aria-label="${word('more_issues', 'More issues')}"><ul>` +
-    (prev ? item('bs-pager-prev', word('previous_issue', 'Previous issue'), prev, 'prev') : '') +
-    (next ? item('bs-pager-next', word('next_issue', 'Next issue'), next, 'next') : '') +
-    `<li class="bs-pager-site"><a href="${esc(site.baseUrl)}">${word('all_issues', 'All issues')}</a> · ` +
-    `<a href="${esc(site.feeds.rss)}">${word('rss_feed', 'RSS feed')}</a></li>` +
+    `<li class="${cls}"><a href="${esc(entry.url)}" rel="${rel}"><span class="bs-pager-label">${label}</span> ${esc(entry.label)}</a></li>`;
+  return `<nav class="bs-pager" aria-label="${word('more_issues')}"><ul>` +
+    (prev ? item('bs-pager-prev', word('previous_issue'), prev, 'prev') : '') +
+    (next ? item('bs-pager-next', word('next_issue'), next, 'next') : '') +
+    `<li class="bs-pager-site"><a href="${esc(site.baseUrl)}">${word('all_issues')}</a> · ` +
+    `<a href="${esc(site.feeds.rss)}">${word('rss_feed')}</a></li>` +
     '</ul></nav>\n';
 }
 

@@ -1,12 +1,14 @@
 // The files of `broadsheet build` that list every issue: the archive page (index.html), the feeds
 // (RSS 2.0, Atom, JSON Feed 1.1, made by the `feed` package, bundled into dist/feed.js so the package
 // keeps no runtime dependency), sitemap.xml and issues.json (the index the elements read; its shape is
-// documented in docs/publishing.md). Each function returns the file's text; build.js writes it.
+// documented in docs/publishing.md). Each function returns the file's text; build.js writes it. Every
+// word comes from the core's locale (`site.labels`, in the site's language; each issue's own date and
+// number labels, in its language), every fact about an issue from the core's summary (build.js's entry).
 import { Feed } from './feed.js';
-import { ARCHIVE_CSS, archiveListHtml, escapeHtml as esc } from './archive.js';
-import { issueLabel } from './recent.js';
+import { ARCHIVE_CSS, archiveListHtml, escapeHtml as esc, countLabel } from './archive.js';
+import { normalizeEntry } from './issue-index.js';
 
-/** The index entry of an issue (newest first in issues.json); `entry` is build.js's summary. */
+/** The index entry of an issue (newest first in issues.json); `entry` is build.js's. */
 export function indexEntry(entry) {
   return {
     slug: entry.slug,
@@ -15,9 +17,10 @@ export function indexEntry(entry) {
     email: entry.emailUrl,
     text: entry.textUrl,
     title: entry.title,
+    label: entry.label,
     ...(entry.subtitle && { subtitle: entry.subtitle }),
-    ...(entry.issue != null && { issue: entry.issue }),
-    ...(entry.date && { date: entry.date }),
+    ...(entry.number && { issue: /^\d+$/.test(entry.number) ? Number(entry.number) : entry.number, issue_label: entry.numberLabel }),
+    ...(entry.date && { date: entry.date, date_label: entry.dateLabel }),
     ...(entry.preheader && { preheader: entry.preheader }),
     tags: entry.tags,
     authors: entry.authors,
@@ -26,13 +29,14 @@ export function indexEntry(entry) {
   };
 }
 
-/** issues.json: { version: 1, title, description, language, home_page_url, feeds, issues: [...] }. */
+/** issues.json: { version: 1, title, description, language, labels, home_page_url, feeds, issues: [...] }. */
 export function issuesJson(entries, site) {
   return JSON.stringify({
     version: 1,
     title: site.title,
     description: site.description,
     language: site.lang,
+    labels: site.labels,
     home_page_url: site.baseUrl,
     feeds: { rss: site.feeds.rss, atom: site.feeds.atom, json: site.feeds.json },
     issues: entries.map(indexEntry),
@@ -44,7 +48,7 @@ export function archivePage(entries, site) {
   const feeds = `<link rel="alternate" type="application/rss+xml" title="${esc(site.title)} (RSS)" href="${esc(site.feeds.rss)}">
 <link rel="alternate" type="application/atom+xml" title="${esc(site.title)} (Atom)" href="${esc(site.feeds.atom)}">
 <link rel="alternate" type="application/feed+json" title="${esc(site.title)} (JSON Feed)" href="${esc(site.feeds.json)}">`;
-  const count = `${entries.length} issue${entries.length === 1 ? '' : 's'}`;
+  const count = esc(countLabel(site.labels, entries.length));
   return `<!doctype html>
 <html lang="${esc(site.lang)}">
 <head>
@@ -72,7 +76,7 @@ ${ARCHIVE_CSS}
 ${site.description ? `<p class="bs-subtitle">${esc(site.description)}</p>` : ''}
 <p class="bs-archive-links">${count} · <a href="${esc(site.feeds.rss)}">RSS</a> · <a href="${esc(site.feeds.atom)}">Atom</a> · <a href="${esc(site.feeds.json)}">JSON Feed</a></p>
 </header>
-${archiveListHtml(entries, { level: 2 }).replace(/ part="[^"]*"/g, '')}
+${archiveListHtml(entries.map((e) => normalizeEntry(indexEntry(e), site.baseUrl)), { level: 2, labels: site.labels }).replace(/ part="[^"]*"/g, '')}
 </main>
 </body>
 </html>
@@ -86,6 +90,18 @@ ${archiveListHtml(entries, { level: 2 }).replace(/ part="[^"]*"/g, '')}
 const feedDate = (entry, fallback) => (entry.date ? new Date(`${entry.date}T12:00:00Z`)
   : entry.record?.modified ? new Date(Math.floor(entry.record.modified / 1000) * 1000) : fallback);
 
+// What XML 1.0 allows in a document: a vertical tab pasted from a word processor, U+0001 or U+FFFE in a
+// title would make the feed unreadable for strict parsers (libxml2), so they are removed from every text.
+const NOT_XML = /[^\t\n\r\x20-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
+const xmlText = (text) => String(text ?? '').replace(NOT_XML, '');
+
+/**
+ * The `feed` package leaves `<` unescaped in Atom's category labels (attributes). Quotes inside them are
+ * escaped as &quot;, so each label is exactly the text between its quotes.
+ */
+const escapeAtomCategories = (atom) =>
+  atom.replace(/<category label="([^"]*)"/g, (all, label) => `<category label="${label.replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`);
+
 /**
  * The three feeds over the newest `site.feedItems` issues, each item with the full issue (`content`
  * maps a slug to its article HTML, links made absolute). Returns { rss, atom, json }.
@@ -95,30 +111,30 @@ export function feeds(entries, content, site) {
   const fallback = site.fallbackDate;
   const feed = new Feed({
     id: site.baseUrl,
-    title: site.title,
-    description: site.description,
+    title: xmlText(site.title),
+    description: xmlText(site.description),
     link: site.baseUrl,
     language: site.lang,
     updated: items.length ? feedDate(items[0], fallback) : fallback,
     generator: 'Broadsheet',
     feedLinks: { rss: site.feeds.rss, atom: site.feeds.atom, json: site.feeds.json },
-    copyright: site.copyright,
+    copyright: xmlText(site.copyright),
   });
   for (const entry of items) {
     const date = feedDate(entry, fallback);
     feed.addItem({
-      title: issueLabel(entry),
+      title: xmlText(entry.label),
       id: entry.url,
       link: entry.url,
       date,
       published: date,
-      ...(entry.preheader && { description: entry.preheader }),
-      content: content.get(entry.slug) ?? '',
-      ...(entry.authors.length && { author: entry.authors.map((name) => ({ name })) }),
-      category: entry.tags.map((name) => ({ name })),
+      ...(entry.preheader && { description: xmlText(entry.preheader) }),
+      content: xmlText(content.get(entry.slug) ?? ''),
+      ...(entry.authors.length && { author: entry.authors.map((name) => ({ name: xmlText(name) })) }),
+      category: entry.tags.map((name) => ({ name: xmlText(name) })),
     });
   }
-  return { rss: feed.rss2(), atom: feed.atom1(), json: jsonFeed11(feed.json1(), entries, site) };
+  return { rss: feed.rss2(), atom: escapeAtomCategories(feed.atom1()), json: jsonFeed11(feed.json1(), entries, site) };
 }
 
 /**
@@ -139,7 +155,7 @@ function jsonFeed11(json10, entries, site) {
   return JSON.stringify(feed, null, 1) + '\n';
 }
 
-const xml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]);
+const xml = (s) => xmlText(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]);
 
 /** sitemap.xml: the archive and every issue page, with the issue's date as lastmod. */
 export function sitemap(entries, site) {

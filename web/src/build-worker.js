@@ -2,7 +2,7 @@
 // sends, then renders the issues it is given (build-issue.js), one message each.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createRenderer } from './index.js';
-import { renderIssue } from './build-issue.js';
+import { problemOf, renderIssue } from './build-issue.js';
 
 const renderer = await createRenderer({ wasm: workerData.wasmModule });
 
@@ -10,10 +10,7 @@ parentPort.on('message', ({ id, job }) => {
   try {
     parentPort.postMessage({ id, result: renderIssue(renderer, job) });
   } catch (error) {
-    parentPort.postMessage({
-      id,
-      error: { message: error?.reason ?? error?.message ?? String(error), line: error?.line ?? 0, column: error?.column ?? 0 },
-    });
+    parentPort.postMessage({ id, error: problemOf(error) });
   }
 });
 parentPort.postMessage({ ready: true });

@@ -25,6 +25,10 @@ export interface BuildOptions {
   baseUrl: string;
   /** Include issues whose front matter says `draft: true`. @defaultValue `false` */
   drafts?: boolean;
+  /** Include issues dated after `today`. @defaultValue `false` */
+  future?: boolean;
+  /** The build's date, YYYY-MM-DD: issues dated later are left out unless `future`. @defaultValue this machine's date */
+  today?: string;
   /** The publication's name. @defaultValue the newest issue's `publication`, else the input folder's name */
   title?: string;
   /** The archive's and feeds' description. @defaultValue `Every issue of TITLE.` */
@@ -33,7 +37,7 @@ export interface BuildOptions {
   lang?: string;
   /** How many issues (newest first) each feed carries, in full. @defaultValue `20` */
   feedItems?: number;
-  /** Worker threads rendering pages. @defaultValue one per core */
+  /** Worker threads rendering pages; more than the cores are not started. @defaultValue one per core */
   jobs?: number;
   /** Render every page, ignoring what the last build left. @defaultValue `false` */
   force?: boolean;
@@ -66,11 +70,15 @@ export interface BuildReport {
   removed: number;
   /** Drafts left out. */
   drafts: number;
+  /** Issues dated after `today` left out. */
+  future: number;
+  /** Worker threads used at most. */
+  jobs: number;
   /** Site-wide files written because their text changed (`index.html`, `feed.xml`, …). */
   siteFiles: string[];
-  /** Issues left out: front-matter errors, slugs that cannot be used, unreadable files. */
+  /** Issues left out: front-matter errors (a `draft` or `date` the core cannot read), slugs that cannot be used, clashes with files the build did not write, unreadable files. */
   errors: BuildProblem[];
-  /** Warnings of the rendered pages (lint and parse warnings; hints left out). */
+  /** Warnings of the rendered pages (lint and parse warnings; hints left out), and files skipped (a symlink out of the folder). */
   warnings: BuildProblem[];
   /** Wall-clock time of the build. */
   milliseconds: number;
@@ -79,8 +87,15 @@ export interface BuildReport {
 /** The file, in `out`, where a build keeps what it needs to rebuild only what changed. */
 export declare const CACHE_FILE: '.broadsheet-cache.json';
 
+/** A bad option: nothing was read or written (the CLI exits 2). */
+export declare class BuildUsageError extends TypeError {
+  readonly name: 'BuildUsageError';
+  readonly exitCode: 2;
+}
+
 /**
  * Builds the site. Bad issues never reject the promise: they are in `errors` and left out, and the rest
- * is built. Rejects only for bad options (a TypeError) or an `input` that is not a folder.
+ * is built. Rejects for bad options (a BuildUsageError, before anything is touched), a site file the build
+ * did not write, or a failure half way (the site is then left as the last build left it).
  */
 export declare function buildSite(options: BuildOptions): Promise<BuildReport>;

@@ -1,354 +1,243 @@
 // `broadsheet build` as a function: a folder of issues (*.md) becomes a site. See build.d.ts for the
 // options and result, docs/publishing.md for what is written. The steps:
-//   1. read and hash every source changed since the last build (by size, time and inode); read the
-//      front matter of changed ones with the core (main thread);
-//   2. leave out drafts and broken issues (reported as file:line:column), order the rest newest first;
-//   3. give each page a key made of everything it shows (its source, its neighbours, the issues its
+//   1. check the options, asking the core about the ones it decides (build-options.js): a bad one is a
+//      usage error before anything is read or written;
+//   2. read every source changed since the last build once, with the core: its summary says what the
+//      issue is (title, date, draft, number, slug, language) and what keeps it out (build-sources.js);
+//   3. choose the issues to publish (drafts, future dates, broken issues, clashing slugs left out) and
+//      order them newest first;
+//   4. give each page a key made of everything it shows (its source, its neighbours, the issues its
 //      `::: recent` lists, the site options, the core): only pages whose key changed are rendered, by
-//      worker threads (build-worker.js → build-issue.js), or on this thread when there are only a few;
-//   4. write the files that list every issue (build-site.js) when their text changed, remove the
-//      folders of issues that are gone, and save the keys in SITE/.broadsheet-cache.json.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
-import { basename, join, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
+//      worker threads (build-render.js → build-issue.js); if one fails, the pages naming it are made again;
+//   5. write the files that list every issue (build-site.js), then commit: staged files move into place,
+//      files the last build wrote and this one did not are removed (build-output.js).
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { createRenderer } from './index.js';
-import { compareIssues, recentCountNeeded } from './recent.js';
-import { ISSUE_FILES, renderIssue } from './build-issue.js';
-import { absoluteUrl, absolutizeHtml, articleOf } from './build-page.js';
+import { ISSUE_FILES } from './build-issue.js';
+import { absolutizeHtml, articleOf } from './build-page.js';
 import { archivePage, feeds, issuesJson, sitemap } from './build-site.js';
+import { checkSiteOptions, normalizeOptions } from './build-options.js';
+import { readSources, sha1, summarizeIn } from './build-sources.js';
+import { MANIFEST_FILE, SiteOutput } from './build-output.js';
+import { renderPages } from './build-render.js';
+import { compareIssues } from './issue-index.js';
+
+export { BuildUsageError } from './build-options.js';
 
 export const CACHE_FILE = '.broadsheet-cache.json';
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 /** Files at the root of the site: no issue may take one of these names as its folder. */
-export const SITE_FILES = ['index.html', 'feed.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'issues.json', CACHE_FILE];
-// Below this many pages to render, starting worker threads costs more than it saves.
-const MAIN_THREAD_JOBS = 8;
+export const SITE_FILES = ['index.html', 'feed.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'issues.json'];
+const RESERVED_SLUGS = [...SITE_FILES, CACHE_FILE, MANIFEST_FILE];
 
-const sha1 = (data) => createHash('sha1').update(data).digest('hex');
-
-/** Checks and completes the options (see build.d.ts). Throws a TypeError naming a bad one. */
-function normalizeOptions(options = {}) {
-  const { input, out } = options;
-  if (!input || typeof input !== 'string') throw new TypeError('buildSite: `input` (the folder of issues) is required');
-  if (!out || typeof out !== 'string') throw new TypeError('buildSite: `out` (the site folder) is required');
-  let base;
+function loadCache(out, coreHash) {
   try {
-    base = new URL(String(options.baseUrl ?? ''));
-  } catch {
-    throw new TypeError(`buildSite: \`baseUrl\` must be an absolute URL, such as https://example.com/newsletter/ (got ${JSON.stringify(options.baseUrl ?? '')})`);
-  }
-  if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new TypeError('buildSite: `baseUrl` must be an http: or https: URL');
-  base.search = '';
-  base.hash = '';
-  if (!base.pathname.endsWith('/')) base.pathname += '/';
-  const feedItems = options.feedItems ?? 20;
-  if (!Number.isInteger(feedItems) || feedItems < 1) throw new TypeError('buildSite: `feedItems` must be a whole number of at least 1');
-  const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
-  const jobs = options.jobs ?? Math.max(1, cores);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new TypeError('buildSite: `jobs` must be a whole number of at least 1');
-  if (resolve(input) === resolve(out)) throw new TypeError('buildSite: `out` must not be the folder of issues');
-  return {
-    input: resolve(input),
-    shownInput: input, // file names in the report start with the folder as given
-    out: resolve(out),
-    baseUrl: base.href,
-    drafts: Boolean(options.drafts),
-    title: options.title ? String(options.title) : '',
-    description: options.description ? String(options.description) : '',
-    lang: options.lang ? String(options.lang) : '',
-    feedItems,
-    jobs,
-    force: Boolean(options.force),
-    unsubscribeUrl: options.unsubscribeUrl ? String(options.unsubscribeUrl) : '',
-    onProgress: typeof options.onProgress === 'function' ? options.onProgress : null,
-  };
+    const cache = JSON.parse(readFileSync(join(out, CACHE_FILE), 'utf8'));
+    // Summaries and pages are the core's work: a new core reads and renders everything again.
+    if (cache?.version === CACHE_VERSION && cache.core === coreHash && cache.sources && cache.pages) return cache;
+  } catch { /* no cache yet, or unreadable: build everything */ }
+  return { sources: {}, pages: {} };
 }
 
-/** The 1-based line and column of a top-level front-matter key's value, else 1:1. */
-function keyPosition(source, key) {
-  const lines = source.split(/\r\n|\r|\n/);
-  for (let i = 1; i < lines.length && !/^(---|\.\.\.)\s*$/.test(lines[i]); i++) {
-    const m = new RegExp(`^(${key}[ \\t]*:[ \\t]*)`).exec(lines[i]);
-    if (m) return { line: i + 1, column: m[1].length + 1 };
-  }
-  return { line: 1, column: 1 };
-}
-
-/** The front matter block (with its fences) of a source, or '' when it has none. */
-function frontMatterOf(source) {
-  const m = /^---[ \t]*(?:\r\n|\r|\n)/.exec(source);
-  if (!m) return '';
-  const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(source.slice(m[0].length));
-  return close ? source.slice(0, m[0].length + close.index + close[0].length) + '\n' : '';
-}
-
-/** The title the core would give an issue without a `title` key: its first `# ` heading. */
-const firstHeading = (source) => /^ {0,3}# +(.+?)(?: +#+)? *$/m.exec(source.slice(frontMatterOf(source).length))?.[1] ?? '';
-
-const SLUG = /^[\p{L}\p{N}][\p{L}\p{N}._~-]*$/u;
-const strings = (v) => (Array.isArray(v) ? v.map(String) : v == null || v === '' ? [] : [String(v)]);
-
-/** The summary of an issue that pages, lists, feeds and the index show. */
-function summarize(record, file, site) {
-  const { meta } = record;
-  const slug = typeof meta.slug === 'string' && meta.slug ? meta.slug : basename(file, '.md');
+/** What a page, a list, a feed and the index show of an issue: the core's summary and where it lives. */
+function entryOf(record, slug, site) {
+  const s = record.summary;
   const url = new URL(`${encodeURIComponent(slug)}/`, site.baseUrl).href;
-  const hero = typeof meta.hero === 'object' && meta.hero ? meta.hero : meta.hero ? { src: meta.hero } : null;
   return {
-    file,
+    file: record.path,
     slug,
     url,
     markdownUrl: url + ISSUE_FILES.markdown,
     emailUrl: url + ISSUE_FILES.email,
     textUrl: url + ISSUE_FILES.text,
-    title: String(meta.title ?? '') || record.heading || slug,
-    subtitle: meta.subtitle ? String(meta.subtitle) : '',
-    issue: typeof meta.issue === 'number' || typeof meta.issue === 'string' ? meta.issue : null,
-    date: meta.date ? String(meta.date) : '',
-    preheader: String(meta.preheader ?? meta.description ?? ''),
-    tags: strings(meta.tags),
-    authors: strings(meta.authors ?? meta.author),
-    hero: hero?.src ? { src: absoluteUrl(hero.src, url), ...(hero.alt && { alt: String(hero.alt) }) } : null,
-    lang: typeof meta.lang === 'string' ? meta.lang : '',
-    publication: meta.publication ? String(meta.publication) : '',
-    draft: meta.draft === true || meta.draft === 'true',
+    title: s.title,
+    label: s.label,
+    subtitle: s.subtitle,
+    number: s.number,
+    numberLabel: s.number_label,
+    date: s.date,
+    dateLabel: s.date_label,
+    preheader: s.preheader,
+    tags: s.tags,
+    authors: s.authors,
+    hero: s.hero ? { ...s.hero, src: new URL(s.hero.src, url).href } : null,
+    lang: s.lang,
+    publication: s.publication,
+    modified: record.modified,
+    record,
   };
 }
 
 /** What a neighbour or a `::: recent` item shows of an issue (its part of a page's key). */
-const linkOf = (e) => (e ? { url: e.url, title: e.title, issue: e.issue, date: e.date, slug: e.slug } : null);
+const linkOf = (e) => (e ? { url: e.url, title: e.title, label: e.label, number: e.number, date: e.date } : null);
 
-function loadCache(out) {
-  try {
-    const cache = JSON.parse(readFileSync(join(out, CACHE_FILE), 'utf8'));
-    if (cache?.version === CACHE_VERSION && cache.sources && cache.pages) return cache;
-  } catch { /* no cache yet, or unreadable: build everything */ }
-  return { version: CACHE_VERSION, sources: {}, pages: {}, siteFiles: {} };
-}
-
-/** Writes `text` to `file` unless it already holds it; true when written. */
-function writeIfChanged(file, text) {
-  try {
-    if (readFileSync(file, 'utf8') === text) return false;
-  } catch { /* missing */ }
-  writeFileSync(file, text);
-  return true;
-}
-
-/** Removes the files this build wrote for an issue that is gone, then its folder if it is left empty. */
-function removeIssueOutput(out, slug) {
-  const dir = join(out, slug);
-  if (!SLUG.test(slug) || !existsSync(dir)) return;
-  for (const name of Object.values(ISSUE_FILES)) rmSync(join(dir, name), { force: true });
-  try { rmdirSync(dir); } catch { /* the folder holds other files: keep it */ }
-}
-
-/** Renders the jobs on worker threads (or here, for a few), calling `done` after each. */
-async function renderAll(jobs, { wasmModule, renderer, workers: count, done }) {
-  const results = new Array(jobs.length);
-  if (jobs.length <= MAIN_THREAD_JOBS || count === 1) {
-    jobs.forEach((job, i) => {
-      try {
-        results[i] = renderIssue(renderer, job);
-      } catch (error) {
-        results[i] = { error: { message: error?.reason ?? error?.message ?? String(error), line: error?.line ?? 0, column: error?.column ?? 0 } };
-      }
-      done();
-    });
-    return results;
+/**
+ * The issues to publish, newest first. Left out: drafts (unless `drafts`), issues dated after `today`
+ * (unless `future`), issues the core reports as unpublishable (a `draft` or `date` it cannot read, at its
+ * line), slugs that cannot name a folder or are taken, and issues whose files would overwrite a file the
+ * build did not write.
+ */
+function chooseIssues(records, opts, output, report) {
+  const bySlug = new Map();
+  const entries = [];
+  for (const record of records) {
+    const { summary } = record;
+    if (summary.errors.length) {
+      for (const e of summary.errors) report.errors.push({ file: record.path, line: e.line, column: e.column, message: `${e.message} (the issue is left out)` });
+      continue;
+    }
+    if (summary.draft && !opts.drafts) {
+      report.drafts++;
+      continue;
+    }
+    if (summary.date > opts.today && !opts.future) {
+      report.future++;
+      continue;
+    }
+    const { slug } = summary; // its `slug`, else its file's name: checked by the core
+    const problem = RESERVED_SLUGS.includes(slug) ? `the slug ${JSON.stringify(slug)} is taken by the site's own ${slug}`
+      : bySlug.has(slug) ? `the slug ${JSON.stringify(slug)} is already used by ${bySlug.get(slug).file}`
+      : Object.values(ISSUE_FILES).map((f) => `${slug}/${f}`).find((rel) => output.clashes(rel))
+        ?.replace(/.*/, (rel) => `${join(opts.out, rel)} was not written by broadsheet build; this issue would overwrite it`) ?? '';
+    if (problem) {
+      report.errors.push({ file: record.path, line: 0, column: 0, message: problem });
+      continue;
+    }
+    const entry = entryOf(record, slug, opts);
+    bySlug.set(slug, entry);
+    entries.push(entry);
   }
-  const workerUrl = new URL('./build-worker.js', import.meta.url);
-  let next = 0;
-  const workers = [];
-  const running = Array.from({ length: Math.min(count, jobs.length) }, () => new Promise((ok, fail) => {
-    const worker = new Worker(workerUrl, { workerData: { wasmModule } });
-    workers.push(worker);
-    let current = -1;
-    const give = () => {
-      if (next >= jobs.length) return ok();
-      current = next++;
-      worker.postMessage({ id: current, job: jobs[current] });
-    };
-    worker.on('message', (message) => {
-      if (message.ready) return give();
-      results[message.id] = message.error ? { error: message.error } : message.result;
-      done();
-      give();
-    });
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`a build worker stopped (exit code ${code})`))); // ignored once settled
-  }));
-  try {
-    await Promise.all(running);
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-  return results;
+  return entries.sort(compareIssues);
 }
+
+/** The site's settings every page shares (part of every page's key). */
+function siteOf(opts, entries, labels) {
+  const newest = entries[0];
+  const title = opts.title || newest?.publication || basename(opts.input);
+  return {
+    baseUrl: opts.baseUrl,
+    feeds: { rss: `${opts.baseUrl}feed.xml`, atom: `${opts.baseUrl}atom.xml`, json: `${opts.baseUrl}feed.json` },
+    unsubscribeUrl: opts.unsubscribeUrl,
+    title,
+    description: opts.description || labels.archive_description.replace('{title}', title),
+    lang: opts.lang || newest?.lang || 'en',
+    labels,
+  };
+}
+
+/** The pages to render: each listed issue whose key changed (or whose files are gone). */
+function pageJobs(entries, site, siteKey, cache, output) {
+  const keys = {};
+  const jobs = [];
+  entries.forEach((entry, i) => {
+    const next = entries[i - 1] ?? null; // newer
+    const prev = entries[i + 1] ?? null; // older
+    const recent = entries.slice(i + 1, i + 1 + entry.record.summary.recent_count).map(linkOf);
+    const key = sha1(JSON.stringify([siteKey, entry.record.sha, entry.slug, linkOf(prev), linkOf(next), recent]));
+    keys[entry.slug] = key;
+    const files = Object.values(ISSUE_FILES).map((f) => `${entry.slug}/${f}`);
+    if (cache.pages[entry.slug] === key && files.every((rel) => output.has(rel))) {
+      files.forEach((rel) => output.keep(rel));
+      return;
+    }
+    jobs.push({
+      file: entry.file, source: entry.record.read(), slug: entry.slug, url: entry.url, prev: linkOf(prev), next: linkOf(next),
+      recent: recent.map(({ url, title, number, date }) => ({ url, title, number, date })), staging: output.staging, site,
+    });
+  });
+  return { keys, jobs };
+}
+
+/** The words of the site's own pages in its language, from the core (RenderResult.labels). */
+const siteLabels = (renderer, lang) => renderer.render('', { summaryOnly: true, defaultLang: lang }).labels;
 
 /** Builds the site; see build.d.ts. Resolves to the report; never throws for a bad issue. */
 export async function buildSite(options) {
   const started = performance.now();
   const opts = normalizeOptions(options);
-  const { input, out } = opts;
-  if (!existsSync(input) || !statSync(input).isDirectory()) throw new Error(`${input} is not a folder of issues`);
-  mkdirSync(out, { recursive: true });
-
   const wasmBytes = readFileSync(new URL('./broadsheet.wasm', import.meta.url));
   const wasmModule = await WebAssembly.compile(wasmBytes);
   const renderer = await createRenderer({ wasm: wasmModule });
+  checkSiteOptions(renderer, opts);
   const coreHash = sha1(wasmBytes);
 
-  const cache = opts.force ? { version: CACHE_VERSION, sources: {}, pages: {}, siteFiles: {} } : loadCache(out);
-  const errors = [];
-  const warnings = [];
+  mkdirSync(opts.out, { recursive: true });
+  const output = new SiteOutput(opts.out, { issueFiles: Object.values(ISSUE_FILES), siteFiles: SITE_FILES });
+  try {
+    const report = { errors: [], warnings: [], skipped: [], drafts: 0, future: 0 };
+    const clash = SITE_FILES.find((f) => output.clashes(f));
+    if (clash) throw new Error(`${join(opts.out, clash)} was not written by broadsheet build: move it, or build into another folder`);
+    const cache = loadCache(opts.out, coreHash);
+    const pagesCache = opts.force ? {} : cache.pages;
 
-  // 1. Sources and their front matter (read by the core; unchanged sources keep their cached meta).
-  const files = readdirSync(input).filter((f) => f.endsWith('.md') && !f.startsWith('.')).sort();
-  const sources = {};
-  const records = [];
-  const decode = (file) => new TextDecoder('utf-8', { ignoreBOM: false }).decode(readFileSync(join(input, file)));
-  for (const file of files) {
-    const path = join(opts.shownInput, file);
-    let stat;
-    let source = null;
-    let known = null;
-    try {
-      // A file with the size, modification time and inode of the last build is not read again
-      // (`force` reads everything); its source is read later only if its page must be rendered.
-      stat = statSync(join(input, file));
-      const cached = cache.sources[file];
-      if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs && cached.ino === stat.ino) known = cached;
-      else source = decode(file);
-    } catch (error) {
-      errors.push({ file: path, line: 0, column: 0, message: `cannot read: ${error.message}` });
-      continue;
+    // 2-3. Every issue read once by the core; without --lang, the site's language is the newest issue's,
+    // and the issues without `lang` are read in it (their dates and numbers are written in it).
+    const { sources, records } = readSources(opts, cache, renderer, report, opts.lang);
+    const lang = opts.lang || chooseIssues(records, opts, output, { errors: [], drafts: 0, future: 0 })[0]?.lang || 'en';
+    if (!opts.lang && lang !== 'en') for (const record of records) if (!record.summary.lang) summarizeIn(renderer, record, lang);
+    let entries = chooseIssues(records, opts, output, report);
+
+    // 3-4. The pages, rendered until no page names an issue that failed.
+    const site = siteOf({ ...opts, lang }, entries, siteLabels(renderer, lang));
+    const siteKey = sha1(JSON.stringify([CACHE_VERSION, coreHash, site]));
+    let keys = {};
+    const rendered = new Set();
+    for (let failed = true; failed;) {
+      // After a failure, pages rendered in the round before keep their new key and staged files.
+      const planned = pageJobs(entries, site, siteKey, { pages: { ...pagesCache, ...keys } }, output);
+      const results = await renderPages(planned.jobs, { wasmModule, renderer, workers: opts.jobs, onProgress: opts.onProgress });
+      keys = planned.keys;
+      failed = false;
+      results.forEach((result, i) => {
+        const job = planned.jobs[i];
+        if (result.error) {
+          report.errors.push({ file: job.file, ...result.error });
+          entries = entries.filter((e) => e.slug !== job.slug);
+          delete keys[job.slug];
+          failed = true;
+          return;
+        }
+        result.files.forEach((rel) => output.staged(rel));
+        for (const w of result.warnings) report.warnings.push({ file: job.file, ...w });
+        rendered.add(job.slug);
+      });
     }
-    const sha = known?.sha ?? sha1(source);
-    if (!known && cache.sources[file]?.sha === sha) known = cache.sources[file]; // touched, not changed
-    let meta = known?.meta;
-    if (!meta) {
-      try {
-        const block = frontMatterOf(source);
-        meta = block ? renderer.render(block, { lint: false }).meta : {};
-      } catch (error) {
-        errors.push({ file: path, line: error.line ?? 0, column: error.column ?? 0, message: error.reason ?? error.message });
-        continue;
-      }
-    }
-    const recentCount = known ? known.recentCount : recentCountNeeded(source);
-    const heading = known ? known.heading : firstHeading(source);
-    sources[file] = { sha, meta, recentCount, heading, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
-    records.push({ file, path, source, sha, meta, recentCount, heading, modified: stat.mtimeMs, read: () => (source ??= decode(file)) });
+
+    // 5. The files listing every issue, then the commit.
+    const content = new Map(entries.slice(0, opts.feedItems).map((entry) =>
+      [entry.slug, absolutizeHtml(articleOf(output.read(`${entry.slug}/${ISSUE_FILES.page}`)), entry.url)]));
+    const feedTexts = feeds(entries, content, { ...site, themeCss: '', feedItems: opts.feedItems, copyright: '', fallbackDate: new Date(0) });
+    const siteTexts = {
+      'index.html': archivePage(entries, { ...site, themeCss: readFileSync(new URL('./theme.css', import.meta.url), 'utf8') }),
+      'feed.xml': feedTexts.rss,
+      'atom.xml': feedTexts.atom,
+      'feed.json': feedTexts.json,
+      'sitemap.xml': sitemap(entries, site),
+      'issues.json': issuesJson(entries, site),
+    };
+    const siteFiles = Object.entries(siteTexts).filter(([name, text]) => output.write(name, text)).map(([name]) => name);
+    const removed = output.commit();
+    const cacheFile = join(opts.out, `${CACHE_FILE}.tmp`);
+    writeFileSync(cacheFile, JSON.stringify({ version: CACHE_VERSION, core: coreHash, sources, pages: keys }));
+    renameSync(cacheFile, join(opts.out, CACHE_FILE));
+
+    const byPosition = (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
+    return {
+      issues: entries.length,
+      rendered: rendered.size,
+      unchanged: entries.length - entries.filter((e) => rendered.has(e.slug)).length,
+      removed: new Set(removed.filter((rel) => rel.includes('/')).map((rel) => rel.split('/')[0])).size,
+      drafts: report.drafts,
+      future: report.future,
+      jobs: opts.jobs,
+      siteFiles,
+      errors: report.errors.sort(byPosition),
+      warnings: [...report.skipped, ...report.warnings].sort(byPosition),
+      milliseconds: Math.round(performance.now() - started),
+    };
+  } catch (error) {
+    output.abort(); // the site stays as the last build left it
+    throw error;
   }
-
-  // 2. The issues of the site, newest first.
-  const site = {
-    baseUrl: opts.baseUrl,
-    feeds: { rss: `${opts.baseUrl}feed.xml`, atom: `${opts.baseUrl}atom.xml`, json: `${opts.baseUrl}feed.json` },
-    unsubscribeUrl: opts.unsubscribeUrl,
-  };
-  const bySlug = new Map();
-  let drafts = 0;
-  const entries = [];
-  for (const record of records) {
-    const entry = summarize(record, record.path, site);
-    if (entry.draft && !opts.drafts) {
-      drafts++;
-      continue;
-    }
-    const problem = !SLUG.test(entry.slug) ? `the slug ${JSON.stringify(entry.slug)} cannot name a folder: use letters, digits, '.', '_', '~' and '-'`
-      : SITE_FILES.includes(entry.slug) ? `the slug ${JSON.stringify(entry.slug)} is taken by the site's own ${entry.slug}`
-      : bySlug.has(entry.slug) ? `the slug ${JSON.stringify(entry.slug)} is already used by ${bySlug.get(entry.slug).file}` : '';
-    if (problem) {
-      const at = typeof record.meta.slug === 'string' ? keyPosition(record.read(), 'slug') : { line: 0, column: 0 };
-      errors.push({ file: record.path, ...at, message: problem });
-      continue;
-    }
-    bySlug.set(entry.slug, entry);
-    entry.record = record;
-    entries.push(entry);
-  }
-  entries.sort(compareIssues);
-
-  const newest = entries[0];
-  site.title = opts.title || newest?.publication || basename(input);
-  site.description = opts.description || `Every issue of ${site.title}.`;
-  site.lang = opts.lang || newest?.lang || 'en';
-  const siteKey = sha1(JSON.stringify([CACHE_VERSION, coreHash, site]));
-
-  // 3. The pages whose key changed.
-  const pages = {};
-  const jobs = [];
-  entries.forEach((entry, i) => {
-    const next = entries[i - 1] ?? null; // newer
-    const prev = entries[i + 1] ?? null; // older
-    const older = entries.slice(i + 1, i + 1 + entry.record.recentCount).map(linkOf);
-    const key = sha1(JSON.stringify([siteKey, entry.record.sha, entry.slug, linkOf(prev), linkOf(next), older]));
-    pages[entry.slug] = key;
-    if (cache.pages[entry.slug] === key && existsSync(join(out, entry.slug, ISSUE_FILES.page))) return;
-    jobs.push({
-      file: entry.file, source: entry.record.read(), slug: entry.slug, url: entry.url, meta: entry.record.meta,
-      prev: linkOf(prev), next: linkOf(next), older, outDir: out, site,
-    });
-  });
-
-  let done = 0;
-  opts.onProgress?.(0, jobs.length);
-  const results = await renderAll(jobs, {
-    wasmModule, renderer, workers: opts.jobs,
-    done: () => opts.onProgress?.(++done, jobs.length),
-  });
-  const failed = new Set();
-  results.forEach((result, i) => {
-    const { file, slug } = jobs[i];
-    if (result.error) {
-      errors.push({ file, ...result.error });
-      failed.add(slug);
-      delete pages[slug];
-      return;
-    }
-    for (const w of result.warnings) if (!w.hint) warnings.push({ file, ...w });
-  });
-
-  // 4. The files listing every issue, stale folders, the cache.
-  const listed = entries.filter((e) => !failed.has(e.slug));
-  site.themeCss = readFileSync(new URL('./theme.css', import.meta.url), 'utf8');
-  site.feedItems = opts.feedItems;
-  site.copyright = '';
-  site.fallbackDate = new Date(0);
-  const content = new Map();
-  for (const entry of listed.slice(0, opts.feedItems)) {
-    content.set(entry.slug, absolutizeHtml(articleOf(readFileSync(join(out, entry.slug, ISSUE_FILES.page), 'utf8')), entry.url));
-  }
-  const feedTexts = feeds(listed, content, site);
-  const siteTexts = {
-    'index.html': archivePage(listed, site),
-    'feed.xml': feedTexts.rss,
-    'atom.xml': feedTexts.atom,
-    'feed.json': feedTexts.json,
-    'sitemap.xml': sitemap(listed, site),
-    'issues.json': issuesJson(listed, site),
-  };
-  const siteFilesWritten = Object.entries(siteTexts).filter(([name, text]) => writeIfChanged(join(out, name), text)).map(([name]) => name);
-
-  const removed = Object.keys(cache.pages).filter((slug) => !(slug in pages) && !failed.has(slug));
-  for (const slug of [...removed, ...failed]) removeIssueOutput(out, slug);
-
-  writeFileSync(join(out, CACHE_FILE), JSON.stringify({ version: CACHE_VERSION, sources, pages }));
-
-  const byPosition = (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
-  return {
-    issues: listed.length,
-    rendered: jobs.length - failed.size,
-    unchanged: entries.length - jobs.length,
-    removed: removed.length,
-    drafts,
-    siteFiles: siteFilesWritten,
-    errors: errors.sort(byPosition),
-    warnings: warnings.sort(byPosition),
-    milliseconds: Math.round(performance.now() - started),
-  };
 }

@@ -10,7 +10,7 @@ import styles from './element-styles.js';
 import { adoptStyles, dedent, sourceExcerpt, statusParagraph, tableOfContents } from './element-parts.js';
 // The `index` attribute's code (recent.js) is fetched only when an element has one; <broadsheet-archive> is
 // archive.js's. Both stay out of this file: every byte here is on the reader's critical path.
-const fillRecentFromIndex = (...args) => import('./recent.js').then((recent) => recent.fillRecentFromIndex(...args));
+const recentFromIndex = (...args) => import('./recent.js').then((recent) => recent.recentFromIndex(...args));
 
 export const TAG_NAME = 'broadsheet-issue';
 
@@ -56,7 +56,7 @@ function renderer() {
 }
 
 /** Renders `markdown` in the shared worker; resolves to { output, outline, meta, warnings }. */
-function renderInWorker(module, markdown) {
+function renderInWorker(module, markdown, options) {
   if (!sharedWorker) {
     // Written out in full so bundlers can see the worker and bundle it; configure({ worker }) overrides it.
     const worker = rendererOptions.worker
@@ -84,25 +84,25 @@ function renderInWorker(module, markdown) {
   const id = ++sharedWorker.next;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    worker.postMessage({ id, module, markdown });
+    worker.postMessage({ id, module, markdown, options });
   });
 }
 
 let workerUnavailable = false; // the worker script could not start (say, a bundler left it behind)
 
 /** Renders on the main thread or, for a big issue, in the worker; resolves to a result-like object. */
-async function renderMarkdown(markdown) {
+async function renderMarkdown(markdown, options) {
   if (markdown.length >= WORKER_THRESHOLD && typeof Worker === 'function' && !workerUnavailable) {
     const module = await compiledCore();
     try {
-      return await renderInWorker(module, markdown);
+      return await renderInWorker(module, markdown, options);
     } catch (error) {
       if (!error.workerFailed) throw error;
       workerUnavailable = true; // render on the main thread from now on, rather than not at all
       console.warn(`${error.message}; rendering on the main thread (see configure({ worker }))`);
     }
   }
-  return (await renderer()).render(markdown);
+  return (await renderer()).render(markdown, options);
 }
 
 // Where the issue's top-level sections start, and a table body's rows, in the core's HTML (escaped
@@ -326,15 +326,18 @@ export class BroadsheetIssueElement extends Base {
         if (!current()) return;
         this.#loaded = { key: source.key, markdown };
       }
-      // `index="/issues.json"`: `::: recent` filled from the site's index (recent.js); left as written if it fails.
+      // `index="/issues.json"`: `::: recent` lists the issues before this one in the site's index (recent.js
+      // finds it there from the core's reading of its front matter); the block as written if that fails.
+      let options;
       const index = this.getAttribute('index');
       if (index) {
         const src = source.url ? new URL(source.url, document.baseURI).href : '';
-        const indexUrl = new URL(index, document.baseURI).href;
-        markdown = await fillRecentFromIndex(markdown, { indexUrl, src, renderer: await renderer() }).catch(() => markdown);
+        const { meta } = (await renderer()).render(markdown, { summaryOnly: true });
+        const recent = await recentFromIndex(new URL(index, document.baseURI).href, { src, meta }).catch(() => []);
         if (!current()) return;
+        options = { recent };
       }
-      const result = await renderMarkdown(markdown);
+      const result = await renderMarkdown(markdown, options);
       if (!current()) return;
       this.#prerendered = false;
       const detail = { outline: result.outline, meta: result.meta, warnings: result.warnings, prerendered: false };

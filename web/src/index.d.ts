@@ -61,10 +61,81 @@ export interface RenderOptions {
    * `and`, `list_separator`, `colon`, `photo_credit` ("Photo: {credit}"), `tags`, `task`, `links`, `note`,
    * `tip`, `important`, `warning`, `caution`, `notes`, `footnote_ref`, `footnote_back`, `recent_issues`,
    * `newsletter_issue`, `render_error`, and for `broadsheet build`'s pager `previous_issue`, `next_issue`,
-   * `all_issues`, `rss_feed`, `more_issues`. An unknown key is a warning; an empty string hides the label.
+   * `all_issues`, `rss_feed`, `more_issues`; for the archive `issue_count_one`, `issue_count`, `matching_issues`,
+   * `filter_issues`, `show_more`, `search_issues`, `search_results`, `search_no_results`,
+   * `archive_description`; for the text format `image` ("Image: {alt}") and `no_description`. An unknown key
+   * is a warning; an empty string hides the label.
    * @defaultValue none: every label from the language's table
    */
   labels?: Record<string, string>;
+  /**
+   * The issues before this one, newest first, for `::: recent {count=N}` blocks: each lists the first N
+   * (3 by default) as links, written in the issue's language ("Issue 17: Title"). Only safe URLs are linked.
+   * @defaultValue none: the blocks show only what the writer put in them
+   */
+  recent?: RecentIssue[];
+  /**
+   * Read the issue and return its `summary`, `meta` and parse warnings only: no output is written (a
+   * publication reading its folder of issues). @defaultValue `false`
+   */
+  summaryOnly?: boolean;
+  /** The language of an issue whose front matter has no `lang` (a publication's language). */
+  defaultLang?: string;
+  /** The `canonical_url` of an issue whose front matter has none (where a publication puts its page). */
+  defaultCanonicalUrl?: string;
+  /**
+   * The `slug` of an issue whose front matter has none (`broadsheet build` gives its file's name); checked
+   * like a `slug` key, into `summary.errors`.
+   */
+  defaultSlug?: string;
+}
+
+/** An issue a `::: recent` block lists. */
+export interface RecentIssue {
+  url: string;
+  title: string;
+  /** The issue's number ("17"), or empty. */
+  number?: string;
+  /** YYYY-MM-DD, or empty. */
+  date?: string;
+}
+
+/**
+ * What a publication needs of an issue, decided by the core (docs/publishing.md): `broadsheet build`, the
+ * archive and `::: recent` read it instead of the Markdown.
+ */
+export interface IssueSummary {
+  /**
+   * The title as every format shows it: the front matter's `title`, else the leading `#` heading, else the
+   * `publication`, else "Newsletter issue" in the issue's language.
+   */
+  title: string;
+  /** How a list of issues names it, in its language: "Issue 17: Title" (the title alone without a number). */
+  label: string;
+  subtitle: string;
+  publication: string;
+  preheader: string;
+  /** The issue's number as written ("17"), or empty; `number_label` is it in the issue's language ("Numéro 17"). */
+  number: string;
+  number_label: string;
+  /** A real calendar day written YYYY-MM-DD, else empty; `date_label` is it in the issue's language. */
+  date: string;
+  date_label: string;
+  /** `draft: true`, or a `draft` that is not a YAML boolean (never published by mistake). */
+  draft: boolean;
+  slug: string;
+  tags: string[];
+  authors: string[];
+  /** The hero image when its URL is safe. */
+  hero: { src: string; alt?: string; width?: number; height?: number } | null;
+  /** The issue's web address when it is safe (front matter, else `defaultCanonicalUrl`). */
+  canonical_url: string;
+  lang: string;
+  dir: string;
+  /** How many issues the issue's `::: recent` blocks list at most (0 without one). */
+  recent_count: number;
+  /** What keeps the issue out of a publication (a `draft` or `date` the core cannot read), at its line. */
+  errors: { line: number; column: number; message: string }[];
 }
 
 /** One heading of the document, in document order. */
@@ -110,6 +181,8 @@ export interface RenderResult {
    * `previous_issue`, `next_issue`, `all_issues`, `rss_feed`, `more_issues` (`broadsheet build`).
    */
   readonly labels: Record<string, string>;
+  /** What a publication needs of the issue; `null` in CommonMark mode. */
+  readonly summary: IssueSummary | null;
   /** All four fields as a plain object. */
   toJSON(): { output: string; meta: Record<string, unknown>; outline: OutlineEntry[]; warnings: Warning[] };
 }

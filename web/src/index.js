@@ -167,6 +167,7 @@ const COMMONMARK = 1;
 const STANDALONE = 2;
 const ALLOW_HTML = 4;
 const NO_LINT = 8;
+const SUMMARY_ONLY = 16;
 const FORMAT_SHIFT = 8;
 
 /**
@@ -183,11 +184,36 @@ function coreOptions(options, formatNumbers) {
   const maxOutputBytes = byteLimit(o, 'maxOutputBytes');
   const lint = o.lint === undefined ? true : Boolean(o.lint);
   const flags = (o.commonmark ? COMMONMARK : 0) | (o.standalone ? STANDALONE : 0) | (o.allowHtml ? ALLOW_HTML : 0) |
-    (lint ? 0 : NO_LINT) | (formatNumbers.get(format) << FORMAT_SHIFT);
-  return {
-    flags, idPrefix: String(o.idPrefix ?? ''), unsubscribeUrl: String(o.unsubscribeUrl ?? ''), maxInputBytes,
-    maxOutputBytes, labels: packLabels(o.labels),
-  };
+    (lint ? 0 : NO_LINT) | (o.summaryOnly ? SUMMARY_ONLY : 0) | (formatNumbers.get(format) << FORMAT_SHIFT);
+  // The string options as one string, in the order the core reads them (setStrings in embind.cpp).
+  const strings = [o.idPrefix, o.unsubscribeUrl, o.defaultLang, o.defaultCanonicalUrl, o.defaultSlug]
+    .map((s) => textOption(s).replaceAll('\x1f', '')).join('\x1f');
+  return { flags, strings, maxInputBytes, maxOutputBytes, labels: packLabels(o.labels), recent: packRecent(o.recent) };
+}
+
+/**
+ * A string option as the core takes it: a lone surrogate (half of a UTF-16 pair) becomes U+FFFD here, as
+ * the Markdown's do in encodeInto; the bindings' own conversion would swallow the character after it.
+ */
+const textOption = (value) => {
+  const text = String(value ?? '');
+  return typeof text.toWellFormed === 'function' ? text.toWellFormed()
+    : text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+};
+
+/**
+ * The `recent` option (the issues before this one, newest first: { url, title, number, date }) as the one
+ * string the core takes: each field followed by U+001F. The core decides how each is shown and linked.
+ */
+function packRecent(recent) {
+  if (recent === undefined || recent === null) return '';
+  if (!Array.isArray(recent)) throw new TypeError('recent must be a list of { url, title, number, date }');
+  let packed = '';
+  for (const issue of recent) {
+    const fields = [issue?.url, issue?.title, issue?.number, issue?.date];
+    packed += fields.map((f) => (typeof f === 'string' || typeof f === 'number' ? textOption(f).replaceAll('\x1f', '') : '')).join('\x1f') + '\x1f';
+  }
+  return packed;
 }
 
 /** A size cap option (maxInputBytes, maxOutputBytes): a whole number of bytes, 0 (the default) for the core's own. */
@@ -211,7 +237,7 @@ function packLabels(labels) {
   let packed = '';
   for (const [key, value] of Object.entries(labels)) {
     if (typeof value !== 'string') throw new TypeError(`labels.${key} must be a string`);
-    packed += `${key.replaceAll('\x1f', '')}\x1f${value.replaceAll('\x1f', '')}\x1f`;
+    packed += `${textOption(key).replaceAll('\x1f', '')}\x1f${textOption(value).replaceAll('\x1f', '')}\x1f`;
   }
   return packed;
 }
@@ -245,7 +271,7 @@ function encodeInput(module, markdown) {
 function newCore(module) {
   const formatNumbers = new Map(module.formats().split(' ').map((name, number) => [name, number]));
   const core = {
-    module, formatNumbers, idPrefix: '', unsubscribeUrl: '', labels: '', pieces: [], pieceDecoder: new TextDecoder(),
+    module, formatNumbers, strings: '\x1f\x1f\x1f\x1f', labels: '', recent: '', pieces: [], pieceDecoder: new TextDecoder(),
   };
   module.setOutputSink((pointer, length) => {
     core.pieces.push(core.pieceDecoder.decode(module.HEAPU8.subarray(pointer, pointer + length), { stream: true }));
@@ -268,6 +294,7 @@ class RenderResult {
   get outline() { return this.#parsed().outline ?? []; }
   get warnings() { return this.#parsed().warnings ?? []; }
   get labels() { return this.#parsed().labels ?? {}; }
+  get summary() { return this.#parsed().summary ?? null; }
   toJSON() {
     return { output: this.output, meta: this.meta, outline: this.outline, warnings: this.warnings };
   }
@@ -294,10 +321,13 @@ class Renderer {
     let sidecar;
     let ok;
     try {
-      if (opts.idPrefix !== core.idPrefix || opts.unsubscribeUrl !== core.unsubscribeUrl) {
-        module.setStrings(opts.idPrefix, opts.unsubscribeUrl);
-        core.idPrefix = opts.idPrefix;
-        core.unsubscribeUrl = opts.unsubscribeUrl;
+      if (opts.strings !== core.strings) {
+        module.setStrings(opts.strings);
+        core.strings = opts.strings;
+      }
+      if (opts.recent !== core.recent) {
+        module.setRecent(opts.recent);
+        core.recent = opts.recent;
       }
       if (opts.labels !== core.labels) {
         module.setLabels(opts.labels);

@@ -27,6 +27,14 @@ std::vector<std::string_view> format_names();
 
 inline constexpr std::size_t default_max_input_bytes = 32u * 1024u * 1024u;
 
+// An issue that `::: recent` lists: what a publication knows of the issues before this one (its index).
+struct RecentIssue {
+  std::string url;     // the issue's page; linked only when it is a safe URL
+  std::string title;
+  std::string number;  // "17", or empty
+  std::string date;    // YYYY-MM-DD, or empty
+};
+
 struct Options {
   Format format = Format::Html;
   bool commonmark = false;      // plain CommonMark 0.31.2 HTML: no front matter, sections or extensions; raw HTML kept
@@ -37,6 +45,7 @@ struct Options {
   // Output over this many bytes fails the render with an error (docs/limits.md); 0 = 16 × the input + 1 MiB.
   std::size_t max_output_bytes = 0;
   bool lint = true;             // add the newsletter lint warnings (src/core/lint.hpp) to the parse warnings
+  bool summary_only = false;    // read the issue and fill Result::summary_json, but write no output (and no lint)
   std::string unsubscribe_url;  // email/text: the unsubscribe link; empty = the placeholder {{unsubscribe_url}}
   // Overrides of the words Broadsheet writes (key -> text, e.g. {"in_this_issue", "Inside"}); the keys are
   // docs/i18n.md's. An unknown key is a warning. The rest come from the table of the issue's `lang`.
@@ -45,6 +54,14 @@ struct Options {
   // it is written, so a big document's output is never held whole; the output is then every piece, in
   // order, followed by Result::output. Each piece ends between two characters. JSON and text ignore it.
   std::function<void(std::string_view)> output_pieces;
+  // The issues before this one, newest first: every `::: recent {count=N}` lists the first N of them
+  // (as links, in the issue's language). Empty: the block shows only what the writer put in it.
+  std::vector<RecentIssue> recent;
+  // A publication's defaults for an issue whose front matter does not set them: its language and its
+  // canonical URL (the page `broadsheet build` writes for it).
+  std::string default_lang;
+  std::string default_canonical_url;
+  std::string default_slug;  // the folder of an issue without a `slug` (its file's name); checked like one
 };
 
 struct Result {
@@ -56,6 +73,10 @@ struct Result {
   // issue's language: {"in_this_issue":…,"render_error":…}.
   std::string labels_json;
   std::optional<Diagnostic> error;      // set when the render was refused (front-matter error, input too large)
+  // What a publication needs of the issue, decided once (newsletter mode; empty in CommonMark mode): the
+  // title with its fallback, date, draft, number, words in its language, how many issues `::: recent`
+  // lists, and the problems that keep it out of a publication. Shape: docs/publishing.md.
+  std::string summary_json;
 
   bool ok() const { return !error.has_value(); }
 };

@@ -67,6 +67,11 @@ class EmailBody : public HtmlWalk<EmailBody> {
  private:
   // <tag class="css_class" style="css">
   void open(const char* tag, const char* css, const char* css_class = nullptr, bool auto_dir = false) {
+    open_with_dir(tag, css, css_class, auto_dir ? "auto" : nullptr);
+  }
+
+  // <tag class="css_class" dir="dir" style="css">
+  void open_with_dir(const char* tag, const char* css, const char* css_class, const char* dir) {
     w_.raw("<");
     w_.raw(tag);
     if (css_class) {
@@ -74,7 +79,11 @@ class EmailBody : public HtmlWalk<EmailBody> {
       w_.raw(css_class);
       w_.raw("\"");
     }
-    if (auto_dir) w_.raw(" dir=\"auto\"");
+    if (dir) {
+      w_.raw(" dir=\"");
+      w_.raw(dir);
+      w_.raw("\"");
+    }
     w_.raw(" style=\"");
     w_.raw(css);
     w_.raw("\">");
@@ -163,11 +172,30 @@ class EmailBody : public HtmlWalk<EmailBody> {
     w_.raw("</li>\n");
   }
 
+  // Not a <pre>: a client that drops white-space (Samsung Email) leaves a <pre> unwrapped, wider than a
+  // phone. Lines end in <br>; a space stays breakable only between two words, others are non-breaking, so
+  // indentation holds in every client and long lines still wrap. Code reads left to right in any issue.
   void code_block(std::uint32_t index) {
-    open("pre", style::kPre, "bs-surface");
-    children(index);
-    w_.raw("</pre>\n");
+    std::string code;
+    for (std::uint32_t child = doc_[index].first_child; child; child = doc_[child].next) code += doc_[child].text;
+    if (!code.empty() && code.back() == '\n') code.pop_back();
+    open_with_dir("div", style::kPre, "bs-surface", "ltr");
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < code.size(); ++i) {
+      char c = code[i];
+      if (c != '\n' && c != ' ' && c != '\t') continue;
+      w_.text(std::string_view(code).substr(from, i - from));
+      from = i + 1;
+      bool between_words = c == ' ' && i > 0 && !is_space(code[i - 1]) && i + 1 < code.size() && !is_space(code[i + 1]);
+      if (c == '\n') w_.raw("<br>\n");
+      else if (c == '\t') w_.raw("&nbsp;&nbsp;&nbsp;&nbsp;");
+      else w_.raw(between_words ? " " : "&nbsp;");
+    }
+    w_.text(std::string_view(code).substr(from));
+    w_.raw("</div>\n");
   }
+
+  static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 
   void data_table(std::uint32_t index) {
     w_.raw("<table cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\" style=\"");
@@ -207,7 +235,8 @@ class EmailBody : public HtmlWalk<EmailBody> {
     open("p", "margin:0 0 8px;font-size:11px;font-weight:bold;letter-spacing:1px;text-transform:uppercase;color:#5d6470;",
          "bs-muted bs-footnotes");
     w_.text(doc_.locale.label(Label::Notes));
-    w_.raw("</p>\n<ol style=\"margin:0 0 16px;padding:0 0 0 24px;font-size:14px;line-height:1.5;\">\n");
+    w_.raw(rtl_ ? "</p>\n<ol style=\"margin:0 0 16px;padding:0 24px 0 0;font-size:14px;line-height:1.5;\">\n"
+                : "</p>\n<ol style=\"margin:0 0 16px;padding:0 0 0 24px;font-size:14px;line-height:1.5;\">\n");
     children(index);
     w_.raw("</ol>\n");
   }

@@ -64,6 +64,8 @@ export class PreviewPane {
 
   set dark(on) {
     this.#host.dataset.theme = on ? 'dark' : 'light';
+    // An email frame follows its element's color-scheme: its prefers-color-scheme palette shows when dark.
+    for (const frame of this.#root.querySelectorAll('iframe')) frame.style.colorScheme = on ? 'dark' : 'light';
   }
 
   /** Shows web HTML, replacing only the top-level parts that changed. */
@@ -105,6 +107,7 @@ export class PreviewPane {
     frame.title = 'Email preview';
     frame.setAttribute('sandbox', 'allow-popups allow-popups-to-escape-sandbox');
     frame.srcdoc = html;
+    frame.style.colorScheme = this.#host.dataset.theme === 'dark' ? 'dark' : 'light';
     this.#article = null;
     this.#replaceWith(frame);
   }

@@ -37,7 +37,7 @@ export function pageFacts() {
       text: a.textContent.trim(),
       // A button is a shape: a fill that stands out from what is around it, or a border.
       looks: border || contrast(fill, around) >= 1.5,
-      readable: contrast(getComputedStyle(a).color, fill) >= 3,
+      readable: contrast(getComputedStyle(a).color, fill) >= 4.5,  // WCAG AA for text of its size
     };
   });
   const images = [...document.querySelectorAll('img[alt]')].filter((img) => img.alt.trim()).map((img) => {
@@ -47,7 +47,7 @@ export function pageFacts() {
       alt: img.alt,
       // Blocked images show their alt text in their box: it needs room for a line and a readable colour.
       readable: r.width >= 40 && r.height >= 12 && parseFloat(s.fontSize) >= 11 &&
-        contrast(s.color, backdrop(img)) >= 3,
+        contrast(s.color, backdrop(img)) >= 4.5,
       box: `${Math.round(r.width)}x${Math.round(r.height)}`,
     };
   });

@@ -13,7 +13,9 @@ const DESKTOP = [600, 1024];
  * The clients checked: caniemail's client id, a name, the screen widths to render at. `dropsStyle`
  * removes <style> whatever the data says for the client's own accounts (Gmail's apps with a non-Google
  * account: caniemail's note 2 on `<style>`). `markupOnly`: laid out by Word, which Chromium cannot
- * imitate; its markup is checked instead (tests/browser/email-matrix.test.js).
+ * imitate; its markup is checked instead (tests/browser/email-matrix.test.js). Windows Mail is one: it
+ * renders with Word for every account type and reads `<!--[if mso]>` (Email on Acid, "Coding for
+ * Windows 10 Mail App").
  */
 export const CLIENTS = [
   { id: 'gmail.desktop-webmail', name: 'Gmail (web)', widths: DESKTOP },
@@ -22,7 +24,7 @@ export const CLIENTS = [
   { id: 'gmail.mobile-webmail', name: 'Gmail (mobile web)', widths: PHONE },
   { id: 'gmail.android', key: 'gmail.android+other', name: 'Gmail app, non-Google account', widths: PHONE, dropsStyle: true },
   { id: 'outlook.windows', name: 'Outlook (Windows)', widths: DESKTOP, markupOnly: true },
-  { id: 'outlook.windows-mail', name: 'Windows Mail', widths: DESKTOP },
+  { id: 'outlook.windows-mail', name: 'Windows Mail', widths: DESKTOP, markupOnly: true },
   { id: 'outlook.macos', name: 'Outlook (macOS)', widths: DESKTOP },
   { id: 'outlook.ios', name: 'Outlook (iOS)', widths: PHONE },
   { id: 'outlook.android', name: 'Outlook (Android)', widths: PHONE },

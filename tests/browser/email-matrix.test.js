@@ -12,7 +12,7 @@ import { parse } from 'parse5';
 import { CLIENTS, checkEmail, clientView } from '../../web/src/email-clients.js';
 import { TRIAGE } from '../../web/src/email-triage.js';
 import { emailCorpus } from '../email-clients/corpus.js';
-import { pageFacts } from '../email-clients/page-facts.js';
+import { blockImages, pageFacts } from '../email-clients/page-facts.js';
 import { launchChromium } from './chromium.js';
 
 const PAGES = 3;           // pages rendering at once (the machine's cores are shared)
@@ -47,8 +47,7 @@ async function renderAll(jobs) {
     for (let job = queue.shift(); job; job = queue.shift()) {
       const [key, { html, width }] = job;
       await page.setViewportSize({ width, height: 800 });
-      // Images blocked, as many inboxes do: without a source an image is broken at once and shows its alt text.
-      const blocked = html.replace(/(<img\b[^>]*?) src="[^"]*"/g, '$1');
+      const blocked = blockImages(html);
       facts.set(key, await page.evaluate(([doc, fn]) => {
         document.open();
         document.write(doc);

@@ -1,6 +1,12 @@
-// What a reader would notice of an email shown in a page (run inside Chromium by page.evaluate; not a
+// What a reader would notice of an email shown in a page (pageFacts runs inside Chromium by page.evaluate; not a
 // test file): the page's width against the screen, the words and links a reader can see, whether each
 // button still looks like one, and whether each image's alt text is readable with images blocked.
+/**
+ * The email with its images blocked, as many inboxes show it: an image without a source is broken at once
+ * and shows its alt text (no request, nothing pending when the page is read).
+ */
+export const blockImages = (html) => html.replace(/(<img\b[^>]*?) src="[^"]*"/g, '$1');
+
 export function pageFacts() {
   const visible = (el) => {
     const s = getComputedStyle(el);

@@ -7,7 +7,8 @@
  */
 export const blockImages = (html) => html.replace(/(<img\b[^>]*?) src="[^"]*"/g, '$1');
 
-export function pageFacts() {
+/** `withText`: also the visible words and links (the same at every width, so read once per view). */
+export function pageFacts(withText = true) {
   const visible = (el) => {
     const s = getComputedStyle(el);
     return el.getClientRects().length > 0 && s.visibility !== 'hidden' && Number(s.opacity) > 0;
@@ -33,7 +34,7 @@ export function pageFacts() {
     return (hi + 0.05) / (lo + 0.05);
   };
 
-  const links = [...document.querySelectorAll('a[href]')].filter((a) => a.textContent.trim() && visible(a));
+  const links = withText ? [...document.querySelectorAll('a[href]')].filter((a) => a.textContent.trim() && visible(a)) : [];
   const buttons = [...document.querySelectorAll('a.bs-button-link')].map((a) => {
     const cell = a.closest('td');
     const around = backdrop(cell.parentElement.closest('td') ?? document.body);
@@ -63,7 +64,7 @@ export function pageFacts() {
     // The preheader is for the inbox list: in the message it must take no room.
     preheaderHeight: preheader ? preheader.getBoundingClientRect().height : 0,
     scrollWidth: document.documentElement.scrollWidth,
-    words: document.body.innerText.split(/\s+/).filter(Boolean),
+    words: withText ? document.body.innerText.split(/\s+/).filter(Boolean) : [],
     links: links.map((a) => a.getAttribute('href')),
     buttons,
     images,

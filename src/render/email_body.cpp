@@ -1,7 +1,11 @@
 #include "render/email_body.hpp"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
+#include "core/display_width.hpp"
+#include "core/policy.hpp"
 #include "render/email_style.hpp"
 #include "render/html_walk.hpp"
 #include "render/resolve_url.hpp"
@@ -197,20 +201,58 @@ class EmailBody : public HtmlWalk<EmailBody> {
 
   static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 
+  // A data table lays out fixed, so a long word or URL in a cell wraps instead of widening the email where
+  // a client drops the break properties (Yahoo and AOL drop overflow-wrap and word-break). The columns share
+  // the width by their widest text, capped so one long URL does not starve the others; a fixed layout reads
+  // the shares from the first row's cells.
   void data_table(std::uint32_t index) {
+    constexpr std::size_t kNarrowest = 4, kWidest = 30;  // in columns of text
+    std::vector<std::size_t> widest;
+    for_each_row(index, [&](std::uint32_t row) {
+      std::size_t column = 0;
+      for (std::uint32_t cell = doc_[row].first_child; cell; cell = doc_[cell].next, ++column) {
+        std::size_t width = std::clamp(display_width(plain_text(doc_, cell)), kNarrowest, kWidest);
+        if (column == widest.size()) widest.push_back(width);
+        else widest[column] = std::max(widest[column], width);
+      }
+    });
+    std::size_t total = 0;
+    for (std::size_t width : widest) total += width;
     w_.raw("<table cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\" style=\"");
     w_.raw(style::kDataTable);
     w_.raw("\">\n");
-    children(index);
+    bool first_row = true;
+    for_each_row(index, [&](std::uint32_t row) {
+      w_.raw("<tr>");
+      std::size_t column = 0;
+      for (std::uint32_t c = doc_[row].first_child; c; c = doc_[c].next, ++column) {
+        cell(c, first_row && total ? (widest[column] * 100 + total / 2) / total : 0);
+      }
+      w_.raw("</tr>\n");
+      first_row = false;
+    });
     w_.raw("</table>\n");
   }
 
-  void cell(std::uint32_t index) {
+  // Calls f(row) for every row of a table, its head's and then its body's.
+  template <class F>
+  void for_each_row(std::uint32_t table, F&& f) {
+    for (std::uint32_t part = doc_[table].first_child; part; part = doc_[part].next)
+      for (std::uint32_t row = doc_[part].first_child; row; row = doc_[row].next) f(row);
+  }
+
+  // A cell; `percent`, when not 0, its column's share of the table's width.
+  void cell(std::uint32_t index, std::size_t percent = 0) {
     const Node& n = doc_[index];
     const char* tag = n.has(kHeaderCell) ? "th" : "td";
     start_tag(tag);
     w_.raw(" class=\"bs-border\" style=\"");
     w_.raw(style::kCell);
+    if (percent) {
+      w_.raw("width:");
+      w_.raw(std::to_string(percent));
+      w_.raw("%;");
+    }
     w_.raw(kAlign[n.level & 3]);
     if (n.has(kHeaderCell)) w_.raw("font-weight:bold;");
     w_.raw("\">");

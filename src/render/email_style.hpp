@@ -65,7 +65,8 @@ inline constexpr const char* kLabel =
 inline constexpr const char* kBlockTitle =
     "margin:0 0 8px;font-family:" BS_SANS ";font-size:17px;line-height:1.3;font-weight:bold;";
 inline constexpr const char* kDataTable =
-    "width:100%;border-collapse:collapse;margin:0 0 16px;font-family:" BS_SANS ";font-size:13px;line-height:1.4;";
+    "width:100%;table-layout:fixed;border-collapse:collapse;margin:0 0 16px;font-family:" BS_SANS
+    ";font-size:13px;line-height:1.4;";
 inline constexpr const char* kCell = "padding:6px 8px;border-bottom:1px solid #d8dbe0;" BS_BREAK;
 inline constexpr const char* kButtonCell = "border-radius:6px;background-color:#0b57a4;";
 inline constexpr const char* kButtonLink =

@@ -7,11 +7,10 @@ const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
 
-/** `extraArgs`: more switches, e.g. `--blink-settings=imagesEnabled=false` (images blocked, as in many inboxes). */
-export async function launchChromium(extraArgs = []) {
+export async function launchChromium() {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: install Debian's chromium (tools/setup.sh does this)`);
   }
   const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extraArgs], timeout: 180_000 }); // generous: the machine may be busy
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 180_000 }); // generous: the machine may be busy
 }

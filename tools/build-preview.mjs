@@ -10,7 +10,8 @@ const SOURCE = join(ROOT, 'web/preview');
 const OUT = join(ROOT, 'build/preview');
 const INPUTS = [
   ...readdirSync(SOURCE).map((f) => join(SOURCE, f)),
-  ...['index.js', 'broadsheet-core.mjs', 'broadsheet.wasm', 'element-styles.js'].map((f) => join(ROOT, 'dist', f)),
+  ...['index.js', 'broadsheet-core.mjs', 'broadsheet.wasm', 'element-styles.js', 'email-clients.js', 'email-check-report.js']
+    .map((f) => join(ROOT, 'dist', f)),
   join(ROOT, 'package-lock.json'),
 ];
 

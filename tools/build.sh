@@ -55,6 +55,9 @@ cp web/src/recent.js web/src/archive.js web/src/issue-index.js web/src/element-p
 # The feed formats' library, bundled so `broadsheet build` works without runtime dependencies.
 node_modules/.bin/esbuild node_modules/feed/lib/feed.js --bundle --format=esm --platform=node --log-level=error --outfile=dist/feed.js
 cp web/cli.js dist/cli.js
+# `broadsheet check` and the preview's email view: what each mail client keeps (caniemail's data, bundled).
+cp web/src/check.js web/src/email-check-report.js dist/
+node tools/bundle-email-clients.mjs
 cp docs/schema/broadsheet.schema.json dist/broadsheet.schema.json
 chmod +x dist/cli.js
 gz() { gzip -9c "$1" | wc -c; }

@@ -10,7 +10,8 @@ const RENDER_USAGE =
   'usage: broadsheet render FILE|- [--format html|json|email|text] [--commonmark] [--fragment] [--allow-html] [--id-prefix P] [--no-lint] [--unsubscribe-url URL] [--labels FILE.json]';
 const BUILD_USAGE =
   '       broadsheet build ISSUES_DIR --out SITE_DIR --base-url URL [--drafts] [--future] [--title T] [--description D] [--lang L] [--feed-items N] [--jobs N] [--force] [--unsubscribe-url URL]';
-const USAGE = `${RENDER_USAGE}\n${BUILD_USAGE}`;
+const CHECK_USAGE = '       broadsheet check ISSUE.md [--unsubscribe-url URL]';
+const USAGE = `${RENDER_USAGE}\n${BUILD_USAGE}\n${CHECK_USAGE}`;
 const HELP = `${USAGE}
 
 Renders a Markdown newsletter to standard output: a standalone HTML page by
@@ -50,6 +51,10 @@ other issues still build (exit status 1). See docs/publishing.md.
   --feed-items N   issues in each feed (default 20)
   --jobs N         worker threads (default and most: one per core)
   --force          rebuild every page
+
+broadsheet check prints, per mail client (caniemail's data), what the issue's
+email loses there and whether anything breaks, and its size against Gmail's
+102 KB clipping. Exit status 1 when something breaks.
 `;
 
 class UsageError extends Error {}
@@ -218,6 +223,8 @@ async function readInput(file) {
 }
 
 async function main(argv) {
+  // `broadsheet check ISSUE.md`: what each mail client keeps of the issue's email (check.js).
+  if (argv[0] === 'check') return (await import('./check.js')).runCheck(argv.slice(1));
   let args;
   try {
     args = parseArgs(argv);

@@ -205,7 +205,9 @@ class IssueEmail {
            "Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;\">\n");
     line("p", "margin:0 0 8px;font-size:11px;font-weight:bold;letter-spacing:1px;text-transform:uppercase;color:#5d6470;",
          "bs-muted", doc_.locale.label(Label::InThisIssue));
-    w_.raw("<ul style=\"margin:0;padding:0 0 0 20px;\">\n");
+    // The list's indent on the issue's side (the body's lists do the same, email_body.cpp).
+    w_.raw(issue_direction(doc_) == TextDirection::Rtl ? "<ul style=\"margin:0;padding:0 20px 0 0;\">\n"
+                                                       : "<ul style=\"margin:0;padding:0 0 0 20px;\">\n");
     for (const auto& entry : doc_.outline) {
       if (entry.kind != "section") continue;
       w_.raw("<li style=\"margin:0 0 4px;\"><a href=\"#");

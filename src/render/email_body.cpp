@@ -1,7 +1,11 @@
 #include "render/email_body.hpp"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
+#include "core/display_width.hpp"
+#include "core/policy.hpp"
 #include "render/email_style.hpp"
 #include "render/html_walk.hpp"
 #include "render/resolve_url.hpp"
@@ -67,6 +71,11 @@ class EmailBody : public HtmlWalk<EmailBody> {
  private:
   // <tag class="css_class" style="css">
   void open(const char* tag, const char* css, const char* css_class = nullptr, bool auto_dir = false) {
+    open_with_dir(tag, css, css_class, auto_dir ? "auto" : nullptr);
+  }
+
+  // <tag class="css_class" dir="dir" style="css">
+  void open_with_dir(const char* tag, const char* css, const char* css_class, const char* dir) {
     w_.raw("<");
     w_.raw(tag);
     if (css_class) {
@@ -74,7 +83,11 @@ class EmailBody : public HtmlWalk<EmailBody> {
       w_.raw(css_class);
       w_.raw("\"");
     }
-    if (auto_dir) w_.raw(" dir=\"auto\"");
+    if (dir) {
+      w_.raw(" dir=\"");
+      w_.raw(dir);
+      w_.raw("\"");
+    }
     w_.raw(" style=\"");
     w_.raw(css);
     w_.raw("\">");
@@ -163,26 +176,83 @@ class EmailBody : public HtmlWalk<EmailBody> {
     w_.raw("</li>\n");
   }
 
+  // Not a <pre>: a client that drops white-space (Samsung Email) leaves a <pre> unwrapped, wider than a
+  // phone. Lines end in <br>; a space stays breakable only between two words, others are non-breaking, so
+  // indentation holds in every client and long lines still wrap. Code reads left to right in any issue.
   void code_block(std::uint32_t index) {
-    open("pre", style::kPre, "bs-surface");
-    children(index);
-    w_.raw("</pre>\n");
+    std::string code;
+    for (std::uint32_t child = doc_[index].first_child; child; child = doc_[child].next) code += doc_[child].text;
+    if (!code.empty() && code.back() == '\n') code.pop_back();
+    open_with_dir("div", style::kPre, "bs-surface", "ltr");
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < code.size(); ++i) {
+      char c = code[i];
+      if (c != '\n' && c != ' ' && c != '\t') continue;
+      w_.text(std::string_view(code).substr(from, i - from));
+      from = i + 1;
+      bool between_words = c == ' ' && i > 0 && !is_space(code[i - 1]) && i + 1 < code.size() && !is_space(code[i + 1]);
+      if (c == '\n') w_.raw("<br>\n");
+      else if (c == '\t') w_.raw("&nbsp;&nbsp;&nbsp;&nbsp;");
+      else w_.raw(between_words ? " " : "&nbsp;");
+    }
+    w_.text(std::string_view(code).substr(from));
+    w_.raw("</div>\n");
   }
 
+  static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
+  // A data table lays out fixed, so a long word or URL in a cell wraps instead of widening the email where
+  // a client drops the break properties (Yahoo and AOL drop overflow-wrap and word-break). The columns share
+  // the width by their widest text, capped so one long URL does not starve the others; a fixed layout reads
+  // the shares from the first row's cells.
   void data_table(std::uint32_t index) {
+    constexpr std::size_t kNarrowest = 4, kWidest = 30;  // in columns of text
+    std::vector<std::size_t> widest;
+    for_each_row(index, [&](std::uint32_t row) {
+      std::size_t column = 0;
+      for (std::uint32_t cell = doc_[row].first_child; cell; cell = doc_[cell].next, ++column) {
+        std::size_t width = std::clamp(display_width(plain_text(doc_, cell)), kNarrowest, kWidest);
+        if (column == widest.size()) widest.push_back(width);
+        else widest[column] = std::max(widest[column], width);
+      }
+    });
+    std::size_t total = 0;
+    for (std::size_t width : widest) total += width;
     w_.raw("<table cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\" style=\"");
     w_.raw(style::kDataTable);
     w_.raw("\">\n");
-    children(index);
+    bool first_row = true;
+    for_each_row(index, [&](std::uint32_t row) {
+      w_.raw("<tr>");
+      std::size_t column = 0;
+      for (std::uint32_t c = doc_[row].first_child; c; c = doc_[c].next, ++column) {
+        cell(c, first_row && total ? (widest[column] * 100 + total / 2) / total : 0);
+      }
+      w_.raw("</tr>\n");
+      first_row = false;
+    });
     w_.raw("</table>\n");
   }
 
-  void cell(std::uint32_t index) {
+  // Calls f(row) for every row of a table, its head's and then its body's.
+  template <class F>
+  void for_each_row(std::uint32_t table, F&& f) {
+    for (std::uint32_t part = doc_[table].first_child; part; part = doc_[part].next)
+      for (std::uint32_t row = doc_[part].first_child; row; row = doc_[row].next) f(row);
+  }
+
+  // A cell; `percent`, when not 0, its column's share of the table's width.
+  void cell(std::uint32_t index, std::size_t percent = 0) {
     const Node& n = doc_[index];
     const char* tag = n.has(kHeaderCell) ? "th" : "td";
     start_tag(tag);
     w_.raw(" class=\"bs-border\" style=\"");
     w_.raw(style::kCell);
+    if (percent) {
+      w_.raw("width:");
+      w_.raw(std::to_string(percent));
+      w_.raw("%;");
+    }
     w_.raw(kAlign[n.level & 3]);
     if (n.has(kHeaderCell)) w_.raw("font-weight:bold;");
     w_.raw("\">");
@@ -207,7 +277,8 @@ class EmailBody : public HtmlWalk<EmailBody> {
     open("p", "margin:0 0 8px;font-size:11px;font-weight:bold;letter-spacing:1px;text-transform:uppercase;color:#5d6470;",
          "bs-muted bs-footnotes");
     w_.text(doc_.locale.label(Label::Notes));
-    w_.raw("</p>\n<ol style=\"margin:0 0 16px;padding:0 0 0 24px;font-size:14px;line-height:1.5;\">\n");
+    w_.raw(rtl_ ? "</p>\n<ol style=\"margin:0 0 16px;padding:0 24px 0 0;font-size:14px;line-height:1.5;\">\n"
+                : "</p>\n<ol style=\"margin:0 0 16px;padding:0 0 0 24px;font-size:14px;line-height:1.5;\">\n");
     children(index);
     w_.raw("</ol>\n");
   }

@@ -42,9 +42,11 @@ inline constexpr const char* kQuote =
     "margin:0 0 16px;padding:0 0 0 16px;border-left:3px solid #d8dbe0;color:#5d6470;font-style:italic;";
 inline constexpr const char* kQuoteRtl =
     "margin:0 0 16px;padding:0 16px 0 0;border-right:3px solid #d8dbe0;color:#5d6470;font-style:italic;";
+// A code block is a <div> whose lines end in <br> and whose runs of spaces are non-breaking (email_body.cpp):
+// it keeps its shape without white-space, which some clients drop (Samsung Email), and still wraps.
 inline constexpr const char* kPre =
     "margin:0 0 16px;padding:12px 16px;background-color:#f3f4f6;border-radius:6px;font-family:" BS_MONO
-    ";font-size:13px;line-height:1.5;white-space:pre-wrap;" BS_BREAK "color:#1c1e22;";
+    ";font-size:13px;line-height:1.5;" BS_BREAK "color:#1c1e22;";
 inline constexpr const char* kCode =
     "font-family:" BS_MONO ";font-size:0.9em;background-color:#f3f4f6;padding:1px 4px;border-radius:3px;";
 inline constexpr const char* kRule = "border:0;border-top:1px solid #d8dbe0;margin:24px 0;height:0;";
@@ -63,21 +65,25 @@ inline constexpr const char* kLabel =
 inline constexpr const char* kBlockTitle =
     "margin:0 0 8px;font-family:" BS_SANS ";font-size:17px;line-height:1.3;font-weight:bold;";
 inline constexpr const char* kDataTable =
-    "width:100%;border-collapse:collapse;margin:0 0 16px;font-family:" BS_SANS ";font-size:13px;line-height:1.4;";
+    "width:100%;table-layout:fixed;border-collapse:collapse;margin:0 0 16px;font-family:" BS_SANS
+    ";font-size:13px;line-height:1.4;";
 inline constexpr const char* kCell = "padding:6px 8px;border-bottom:1px solid #d8dbe0;" BS_BREAK;
 inline constexpr const char* kButtonCell = "border-radius:6px;background-color:#0b57a4;";
 inline constexpr const char* kButtonLink =
     "display:inline-block;padding:12px 24px;font-family:" BS_SANS
     ";font-size:16px;line-height:1.2;font-weight:bold;color:#ffffff;text-decoration:none;border-radius:6px;"
     BS_BREAK;
-// Images carry a font and colour for their alt text, which is what a reader sees while images are blocked.
+// Images carry a font and colour for their alt text, which is what a reader sees while images are blocked,
+// and a white plate: a transparent logo stays visible on a dark card (the dark palette, or a client that
+// darkens the email on its own), and the alt text keeps its light-theme contrast there.
 inline constexpr const char* kImage =
-    "display:block;width:100%;max-width:536px;height:auto;border:0;font-family:" BS_SANS
+    "display:block;width:100%;max-width:536px;height:auto;border:0;background-color:#ffffff;font-family:" BS_SANS
     ";font-size:14px;line-height:1.4;color:#5d6470;";
 inline constexpr const char* kHeroImage =
-    "display:block;width:100%;max-width:600px;height:auto;border:0;font-family:" BS_SANS
+    "display:block;width:100%;max-width:600px;height:auto;border:0;background-color:#ffffff;font-family:" BS_SANS
     ";font-size:14px;line-height:1.4;color:#5d6470;";
-inline constexpr const char* kInlineImage = "max-width:100%;height:auto;border:0;vertical-align:middle;";
+inline constexpr const char* kInlineImage =
+    "max-width:100%;height:auto;border:0;vertical-align:middle;background-color:#ffffff;color:#5d6470;";
 
 // A directive's box: background, border and the label/title colour, light theme. Boxes are found by the
 // directive kind's css stem and variant (core/directives.hpp); the last row is the default.
@@ -119,6 +125,39 @@ inline const Box& box_for(std::string_view kind, std::string_view variant) {
 inline constexpr const char* kOutlookStyle =
     ".bs-button{mso-padding-alt:12px 24px;}.bs-button-link{mso-padding-alt:0;}.bs-preheader{mso-hide:all;}";
 
+// The dark palette, written once for two hooks: `prefers-color-scheme` (Apple Mail, the Outlook apps,
+// Samsung…) and Outlook.com's dark mode, which marks what it recolours with data-ogsb (backgrounds) and
+// data-ogsc (text and borders) instead of matching the media query. P is the selector's prefix (so no
+// selector lists: a prefix would reach only their first selector).
+#define BS_DARK_BACKGROUNDS(P) \
+    P ".bs-bg{background-color:#0d0f12!important;}\n" \
+    P ".bs-card{background-color:#15171b!important;}\n" \
+    P ".bs-surface{background-color:#1f2228!important;}\n" \
+    P ".bs-sponsor{background-color:#272112!important;}\n" \
+    P ".bs-callout-note{background-color:#1a2433!important;}\n" \
+    P ".bs-callout-tip{background-color:#182a20!important;}\n" \
+    P ".bs-callout-important{background-color:#251d33!important;}\n" \
+    P ".bs-callout-warning{background-color:#2b2414!important;}\n" \
+    P ".bs-callout-caution{background-color:#2f1b19!important;}\n" \
+    P ".bs-button{background-color:#82b8ff!important;}\n"
+#define BS_DARK_COLOURS(P) \
+    P ".bs-card{color:#e7e9ec!important;}\n" \
+    P ".bs-fg{color:#e7e9ec!important;}\n" \
+    P ".bs-surface{color:#e7e9ec!important;border-color:#353a42!important;}\n" \
+    P ".bs-muted{color:#a3aab5!important;}\n" \
+    P ".bs-accent{color:#ff8f6b!important;border-color:#e7e9ec!important;}\n" \
+    P ".bs-link{color:#82b8ff!important;}\n" \
+    P ".bs-border{border-color:#353a42!important;}\n" \
+    P ".bs-sponsor{border-color:#5c4a1f!important;}\n" \
+    P ".bs-sponsor-label{color:#e8c36a!important;}\n" \
+    P ".bs-callout-note{border-color:#82b8ff!important;}\n" \
+    P ".bs-callout-tip{border-color:#74d195!important;}\n" \
+    P ".bs-callout-important{border-color:#c6a5f7!important;}\n" \
+    P ".bs-callout-warning{border-color:#f0c05a!important;}\n" \
+    P ".bs-callout-caution{border-color:#ff8f84!important;}\n" \
+    P ".bs-box-title{color:inherit!important;}\n" \
+    P ".bs-button-link{color:#0d0f12!important;}\n"
+
 inline constexpr const char* kHeadStyle =
     ":root{color-scheme:light dark;}\n"
     "@media only screen and (max-width:620px){\n"
@@ -127,30 +166,14 @@ inline constexpr const char* kHeadStyle =
     ".bs-fluid{width:100%!important;height:auto!important;}\n"
     ".bs-title{font-size:26px!important;}\n"
     "}\n"
-    "@media (prefers-color-scheme:dark){\n"
-    ".bs-bg{background-color:#0d0f12!important;}\n"
-    ".bs-card{background-color:#15171b!important;color:#e7e9ec!important;}\n"
-    ".bs-fg{color:#e7e9ec!important;}\n"
-    ".bs-muted{color:#a3aab5!important;}\n"
-    ".bs-accent{color:#ff8f6b!important;border-color:#e7e9ec!important;}\n"
-    ".bs-link{color:#82b8ff!important;}\n"
-    ".bs-border{border-color:#353a42!important;}\n"
-    ".bs-surface{background-color:#1f2228!important;border-color:#353a42!important;color:#e7e9ec!important;}\n"
-    ".bs-sponsor{background-color:#272112!important;border-color:#5c4a1f!important;}\n"
-    ".bs-sponsor-label{color:#e8c36a!important;}\n"
-    ".bs-callout-note{background-color:#1a2433!important;border-color:#82b8ff!important;}\n"
-    ".bs-callout-tip{background-color:#182a20!important;border-color:#74d195!important;}\n"
-    ".bs-callout-important{background-color:#251d33!important;border-color:#c6a5f7!important;}\n"
-    ".bs-callout-warning{background-color:#2b2414!important;border-color:#f0c05a!important;}\n"
-    ".bs-callout-caution{background-color:#2f1b19!important;border-color:#ff8f84!important;}\n"
-    ".bs-box-title{color:inherit!important;}\n"
-    ".bs-button{background-color:#82b8ff!important;}\n"
-    ".bs-button a{color:#0d0f12!important;}\n"
-    "}\n";
+    "@media (prefers-color-scheme:dark){\n" BS_DARK_BACKGROUNDS("") BS_DARK_COLOURS("") "}\n"
+    BS_DARK_BACKGROUNDS("[data-ogsb] ") BS_DARK_COLOURS("[data-ogsc] ");
 
 #undef BS_SANS
 #undef BS_SERIF
 #undef BS_MONO
 #undef BS_BREAK
+#undef BS_DARK_BACKGROUNDS
+#undef BS_DARK_COLOURS
 
 }  // namespace broadsheet::email_style

@@ -2,7 +2,7 @@
 // CLIs: every word Broadsheet writes comes from the locale table of the front matter's `lang`, the
 // `labels` option overrides any of them, rtl languages get dir="rtl", a block in the other direction gets
 // dir="auto", and whole pages always say their language. (The golden files of tests/fixtures/i18n/ hold
-// every format for nine languages; this file checks the facts behind them.)
+// every format for ten languages; this file checks the facts behind them.)
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -24,6 +24,7 @@ const EXPECTED = {
   de: { date: '4. März 2021' },
   es: { date: '4 de marzo de 2021', authors: 'Ana García e Ignacio López' },
   'pt-BR': { date: '4 de março de 2021' },
+  it: { date: '1º marzo 2021', authors: 'Giulia Rossi e Marco Bianchi' },
   ar: { date: '٤ مارس ٢٠٢١' },
 };
 

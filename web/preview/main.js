@@ -7,6 +7,7 @@ import { ScrollSync } from './scroll-sync.js';
 import { DraftStore } from './draft-store.js';
 import { Files, download } from './files.js';
 import { countWords, showOutline, showProblems, showStatus } from './panels.js';
+import { EmailClientsPanel } from './email-clients-panel.js';
 
 const $ = (selector) => document.querySelector(selector);
 const EXAMPLE_URL = './examples/full.md';
@@ -21,6 +22,7 @@ const status = {
 const state = { view: 'web', lastInputAt: 0, renders: 0, lastOutline: [] };
 
 const preview = new PreviewPane($('[data-broadsheet-preview]'));
+const emailClients = new EmailClientsPanel($('[data-email-panel]'), () => update());
 const renderer = new RenderClient();
 const renderHere = await createLocalRenderer();
 let latestRequest = 0;
@@ -61,7 +63,12 @@ async function update() {
   }
   const patchStart = performance.now();
   if (state.view === 'web') preview.showHtml(answer.output);
-  else if (state.view === 'email') preview.showEmail(answer.output);
+  else if (state.view === 'email') {
+    const shown = await emailClients.view(answer.output);  // the picked client's view, or as sent
+    if (request !== latestRequest) return;
+    preview.showEmail(shown);
+    emailClients.update(answer.output);
+  }
   else preview.showText(state.view === 'json' ? JSON.stringify(JSON.parse(answer.output), null, 2) : answer.output);
   state.lastOutline = answer.outline;
   state.lastTitle = answer.meta?.title;
@@ -102,6 +109,7 @@ function scheduleWordCount(markdown) {
 
 function setView(view) {
   state.view = view;
+  emailClients.visible = view === 'email';
   for (const tab of document.querySelectorAll('[data-view]')) tab.setAttribute('aria-checked', String(tab.dataset.view === view));
   update();
 }

@@ -48,6 +48,7 @@ export class PreviewPane {
   #mount;        // where the current view is shown
   #article = null;
   #articleTag = '';
+  #email = null;    // the email shown, re-shown when the dark toggle changes
 
   constructor(host) {
     this.#host = host;
@@ -64,6 +65,7 @@ export class PreviewPane {
 
   set dark(on) {
     this.#host.dataset.theme = on ? 'dark' : 'light';
+    if (this.#email !== null) this.showEmail(this.#email);
   }
 
   /** Shows web HTML, replacing only the top-level parts that changed. */
@@ -104,7 +106,11 @@ export class PreviewPane {
     frame.className = 'bs-email';
     frame.title = 'Email preview';
     frame.setAttribute('sandbox', 'allow-popups allow-popups-to-escape-sandbox');
-    frame.srcdoc = html;
+    // Dark: the email's own dark palette, as a client in dark mode shows it. A sandboxed frame's
+    // prefers-color-scheme does not follow the page's toggle, so the query is switched on in the document.
+    const dark = this.#host.dataset.theme === 'dark';
+    frame.srcdoc = dark ? html.replace(/@media \(prefers-color-scheme:\s*dark\)/g, '@media all') : html;
+    this.#email = html;
     this.#article = null;
     this.#replaceWith(frame);
   }
@@ -124,6 +130,7 @@ export class PreviewPane {
   }
 
   #replaceWith(node) {
+    if (node.tagName !== 'IFRAME') this.#email = null;
     this.#mount.replaceChildren(node);
   }
 }

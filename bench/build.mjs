@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateIssue } from './generate-issue.mjs';
+import { benchIssue, generateIssue } from './generate-issue.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -21,17 +21,6 @@ const option = (name, fallback) => {
 const COUNT = Number(option('--issues', '1000'));
 const SIZES = [2 * 1024, 8 * 1024, 16 * 1024];
 const BASE_URL = 'https://example.com/news/';
-
-/** Issue `n` of the generated archive: the generated body under its own front matter, one issue a week. */
-export function benchIssue(n, body) {
-  const date = new Date(Date.UTC(2007, 0, 4) + (n - 1) * 7 * 86400e3).toISOString().slice(0, 10);
-  return body
-    .replace(/^title: .*$/m, `title: Generated issue ${n}`)
-    .replace(/^issue: .*$/m, `issue: ${n}`)
-    .replace(/^date: .*$/m, `date: ${date}`)
-    .replace(/^canonical_url: .*\n/m, '')
-    .replace(/^## /m, '::: recent Recent issues\n:::\n\n## ');
-}
 
 function build(input, out) {
   const started = process.hrtime.bigint();

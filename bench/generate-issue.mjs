@@ -43,6 +43,17 @@ export function generateIssue(bytes) {
   return chunks.join('');
 }
 
+/** Issue `n` of the generated archive: the generated body under its own front matter, one issue a week. */
+export function benchIssue(n, body) {
+  const date = new Date(Date.UTC(2007, 0, 4) + (n - 1) * 7 * 86400e3).toISOString().slice(0, 10);
+  return body
+    .replace(/^title: .*$/m, `title: Generated issue ${n}`)
+    .replace(/^issue: .*$/m, `issue: ${n}`)
+    .replace(/^date: .*$/m, `date: ${date}`)
+    .replace(/^canonical_url: .*\n/m, '')
+    .replace(/^## /m, '::: recent Recent issues\n:::\n\n## ');
+}
+
 export function issueName(bytes) {
   return bytes >= 1024 * 1024 ? `issue-${bytes / (1024 * 1024)}mb.md` : `issue-${bytes / 1024}kb.md`;
 }

@@ -3,8 +3,9 @@
 // keeps no runtime dependency), sitemap.xml and issues.json (the index the elements read; its shape is
 // documented in docs/publishing.md). Each function returns the file's text; build.js writes it.
 import { Feed } from './feed.js';
-import { ARCHIVE_CSS, archiveListHtml, escapeHtml as esc } from './archive.js';
+import { ARCHIVE_CSS, SEARCH_CSS, archiveListHtml, escapeHtml as esc, searchBoxHtml } from './archive.js';
 import { issueLabel } from './recent.js';
+import { SEARCH_DIR, SEARCH_MODULE } from './build-search.js'; // issue 26
 
 /** The index entry of an issue (newest first in issues.json); `entry` is build.js's summary. */
 export function indexEntry(entry) {
@@ -63,6 +64,7 @@ ${feeds}
 <style>
 ${site.themeCss}
 ${ARCHIVE_CSS}
+${site.search ? SEARCH_CSS : ''}
 </style>
 </head>
 <body>
@@ -72,12 +74,19 @@ ${ARCHIVE_CSS}
 ${site.description ? `<p class="bs-subtitle">${esc(site.description)}</p>` : ''}
 <p class="bs-archive-links">${count} · <a href="${esc(site.feeds.rss)}">RSS</a> · <a href="${esc(site.feeds.atom)}">Atom</a> · <a href="${esc(site.feeds.json)}">JSON Feed</a></p>
 </header>
-${archiveListHtml(entries, { level: 2 }).replace(/ part="[^"]*"/g, '')}
+${site.search ? searchBox(site) : ''}${archiveListHtml(entries, { level: 2 }).replace(/ part="[^"]*"/g, '')}
 </main>
 </body>
 </html>
 `;
 }
+
+// ---- issue 26: the archive's search box, hidden until its script runs (without JavaScript the list of
+// every issue is the archive), which loads the search module from the bundle on the box's first focus.
+const searchBox = (site) => `${searchBoxHtml({ id: 'bs-search', bundle: `${site.baseUrl}${SEARCH_DIR}/`, labels: site.labels ?? {}, hidden: true })}
+<script type="module">const b=document.querySelector('.bs-search');b.hidden=false;b.querySelector('input').addEventListener('focus',()=>import(b.dataset.bundle+'${SEARCH_MODULE}').then((m)=>m.startSearch(b)),{once:true});</script>
+`;
+// ---- end issue 26 ----
 
 /**
  * A date for the feeds: the issue's date at noon UTC (so no time zone moves it to another day); an undated

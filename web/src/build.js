@@ -18,11 +18,12 @@ import { compareIssues, recentCountNeeded } from './recent.js';
 import { ISSUE_FILES, renderIssue } from './build-issue.js';
 import { absoluteUrl, absolutizeHtml, articleOf } from './build-page.js';
 import { archivePage, feeds, issuesJson, sitemap } from './build-site.js';
+import { SEARCH_DIR, indexSite, removeSearch } from './build-search.js'; // issue 26: search
 
 export const CACHE_FILE = '.broadsheet-cache.json';
 const CACHE_VERSION = 1;
 /** Files at the root of the site: no issue may take one of these names as its folder. */
-export const SITE_FILES = ['index.html', 'feed.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'issues.json', CACHE_FILE];
+export const SITE_FILES = ['index.html', 'feed.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'issues.json', CACHE_FILE, SEARCH_DIR]; // issue 26: + SEARCH_DIR
 // Below this many pages to render, starting worker threads costs more than it saves.
 const MAIN_THREAD_JOBS = 8;
 
@@ -62,6 +63,7 @@ function normalizeOptions(options = {}) {
     jobs,
     force: Boolean(options.force),
     unsubscribeUrl: options.unsubscribeUrl ? String(options.unsubscribeUrl) : '',
+    search: options.search !== false, // issue 26: on unless `search: false`
     onProgress: typeof options.onProgress === 'function' ? options.onProgress : null,
   };
 }
@@ -319,6 +321,7 @@ export async function buildSite(options) {
   site.feedItems = opts.feedItems;
   site.copyright = '';
   site.fallbackDate = new Date(0);
+  site.search = opts.search; // issue 26: the archive page shows the search box
   const content = new Map();
   for (const entry of listed.slice(0, opts.feedItems)) {
     content.set(entry.slug, absolutizeHtml(articleOf(readFileSync(join(out, entry.slug, ISSUE_FILES.page), 'utf8')), entry.url));
@@ -339,6 +342,16 @@ export async function buildSite(options) {
 
   writeFileSync(join(out, CACHE_FILE), JSON.stringify({ version: CACHE_VERSION, sources, pages }));
 
+  // ---- issue 26: full-text search over the issue pages written (never drafts); build-search.js ----
+  let search = null;
+  if (opts.search) {
+    search = await indexSite({
+      out, force: opts.force,
+      pages: listed.filter((e) => !e.draft).map((e) => ({ url: e.url, file: join(out, e.slug, ISSUE_FILES.page), key: pages[e.slug] })),
+    });
+  } else removeSearch(out);
+  // ---- end issue 26 ----
+
   const byPosition = (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
   return {
     issues: listed.length,
@@ -349,6 +362,7 @@ export async function buildSite(options) {
     siteFiles: siteFilesWritten,
     errors: errors.sort(byPosition),
     warnings: warnings.sort(byPosition),
+    search, // issue 26
     milliseconds: Math.round(performance.now() - started),
   };
 }

@@ -1,0 +1,127 @@
+// `npm run bench:search`: full-text search over 1,000 generated issues (the build bench's issues, each
+// with one more paragraph of 80 words drawn from a 20,000-word made-up vocabulary and one word of its own,
+// `needleNNNN`, so the index has a long archive's variety). Measures Pagefind's index time and size on disk
+// (from buildSite's report and the bundle), then in Chromium on loopback: the bytes a reader downloads for
+// a first search (from focusing the archive's box) and for a second one, and the time from typing to the
+// first result shown. Prints a table and writes build/bench/search.json.
+//   node bench/search.mjs [--issues N] [--keep DIR]
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { benchIssue, generateIssue } from './generate-issue.mjs';
+import { launchChromium, startStaticServer, stopServer } from '../tests/browser/harness.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const argv = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : fallback;
+};
+const COUNT = Number(option('--issues', '1000'));
+const SIZES = [2 * 1024, 8 * 1024, 16 * 1024];
+const RUNS = 5;
+
+// A made-up vocabulary, the same on every run (a small linear congruential generator).
+let seed = 26;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const syllables = ['ka', 'lo', 'mi', 'ren', 'sa', 'to', 'vel', 'dun', 'pri', 'ost', 'an', 'er', 'qui', 'zo', 'bel', 'tam'];
+const vocabulary = Array.from({ length: 20000 }, () => Array.from({ length: 2 + Math.floor(random() * 3) }, () => syllables[Math.floor(random() * syllables.length)]).join(''));
+const paragraph = (n) => `${Array.from({ length: 80 }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(' ')} needle${String(n).padStart(4, '0')}.\n`;
+
+const keep = option('--keep');
+const dir = keep ?? mkdtempSync(join(tmpdir(), 'broadsheet-bench-search-'));
+const input = join(dir, 'issues');
+const out = join(dir, 'site');
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(input, { recursive: true });
+const bodies = SIZES.map((bytes) => generateIssue(bytes));
+for (let n = 1; n <= COUNT; n++) {
+  const text = benchIssue(n, bodies[n % SIZES.length]).replace(/^## /m, `${paragraph(n)}\n## `);
+  writeFileSync(join(input, `issue-${String(n).padStart(4, '0')}.md`), text);
+}
+
+const files = (folder) => readdirSync(folder, { recursive: true }).map(String).filter((f) => statSync(join(folder, f)).isFile());
+const { server, origin } = await startStaticServer(dir);
+const { buildSite } = await import(pathToFileURL(join(ROOT, 'dist', 'build.js')).href);
+const report = await buildSite({ input, out, baseUrl: `${origin}/site/` });
+if (report.errors.length) throw new Error(JSON.stringify(report.errors.slice(0, 3)));
+const bundle = join(out, 'pagefind');
+const bundleFiles = files(bundle);
+const bytesOf = (list) => list.reduce((sum, f) => sum + statSync(join(bundle, f)).size, 0);
+const disk = {
+  files: bundleFiles.length,
+  bytes: bytesOf(bundleFiles),
+  index: bytesOf(bundleFiles.filter((f) => /^(index|fragment)\/|\.pf_meta$/.test(f))),
+  code: bytesOf(bundleFiles.filter((f) => /\.(js|pagefind)$/.test(f))),
+  codeGzipped: bundleFiles.filter((f) => /\.(js|pagefind)$/.test(f)).reduce((sum, f) => sum + gzipSync(readFileSync(join(bundle, f)), { level: 9 }).length, 0),
+};
+
+const browser = await launchChromium();
+const runs = [];
+try {
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.newContext(); // a fresh cache each run
+    const bytes = [];
+    context.on('requestfinished', async (request) => {
+      const sizes = await request.sizes().catch(() => null);
+      bytes.push({ url: request.url(), size: sizes ? sizes.responseBodySize + sizes.responseHeadersSize : 0 });
+    });
+    const tab = await context.newPage();
+    await tab.goto(`${origin}/site/index.html`);
+    await tab.waitForLoadState('networkidle');
+    const pageBytes = bytes.length;
+    const answer = (query) => tab.evaluate((q) => new Promise((ok) => {
+      const started = performance.now();
+      document.addEventListener('broadsheet-search', function seen(event) {
+        if (event.detail.query !== q) return;
+        document.removeEventListener('broadsheet-search', seen);
+        ok({ ms: performance.now() - started, count: event.detail.count, first: document.querySelector('.bs-search-results a')?.href });
+      });
+      const box = document.querySelector('.bs-search input');
+      box.focus(); // the first focus loads the search module and Pagefind
+      box.value = q;
+      box.dispatchEvent(new Event('input'));
+    }), query);
+    const first = await answer(`needle${String(1 + run * 97).padStart(4, '0')}`);
+    await tab.waitForLoadState('networkidle');
+    const firstBytes = bytes.slice(pageBytes);
+    const afterFirst = bytes.length;
+    const second = await answer(`needle${String(500 + run * 31).padStart(4, '0')}`);
+    await tab.waitForLoadState('networkidle');
+    const secondBytes = bytes.slice(afterFirst);
+    runs.push({
+      firstMs: first.ms, secondMs: second.ms, found: [first.count, second.count], firstUrl: first.first,
+      firstBytes: firstBytes.reduce((s, r) => s + r.size, 0), firstRequests: firstBytes.length,
+      secondBytes: secondBytes.reduce((s, r) => s + r.size, 0), secondRequests: secondBytes.length,
+      requests: firstBytes.concat(secondBytes).map((r) => `${r.url.replace(origin, '')} ${r.size}`),
+    });
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await stopServer(server);
+}
+
+const median = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+const results = {
+  date: new Date().toISOString(), node: process.version, cpus: cpus().length, loadavg: loadavg()[0], issues: COUNT,
+  index: { milliseconds: report.search.milliseconds, pages: report.search.indexed, buildMilliseconds: report.milliseconds, disk },
+  runs,
+};
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+console.log(`search over ${COUNT} generated issues, ${results.cpus} cores, Node ${process.version}, load ${results.loadavg.toFixed(2)}`);
+console.log(`\n| measure | value |\n|:--|--:|`);
+console.log(`| index time (Pagefind, in a ${(report.milliseconds / 1000).toFixed(1)} s build from scratch) | ${(report.search.milliseconds / 1000).toFixed(2)} s |`);
+console.log(`| index on disk (${disk.files} files) | ${kb(disk.bytes)} |`);
+console.log(`| of which the index itself (pf_meta, index/, fragment/) | ${kb(disk.index)} |`);
+console.log(`| of which Pagefind's code (js + wasm; gzipped ${kb(disk.codeGzipped)}) | ${kb(disk.code)} |`);
+console.log(`| first search: bytes downloaded (median of ${RUNS}, uncompressed server) | ${kb(median('firstBytes'))} in ${median('firstRequests')} requests |`);
+console.log(`| second search: bytes downloaded | ${kb(median('secondBytes'))} in ${median('secondRequests')} requests |`);
+console.log(`| first result, from focusing and typing (cold) | ${median('firstMs').toFixed(0)} ms |`);
+console.log(`| second result | ${median('secondMs').toFixed(0)} ms |`);
+console.log(`\nfirst runs: ${runs.map((r) => r.firstMs.toFixed(0)).join(', ')} ms; found ${runs.map((r) => r.found.join('+')).join(', ')}`);
+mkdirSync(join(ROOT, 'build', 'bench'), { recursive: true });
+writeFileSync(join(ROOT, 'build', 'bench', 'search.json'), JSON.stringify(results, null, 1));
+if (!keep) rmSync(dir, { recursive: true, force: true });

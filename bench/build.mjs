@@ -9,17 +9,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchIssue, generateIssue } from './generate-issue.mjs';
+import { ARCHIVE_SIZES, archiveOptions, benchIssue, generateIssue } from './generate-issue.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.js');
-const argv = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : fallback;
-};
-const COUNT = Number(option('--issues', '1000'));
-const SIZES = [2 * 1024, 8 * 1024, 16 * 1024];
+const { count: COUNT, keep } = archiveOptions(process.argv.slice(2));
 const BASE_URL = 'https://example.com/news/';
 
 function build(input, out) {
@@ -31,16 +25,15 @@ function build(input, out) {
   return { seconds, rendered: Number(m?.[1]), unchanged: Number(m?.[2]) };
 }
 
-const keep = option('--keep');
 const dir = keep ?? mkdtempSync(join(tmpdir(), 'broadsheet-bench-build-'));
 const input = join(dir, 'issues');
 const out = join(dir, 'site');
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(input, { recursive: true });
-const bodies = SIZES.map((bytes) => generateIssue(bytes));
+const bodies = ARCHIVE_SIZES.map((bytes) => generateIssue(bytes));
 let bytes = 0;
 for (let n = 1; n <= COUNT; n++) {
-  const text = benchIssue(n, bodies[n % SIZES.length]);
+  const text = benchIssue(n, bodies[n % ARCHIVE_SIZES.length]);
   bytes += Buffer.byteLength(text);
   writeFileSync(join(input, `issue-${String(n).padStart(4, '0')}.md`), text);
 }

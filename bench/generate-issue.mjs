@@ -43,6 +43,18 @@ export function generateIssue(bytes) {
   return chunks.join('');
 }
 
+/** The archive benchmarks' (build.mjs, search.mjs) issue sizes, cycled. */
+export const ARCHIVE_SIZES = [2 * 1024, 8 * 1024, 16 * 1024];
+
+/** The archive benchmarks' options: `--issues N` (default 1,000) and `--keep DIR`. */
+export function archiveOptions(argv) {
+  const option = (name) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  return { count: Number(option('--issues') ?? '1000'), keep: option('--keep') };
+}
+
 /** Issue `n` of the generated archive: the generated body under its own front matter, one issue a week. */
 export function benchIssue(n, body) {
   const date = new Date(Date.UTC(2007, 0, 4) + (n - 1) * 7 * 86400e3).toISOString().slice(0, 10);

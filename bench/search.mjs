@@ -10,17 +10,11 @@ import { gzipSync } from 'node:zlib';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { benchIssue, generateIssue } from './generate-issue.mjs';
+import { ARCHIVE_SIZES, archiveOptions, benchIssue, generateIssue } from './generate-issue.mjs';
 import { launchChromium, startStaticServer, stopServer } from '../tests/browser/harness.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const argv = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : fallback;
-};
-const COUNT = Number(option('--issues', '1000'));
-const SIZES = [2 * 1024, 8 * 1024, 16 * 1024];
+const { count: COUNT, keep } = archiveOptions(process.argv.slice(2));
 const RUNS = 5;
 
 // A made-up vocabulary, the same on every run (a small linear congruential generator).
@@ -30,15 +24,14 @@ const syllables = ['ka', 'lo', 'mi', 'ren', 'sa', 'to', 'vel', 'dun', 'pri', 'os
 const vocabulary = Array.from({ length: 20000 }, () => Array.from({ length: 2 + Math.floor(random() * 3) }, () => syllables[Math.floor(random() * syllables.length)]).join(''));
 const paragraph = (n) => `${Array.from({ length: 80 }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(' ')} needle${String(n).padStart(4, '0')}.\n`;
 
-const keep = option('--keep');
 const dir = keep ?? mkdtempSync(join(tmpdir(), 'broadsheet-bench-search-'));
 const input = join(dir, 'issues');
 const out = join(dir, 'site');
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(input, { recursive: true });
-const bodies = SIZES.map((bytes) => generateIssue(bytes));
+const bodies = ARCHIVE_SIZES.map((bytes) => generateIssue(bytes));
 for (let n = 1; n <= COUNT; n++) {
-  const text = benchIssue(n, bodies[n % SIZES.length]).replace(/^## /m, `${paragraph(n)}\n## `);
+  const text = benchIssue(n, bodies[n % ARCHIVE_SIZES.length]).replace(/^## /m, `${paragraph(n)}\n## `);
   writeFileSync(join(input, `issue-${String(n).padStart(4, '0')}.md`), text);
 }
 

@@ -42,16 +42,16 @@ rm -rf "$stage" && mkdir -p "$stage"
 echo '{ "sideEffects": true }' > "$stage/package.json"
 cp web/src/element.js web/src/element-parts.js web/src/element-worker.js web/src/recent.js web/src/archive.js dist/element-styles.js \
   dist/web.js dist/index.js dist/broadsheet-*.mjs "$stage"/
-# recent.js stays its own file (dist/recent.js), imported by the element only for its `index` attribute;
-# archive-search.js too (dist/archive-search.js), imported by <broadsheet-archive search> on first focus.
+# recent.js stays its own file (dist/recent.js), imported by the element only for its `index` attribute.
 node_modules/.bin/esbuild "$stage/element.js" "$stage/element-worker.js" --bundle --format=esm \
-  --target=es2022 --minify --keep-names --legal-comments=none --external:'node:*' --external:./recent.js --external:./archive-search.js \
+  --target=es2022 --minify --keep-names --legal-comments=none --external:'node:*' --external:./recent.js \
   --outdir=dist --log-level=warning --log-override:package.json=silent
 # Minifying drops the comments that keep bundlers off index.js's Node-only import: put them back.
 for f in dist/element.js dist/element-worker.js; do
   grep -qF 'import(["node:fs","promises"].join("/"))' "$f" || { echo "$f: index.js's node:fs import not found" >&2; exit 1; }
   sed -i 's|import(\["node:fs","promises"\]\.join("/"))|import(/* webpackIgnore: true */ /* @vite-ignore */ ["node:fs","promises"].join("/"))|' "$f"
 done
+# archive.js imports archive-search.js (the search box's behaviour) only when its box is first focused.
 cp web/src/recent.js web/src/archive.js web/src/archive-search.js web/src/element-parts.js web/src/archive.d.ts web/src/build*.js web/src/build.d.ts dist/
 # The feed formats' library, bundled so `broadsheet build` works without runtime dependencies.
 node_modules/.bin/esbuild node_modules/feed/lib/feed.js --bundle --format=esm --platform=node --log-level=error --outfile=dist/feed.js

@@ -9,12 +9,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, ROOT, loadBroadsheet } from '../js/helpers.js';
-import { launchChromium, startStaticServer, stopServer, watchContext } from './harness.js';
+import { DIST, loadBroadsheet } from '../js/helpers.js';
+import { axeViolations, launchChromium, startStaticServer, stopServer, watchContext } from './harness.js';
 
 await loadBroadsheet();
 const { buildSite } = await import(pathToFileURL(join(DIST, 'build.js')).href);
-const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 // Each issue's unique words are in its body only (never its title, preheader or tags).
 const ISSUES = {
@@ -87,6 +86,7 @@ let dir;
 let server;
 let origin;
 let browser;
+const PAGES = {};
 
 const build = (options = {}) => buildSite({ input: join(dir, 'issues'), out: join(dir, 'site'), baseUrl: `${origin}/site/`, jobs: 1, ...options });
 
@@ -95,12 +95,15 @@ before(async () => {
   mkdirSync(join(dir, 'issues'));
   for (const [name, text] of Object.entries(ISSUES)) writeFileSync(join(dir, 'issues', name), text);
   symlinkSync(DIST, join(dir, 'dist'));
-  ({ server, origin } = await startStaticServer(dir, {
+  ({ server, origin } = await startStaticServer(dir, PAGES));
+  Object.assign(PAGES, {
     '/element.html': { body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Element</title></head><body><main><h1>Element</h1>
 <broadsheet-archive src="/site/issues.json" search></broadsheet-archive></main>
 <script type="module">document.addEventListener('broadsheet-archive-load', () => { window.__loaded = true; }); await import('/dist/archive.js');</script></body></html>` },
-  }));
+  });
   const report = await build();
+  // The loopback server serves files only: the page a result leads to, by its folder's URL.
+  PAGES['/site/01-ferries/'] = { body: readFileSync(join(dir, 'site', '01-ferries', 'index.html'), 'utf8') };
   assert.deepEqual(report.errors, []);
   assert.equal(report.drafts, 1);
   assert.equal(report.search.indexed, 4, 'every issue but the draft');
@@ -114,13 +117,28 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function open(path, colorScheme = 'light') {
+/**
+ * Runs `check(tab, watch)` on `path` in a fresh context of `colorScheme`, then closes it; the page must
+ * have thrown nothing and logged no error.
+ */
+async function withPage(path, check, colorScheme = 'light') {
   const context = await browser.newContext({ colorScheme });
   const watch = await watchContext(context);
-  const tab = await context.newPage();
-  await tab.goto(origin + path);
-  return { context, tab, watch };
+  try {
+    const tab = await context.newPage();
+    await tab.goto(origin + path);
+    await check(tab, watch);
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(watch.pageErrors, []);
+  assert.deepEqual(watch.consoleErrors, []);
 }
+
+const assertAxeClean = async (tab) => {
+  const violations = await axeViolations(tab);
+  assert.deepEqual(violations, [], JSON.stringify(violations, null, 1));
+};
 
 /** The search box: the archive page's, or the one inside <broadsheet-archive>'s shadow root. */
 const inBox = (tab) => tab.locator('.bs-search');
@@ -150,108 +168,77 @@ async function search(tab, query) {
   }));
 }
 
-async function axeViolations(tab) {
-  await tab.addScriptTag({ content: AXE });
-  return tab.evaluate(async () => {
-    const results = await window.axe.run(document, { resultTypes: ['violations'] });
-    return results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' > ')).slice(0, 5) }));
-  });
-}
-
 const pagefindRequests = (watch) => watch.requests.filter((url) => url.includes('/pagefind/'));
 
 for (const theme of ['light', 'dark']) {
-  test(`the archive page finds an issue by a word of its body, in its section, never the draft (${theme})`, async () => {
-    const { context, tab, watch } = await open('/site/index.html', theme);
-    try {
-      assert.equal(await inBox(tab).getAttribute('hidden'), null, 'the script shows the box');
-      assert.equal(await tab.getByLabel('Search issues').count(), 1);
-      assert.deepEqual(pagefindRequests(watch), [], 'nothing of search is fetched before the box is focused');
+  test(`the archive page finds an issue by a word of its body, in its section, never the draft (${theme})`, () => withPage('/site/index.html', async (tab, watch) => {
+    assert.equal(await inBox(tab).getAttribute('hidden'), null, 'the script shows the box');
+    assert.equal(await tab.getByLabel('Search issues').count(), 1);
+    assert.deepEqual(pagefindRequests(watch), [], 'nothing of search is fetched before the box is focused');
 
-      await tab.getByLabel('Search issues').focus();
-      const found = await search(tab, 'quokkaburrow');
-      assert.ok(pagefindRequests(watch).some((url) => url.endsWith('/pagefind/pagefind.js')));
-      assert.equal(found.results.length, 1, JSON.stringify(found));
-      const [hit] = found.results;
-      assert.equal(hit.href, `${origin}/site/01-ferries/#the-big-story`, 'the link goes to the section');
-      assert.equal(hit.title, 'The ferry timetable');
-      assert.equal(hit.date, '2026-10-01');
-      assert.equal(hit.section, 'The big story');
-      assert.deepEqual(hit.marked.map((w) => w.replace(/\W+$/, '')), ['quokkaburrow']);
-      assert.doesNotMatch(hit.excerptHtml, /<(?!\/?mark>)/, 'only <mark> comes from the excerpt');
-      assert.equal(found.status, '1 results');
-
-      const violations = await axeViolations(tab);
-      assert.deepEqual(violations, [], JSON.stringify(violations, null, 1));
-
-      // Keys: down to the result, up to the box, Escape back and then clearing.
-      await tab.keyboard.press('ArrowDown');
-      assert.equal(await tab.evaluate(() => document.activeElement.href), hit.href);
-      await tab.keyboard.press('ArrowUp');
-      assert.equal(await tab.evaluate(() => document.activeElement.type), 'search');
-      await tab.keyboard.press('ArrowDown');
-      await tab.keyboard.press('Escape');
-      assert.equal(await tab.evaluate(() => document.activeElement.type), 'search');
-      await tab.keyboard.press('Escape');
-      assert.equal(await tab.getByLabel('Search issues').inputValue(), '');
-      assert.equal(await tab.locator('.bs-search-results > li').count(), 0);
-
-      const none = await search(tab, 'lighthousewhisper');
-      assert.equal(none.status, 'No results');
-      assert.deepEqual(none.results, []);
-      for (const word of ['quokkaburrow', 'bench', 'Secret', 'Not ready']) {
-        const { results } = await search(tab, word);
-        assert.ok(results.every((r) => !r.href.includes('05-draft')), `${word}: the draft is never found`);
-      }
-      const both = await search(tab, 'bench');
-      assert.deepEqual(both.results.map((r) => r.title).sort(), ['Cycling to work', 'The ferry timetable']);
-
-      // Enter in the box follows the first result.
-      await search(tab, 'quokkaburrow');
-      await tab.getByLabel('Search issues').focus();
-      await Promise.all([tab.waitForURL(`${origin}/site/01-ferries/#the-big-story`), tab.keyboard.press('Enter')]);
-    } finally {
-      await context.close();
-    }
-    assert.deepEqual(watch.pageErrors, []);
-    assert.deepEqual(watch.consoleErrors, []);
-  });
-}
-
-test('Chinese and Japanese issues are found by their words from the English archive', async () => {
-  const { context, tab, watch } = await open('/site/index.html');
-  try {
-    await tab.getByLabel('Search issues').focus();
-    for (const [word, slug, title] of [['工资', '03-zh', '本期新闻'], ['网约车', '03-zh', '本期新闻'], ['自転車', '04-ja', '今週の話題'], ['東京', '04-ja', '今週の話題']]) {
-      const { results } = await search(tab, word);
-      assert.equal(results.length, 1, `${word}: ${JSON.stringify(results)}`);
-      assert.equal(results[0].title, title);
-      assert.ok(results[0].href.startsWith(`${origin}/site/${slug}/#`), `${word}: ${results[0].href} links into a section`);
-      assert.ok(results[0].marked.join('').length > 0, `${word}: marked in the excerpt`);
-    }
-  } finally {
-    await context.close();
-  }
-  assert.deepEqual(watch.consoleErrors, []);
-});
-
-test('<broadsheet-archive search> searches the bundle beside issues.json', async () => {
-  const { context, tab, watch } = await open('/element.html');
-  try {
-    await tab.waitForFunction(() => window.__loaded === true, null, { timeout: 30_000 });
-    assert.deepEqual(pagefindRequests(watch), []);
-    assert.ok(!watch.requests.some((url) => url.endsWith('/archive-search.js')), 'the search module waits for focus');
     await tab.getByLabel('Search issues').focus();
     const found = await search(tab, 'quokkaburrow');
-    assert.deepEqual(found.results.map((r) => r.href), [`${origin}/site/01-ferries/#the-big-story`]);
-    const violations = await axeViolations(tab);
-    assert.deepEqual(violations, [], JSON.stringify(violations, null, 1));
-  } finally {
-    await context.close();
+    assert.ok(pagefindRequests(watch).some((url) => url.endsWith('/pagefind/pagefind.js')));
+    assert.equal(found.results.length, 1, JSON.stringify(found));
+    const [hit] = found.results;
+    assert.equal(hit.href, `${origin}/site/01-ferries/#the-big-story`, 'the link goes to the section');
+    assert.equal(hit.title, 'The ferry timetable');
+    assert.equal(hit.date, '2026-10-01');
+    assert.equal(hit.section, 'The big story');
+    assert.deepEqual(hit.marked.map((w) => w.replace(/\W+$/, '')), ['quokkaburrow']);
+    assert.doesNotMatch(hit.excerptHtml, /<(?!\/?mark>)/, 'only <mark> comes from the excerpt');
+    assert.equal(found.status, '1 results');
+    await assertAxeClean(tab);
+
+    // Keys: down to the result, up to the box, Escape back and then clearing.
+    await tab.keyboard.press('ArrowDown');
+    assert.equal(await tab.evaluate(() => document.activeElement.href), hit.href);
+    await tab.keyboard.press('ArrowUp');
+    assert.equal(await tab.evaluate(() => document.activeElement.type), 'search');
+    await tab.keyboard.press('ArrowDown');
+    await tab.keyboard.press('Escape');
+    assert.equal(await tab.evaluate(() => document.activeElement.type), 'search');
+    await tab.keyboard.press('Escape');
+    assert.equal(await tab.getByLabel('Search issues').inputValue(), '');
+    assert.equal(await tab.locator('.bs-search-results > li').count(), 0);
+
+    const none = await search(tab, 'lighthousewhisper');
+    assert.equal(none.status, 'No results');
+    assert.deepEqual(none.results, []);
+    for (const word of ['quokkaburrow', 'bench', 'Secret', 'Not ready']) {
+      const { results } = await search(tab, word);
+      assert.ok(results.every((r) => !r.href.includes('05-draft')), `${word}: the draft is never found`);
+    }
+    const both = await search(tab, 'bench');
+    assert.deepEqual(both.results.map((r) => r.title).sort(), ['Cycling to work', 'The ferry timetable']);
+
+    // Enter in the box follows the first result.
+    await search(tab, 'quokkaburrow');
+    await tab.getByLabel('Search issues').focus();
+    await Promise.all([tab.waitForURL(`${origin}/site/01-ferries/#the-big-story`), tab.keyboard.press('Enter')]);
+  }, theme));
+}
+
+test('Chinese and Japanese issues are found by their words from the English archive', () => withPage('/site/index.html', async (tab) => {
+  await tab.getByLabel('Search issues').focus();
+  for (const [word, slug, title] of [['工资', '03-zh', '本期新闻'], ['网约车', '03-zh', '本期新闻'], ['自転車', '04-ja', '今週の話題'], ['東京', '04-ja', '今週の話題']]) {
+    const { results } = await search(tab, word);
+    assert.equal(results.length, 1, `${word}: ${JSON.stringify(results)}`);
+    assert.equal(results[0].title, title);
+    assert.ok(results[0].href.startsWith(`${origin}/site/${slug}/#`), `${word}: ${results[0].href} links into a section`);
+    assert.ok(results[0].marked.join('').length > 0, `${word}: marked in the excerpt`);
   }
-  assert.deepEqual(watch.pageErrors, []);
-  assert.deepEqual(watch.consoleErrors, []);
-});
+}));
+
+test('<broadsheet-archive search> searches the bundle beside issues.json', () => withPage('/element.html', async (tab, watch) => {
+  await tab.waitForFunction(() => window.__loaded === true, null, { timeout: 30_000 });
+  assert.deepEqual(pagefindRequests(watch), []);
+  assert.ok(!watch.requests.some((url) => url.endsWith('/archive-search.js')), 'the search module waits for focus');
+  await tab.getByLabel('Search issues').focus();
+  const found = await search(tab, 'quokkaburrow');
+  assert.deepEqual(found.results.map((r) => r.href), [`${origin}/site/01-ferries/#the-big-story`]);
+  await assertAxeClean(tab);
+}));
 
 test('a deleted issue leaves the index; an unchanged site keeps it; search: false removes it', async () => {
   const unchanged = await build();
@@ -261,14 +248,11 @@ test('a deleted issue leaves the index; an unchanged site keeps it; search: fals
   const after = await build();
   assert.equal(after.removed, 1);
   assert.equal(after.search.indexed, 3);
-  const { context, tab } = await open('/site/index.html');
-  try {
+  await withPage('/site/index.html', async (tab) => {
     await tab.getByLabel('Search issues').focus();
     assert.equal((await search(tab, 'quokkaburrow')).status, 'No results');
     assert.deepEqual((await search(tab, 'bench')).results.map((r) => r.title), ['Cycling to work']);
-  } finally {
-    await context.close();
-  }
+  });
 
   const off = await build({ search: false });
   assert.equal(off.search, null);

@@ -19,6 +19,17 @@ const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/
 
 const sha1 = (data) => createHash('sha1').update(data).digest('hex');
 
+// A section or story as the core writes it: the id on the wrapper, its heading first inside.
+const WRAPPED_HEADING = /(<(?:section|article) class="bs-(?:section|story)" id="([^"]+)">\s*<h[2-6])(?=[\s>])/g;
+
+/**
+ * The page as Pagefind reads it. Pagefind makes sub-results (a result per section, linking to its anchor)
+ * only from headings that have an id, and the core puts a section's or story's id on its `<section>` or
+ * `<article>`: in the copy indexed, the heading takes its wrapper's id too, so a result links to
+ * /slug/#the-big-story. The published page is not changed (one element per id).
+ */
+export const indexedHtml = (html) => html.replace(WRAPPED_HEADING, '$1 id="$2"');
+
 /** Removes the bundle and its key: search turned off (`search: false`), so no stale index stays online. */
 export function removeSearch(out) {
   rmSync(join(out, SEARCH_DIR), { recursive: true, force: true });
@@ -58,7 +69,7 @@ export async function indexSite({ out, pages, force = false }) {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) fail('Pagefind did not start', errors);
     for (const page of pages) {
-      const added = await index.addHTMLFile({ url: page.url, content: readFileSync(page.file, 'utf8') });
+      const added = await index.addHTMLFile({ url: page.url, content: indexedHtml(readFileSync(page.file, 'utf8')) });
       if (added.errors.length) fail(page.file, added.errors);
     }
     const written = await index.writeFiles({ outputPath: staging });

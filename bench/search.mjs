@@ -70,7 +70,9 @@ try {
       document.addEventListener('broadsheet-search', function seen(event) {
         if (event.detail.query !== q) return;
         document.removeEventListener('broadsheet-search', seen);
-        ok({ ms: performance.now() - started, count: event.detail.count, first: document.querySelector('.bs-search-results a')?.href });
+        const timeline = performance.getEntriesByType('resource').filter((r) => r.startTime >= started)
+          .map((r) => `${r.name.replace(/^.*\//, '')} ${Math.round(r.startTime - started)}-${Math.round(r.responseEnd - started)}`);
+        ok({ ms: performance.now() - started, count: event.detail.count, first: document.querySelector('.bs-search-results a')?.href, timeline });
       });
       const box = document.querySelector('.bs-search input');
       box.focus(); // the first focus loads the search module and Pagefind
@@ -85,7 +87,7 @@ try {
     await tab.waitForLoadState('networkidle');
     const secondBytes = bytes.slice(afterFirst);
     runs.push({
-      firstMs: first.ms, secondMs: second.ms, found: [first.count, second.count], firstUrl: first.first,
+      firstMs: first.ms, secondMs: second.ms, timeline: first.timeline, found: [first.count, second.count], firstUrl: first.first,
       firstBytes: firstBytes.reduce((s, r) => s + r.size, 0), firstRequests: firstBytes.length,
       secondBytes: secondBytes.reduce((s, r) => s + r.size, 0), secondRequests: secondBytes.length,
       requests: firstBytes.concat(secondBytes).map((r) => `${r.url.replace(origin, '')} ${r.size}`),
@@ -115,6 +117,8 @@ console.log(`| second search: bytes downloaded | ${kb(median('secondBytes'))} in
 console.log(`| first result, from focusing and typing (cold) | ${median('firstMs').toFixed(0)} ms |`);
 console.log(`| second result | ${median('secondMs').toFixed(0)} ms |`);
 console.log(`\nfirst runs: ${runs.map((r) => r.firstMs.toFixed(0)).join(', ')} ms; found ${runs.map((r) => r.found.join('+')).join(', ')}`);
+const typical = runs.find((r) => r.firstMs === median('firstMs'));
+console.log(`the median first search, ms from focus (fetch start-end): ${typical.timeline.join(', ')}, result at ${typical.firstMs.toFixed(0)}`);
 mkdirSync(join(ROOT, 'build', 'bench'), { recursive: true });
 writeFileSync(join(ROOT, 'build', 'bench', 'search.json'), JSON.stringify(results, null, 1));
 if (!keep) rmSync(dir, { recursive: true, force: true });

@@ -77,19 +77,25 @@ function resultItem(document, data, lang) {
   return item;
 }
 
-/** Pagefind's module for `bundle`, with every language of the site searched, the page's own first. */
+/**
+ * Pagefind's module for `bundle`, with every language of the site searched, the page's own first; null
+ * for a site with no issue yet (nothing to find).
+ */
 async function loadPagefind(bundle) {
-  const pagefind = await import(/* webpackIgnore: true */ /* @vite-ignore */ new URL('pagefind.js', bundle).href);
+  const [entry, pagefind] = await Promise.all([
+    fetch(new URL('pagefind-entry.json', bundle)).then((response) => response.json()),
+    import(/* webpackIgnore: true */ /* @vite-ignore */ new URL('pagefind.js', bundle).href),
+  ]);
+  const languages = Object.keys(entry.languages ?? {});
+  if (languages.length === 0) return null;
   await pagefind.options({ excerptLength: EXCERPT_WORDS });
   await pagefind.init();
-  // Pagefind searches the index of the page's <html lang>; a multilingual site's other languages are
-  // merged in (the same bundle by its absolute URL, so Pagefind takes it for another index).
-  const entry = await (await fetch(new URL('pagefind-entry.json', bundle))).json();
-  const languages = Object.keys(entry.languages ?? {});
+  // Pagefind searches the index of the page's <html lang> (else the biggest); a multilingual site's other
+  // languages are merged in (the same bundle by its absolute URL, so Pagefind takes it for another index).
   const pageLang = (document.documentElement.lang || 'unknown').toLowerCase();
   const own = languages.includes(pageLang) ? pageLang : languages.includes(pageLang.split('-')[0]) ? pageLang.split('-')[0]
     : languages.slice().sort((a, b) => entry.languages[b].page_count - entry.languages[a].page_count)[0];
-  for (const language of languages) if (language !== own) await pagefind.mergeIndex(bundle, { language });
+  await Promise.all(languages.filter((language) => language !== own).map((language) => pagefind.mergeIndex(bundle, { language })));
   return pagefind;
 }
 
@@ -122,7 +128,7 @@ export async function startSearch(box, { lang = '' } = {}) {
       status.textContent = '';
       return;
     }
-    const found = await pagefind.search(query);
+    const found = pagefind ? await pagefind.search(query) : { results: [] };
     if (mine !== generation || !found) return;
     const seen = new Set();
     const datas = [];

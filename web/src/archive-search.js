@@ -115,7 +115,7 @@ export async function startSearch(box, { lang = '' } = {}) {
   try {
     pagefind = await loadPagefind(bundle);
   } catch (error) {
-    status.textContent = `Search is unavailable: ${error?.message ?? error}`;
+    status.textContent = error?.message ?? String(error); // the browser's or Pagefind's own words
     return;
   }
   let generation = 0;

@@ -84,7 +84,7 @@ ${site.search ? searchBox(site) : ''}${archiveListHtml(entries, { level: 2 }).re
 // ---- issue 26: the archive's search box, hidden until its script runs (without JavaScript the list of
 // every issue is the archive), which loads the search module from the bundle on the box's first focus.
 const searchBox = (site) => `${searchBoxHtml({ id: 'bs-search', bundle: `${site.baseUrl}${SEARCH_DIR}/`, labels: site.labels ?? {}, hidden: true }).replace(/ part="[^"]*"/g, '')}
-<script type="module">const b=document.querySelector('.bs-search');b.hidden=false;b.querySelector('input').addEventListener('focus',()=>import(b.dataset.bundle+'${SEARCH_MODULE}').then((m)=>m.startSearch(b)),{once:true});</script>
+<script type="module">const b=document.querySelector('.bs-search');b.hidden=false;b.querySelector('input').addEventListener('focus',()=>import(b.dataset.bundle+'${SEARCH_MODULE}').then((m)=>m.startSearch(b),(e)=>{b.querySelector('[role=status]').textContent=e.message;}),{once:true});</script>
 `;
 // ---- end issue 26 ----
 

@@ -1,8 +1,9 @@
 // `npm run bench:search`: full-text search over 1,000 generated issues (the build bench's issues, each
 // with one more paragraph of 80 words drawn from a 20,000-word made-up vocabulary and one word of its own,
 // `needleNNNN`, so the index has a long archive's variety). Measures Pagefind's index time and size on disk
-// (from buildSite's report and the bundle), then in Chromium on loopback: the bytes a reader downloads for
-// a first search (from focusing the archive's box) and for a second one, and the time from typing to the
+// (from buildSite's report and the bundle), then in Chromium on loopback, a fresh context per run: the bytes
+// a reader downloads for a first search (from focusing the archive's box) and for a second one (the files
+// requested, as sent, and as a host gzipping JS and JSON would send them), and the time from typing to the
 // first result shown. Prints a table and writes build/bench/search.json.
 //   node bench/search.mjs [--issues N] [--keep DIR]
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -51,22 +52,29 @@ const disk = {
   codeGzipped: bundleFiles.filter((f) => /\.(js|pagefind)$/.test(f)).reduce((sum, f) => sum + gzipSync(readFileSync(join(bundle, f)), { level: 9 }).length, 0),
 };
 
+// A response's body as the loopback server sent it (the file, uncompressed), and as a host that gzips
+// text would (Pagefind's index files and wasm are gzipped already, and sent as they are).
+const served = (url) => {
+  const file = readFileSync(join(dir, decodeURIComponent(new URL(url).pathname)));
+  return { url, size: file.length, gzipped: /\.(js|json)$/.test(new URL(url).pathname) ? gzipSync(file, { level: 9 }).length : file.length };
+};
+
 const browser = await launchChromium();
 const runs = [];
 try {
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext(); // a fresh cache each run
-    const bytes = [];
-    context.on('requestfinished', async (request) => {
-      const sizes = await request.sizes().catch(() => null);
-      bytes.push({ url: request.url(), size: sizes ? sizes.responseBodySize + sizes.responseHeadersSize : 0 });
-    });
+    const requested = [];
+    context.on('requestfinished', (request) => requested.push(request.url()));
     const tab = await context.newPage();
     await tab.goto(`${origin}/site/index.html`);
     await tab.waitForLoadState('networkidle');
-    const pageBytes = bytes.length;
-    const answer = (query) => tab.evaluate((q) => new Promise((ok) => {
-      const started = performance.now();
+    const pageBytes = requested.length;
+    // `pause`: ms between focusing the box and typing (0: the query comes with the focus, cold).
+    const answer = (tab, query, pause = 0) => tab.evaluate(([q, wait]) => new Promise((ok) => {
+      const box = document.querySelector('.bs-search input');
+      box.focus(); // the first focus loads the search module and Pagefind
+      let started;
       document.addEventListener('broadsheet-search', function seen(event) {
         if (event.detail.query !== q) return;
         document.removeEventListener('broadsheet-search', seen);
@@ -74,25 +82,33 @@ try {
           .map((r) => `${r.name.replace(/^.*\//, '')} ${Math.round(r.startTime - started)}-${Math.round(r.responseEnd - started)}`);
         ok({ ms: performance.now() - started, count: event.detail.count, first: document.querySelector('.bs-search-results a')?.href, timeline });
       });
-      const box = document.querySelector('.bs-search input');
-      box.focus(); // the first focus loads the search module and Pagefind
-      box.value = q;
-      box.dispatchEvent(new Event('input'));
-    }), query);
-    const first = await answer(`needle${String(1 + run * 97).padStart(4, '0')}`);
+      setTimeout(() => {
+        started = performance.now();
+        box.value = q;
+        box.dispatchEvent(new Event('input'));
+      }, wait);
+    }), [query, pause]);
+    const first = await answer(tab, `needle${String(1 + run * 97).padStart(4, '0')}`);
     await tab.waitForLoadState('networkidle');
-    const firstBytes = bytes.slice(pageBytes);
-    const afterFirst = bytes.length;
-    const second = await answer(`needle${String(500 + run * 31).padStart(4, '0')}`);
+    const afterFirst = requested.length;
+    const second = await answer(tab, vocabulary[1000 + run * 997]); // another word, in a few issues
     await tab.waitForLoadState('networkidle');
-    const secondBytes = bytes.slice(afterFirst);
+    const firstBytes = requested.slice(pageBytes, afterFirst).map(served);
+    const secondBytes = requested.slice(afterFirst).map(served);
+    await context.close();
+    // A reader who clicks into the box and types a moment later: the first search once Pagefind is loaded.
+    const fresh = await browser.newContext();
+    const tab2 = await fresh.newPage();
+    await tab2.goto(`${origin}/site/index.html`);
+    await tab2.waitForLoadState('networkidle');
+    const typed = await answer(tab2, `needle${String(250 + run * 13).padStart(4, '0')}`, 1000);
+    await fresh.close();
     runs.push({
-      firstMs: first.ms, secondMs: second.ms, timeline: first.timeline, found: [first.count, second.count], firstUrl: first.first,
-      firstBytes: firstBytes.reduce((s, r) => s + r.size, 0), firstRequests: firstBytes.length,
-      secondBytes: secondBytes.reduce((s, r) => s + r.size, 0), secondRequests: secondBytes.length,
+      firstMs: first.ms, secondMs: second.ms, typedMs: typed.ms, timeline: first.timeline, found: [first.count, second.count], firstUrl: first.first,
+      firstBytes: firstBytes.reduce((s, r) => s + r.size, 0), firstGzipped: firstBytes.reduce((s, r) => s + r.gzipped, 0), firstRequests: firstBytes.length,
+      secondBytes: secondBytes.reduce((s, r) => s + r.size, 0), secondGzipped: secondBytes.reduce((s, r) => s + r.gzipped, 0), secondRequests: secondBytes.length,
       requests: firstBytes.concat(secondBytes).map((r) => `${r.url.replace(origin, '')} ${r.size}`),
     });
-    await context.close();
   }
 } finally {
   await browser.close();
@@ -112,11 +128,12 @@ console.log(`| index time (Pagefind, in a ${(report.milliseconds / 1000).toFixed
 console.log(`| index on disk (${disk.files} files) | ${kb(disk.bytes)} |`);
 console.log(`| of which the index itself (pf_meta, index/, fragment/) | ${kb(disk.index)} |`);
 console.log(`| of which Pagefind's code (js + wasm; gzipped ${kb(disk.codeGzipped)}) | ${kb(disk.code)} |`);
-console.log(`| first search: bytes downloaded (median of ${RUNS}, uncompressed server) | ${kb(median('firstBytes'))} in ${median('firstRequests')} requests |`);
-console.log(`| second search: bytes downloaded | ${kb(median('secondBytes'))} in ${median('secondRequests')} requests |`);
+console.log(`| first search: bytes downloaded (median of ${RUNS}; with gzip on JS and JSON) | ${kb(median('firstBytes'))} (${kb(median('firstGzipped'))}) in ${median('firstRequests')} requests |`);
+console.log(`| second search (another word, results listed up to 10) | ${kb(median('secondBytes'))} (${kb(median('secondGzipped'))}) in ${median('secondRequests')} requests |`);
 console.log(`| first result, from focusing and typing (cold) | ${median('firstMs').toFixed(0)} ms |`);
+console.log(`| first result, typed 1 s after focusing (Pagefind loaded, its index not yet) | ${median('typedMs').toFixed(0)} ms |`);
 console.log(`| second result | ${median('secondMs').toFixed(0)} ms |`);
-console.log(`\nfirst runs: ${runs.map((r) => r.firstMs.toFixed(0)).join(', ')} ms; found ${runs.map((r) => r.found.join('+')).join(', ')}`);
+console.log(`\nfirst runs: ${runs.map((r) => r.firstMs.toFixed(0)).join(', ')} ms cold, ${runs.map((r) => r.typedMs.toFixed(0)).join(', ')} ms typed; found ${runs.map((r) => r.found.join('+')).join(', ')}`);
 const typical = runs.find((r) => r.firstMs === median('firstMs'));
 console.log(`the median first search, ms from focus (fetch start-end): ${typical.timeline.join(', ')}, result at ${typical.firstMs.toFixed(0)}`);
 mkdirSync(join(ROOT, 'build', 'bench'), { recursive: true });

@@ -3,7 +3,7 @@
 // `node dist/cli.js build` process timed from spawn to exit: from scratch, again with nothing changed,
 // after editing one issue's text, after renaming one issue (its neighbours and the recent lists that
 // name it change too), and after adding a new issue. Prints a table and writes build/bench/build.json.
-//   node bench/build.mjs [--issues N] [--keep DIR]
+//   node bench/build.mjs [--issues N] [--keep DIR] [--no-search]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -14,11 +14,13 @@ import { ARCHIVE_SIZES, archiveOptions, benchIssue, generateIssue } from './gene
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.js');
 const { count: COUNT, keep } = archiveOptions(process.argv.slice(2));
+// `--no-search` passed on to every build: the figures without the search index (bench/search.mjs measures it).
+const EXTRA = process.argv.includes('--no-search') ? ['--no-search'] : [];
 const BASE_URL = 'https://example.com/news/';
 
 function build(input, out) {
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [CLI, 'build', input, '--out', out, '--base-url', BASE_URL], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [CLI, 'build', input, '--out', out, '--base-url', BASE_URL, ...EXTRA], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (r.status !== 0) throw new Error(`build failed (${r.status}):\n${r.stderr.slice(0, 2000)}`);
   const m = /(\d+) rendered, (\d+) unchanged/.exec(r.stdout);
@@ -59,7 +61,7 @@ const results = {
   megabytes: bytes / 1e6,
   steps,
 };
-console.log(`broadsheet build, ${COUNT} generated issues (${results.megabytes.toFixed(1)} MB of Markdown), ${results.cpus} cores, Node ${process.version}, load ${results.loadavg.toFixed(2)}`);
+console.log(`broadsheet build${EXTRA.length ? ' --no-search' : ''}, ${COUNT} generated issues (${results.megabytes.toFixed(1)} MB of Markdown), ${results.cpus} cores, Node ${process.version}, load ${results.loadavg.toFixed(2)}`);
 console.log('\n| step | seconds | pages rendered | unchanged |\n|:--|--:|--:|--:|');
 for (const s of steps) console.log(`| ${s.name} | ${s.seconds.toFixed(2)} | ${s.rendered} | ${s.unchanged} |`);
 mkdirSync(join(ROOT, 'build', 'bench'), { recursive: true });

@@ -5,11 +5,11 @@
 // name it change too), and after adding a new issue. Prints a table and writes build/bench/build.json.
 //   node bench/build.mjs [--issues N] [--keep DIR] [--no-search]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ARCHIVE_SIZES, archiveOptions, benchIssue, generateIssue } from './generate-issue.mjs';
+import { ARCHIVE_SIZES, archiveOptions, benchIssue, generateIssue, writeArchive } from './generate-issue.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -27,18 +27,7 @@ function build(input, out) {
   return { seconds, rendered: Number(m?.[1]), unchanged: Number(m?.[2]) };
 }
 
-const dir = keep ?? mkdtempSync(join(tmpdir(), 'broadsheet-bench-build-'));
-const input = join(dir, 'issues');
-const out = join(dir, 'site');
-rmSync(dir, { recursive: true, force: true });
-mkdirSync(input, { recursive: true });
-const bodies = ARCHIVE_SIZES.map((bytes) => generateIssue(bytes));
-let bytes = 0;
-for (let n = 1; n <= COUNT; n++) {
-  const text = benchIssue(n, bodies[n % ARCHIVE_SIZES.length]);
-  bytes += Buffer.byteLength(text);
-  writeFileSync(join(input, `issue-${String(n).padStart(4, '0')}.md`), text);
-}
+const { dir, input, out, bytes } = writeArchive({ count: COUNT, keep, name: 'build' });
 
 const middle = join(input, `issue-${String(Math.ceil(COUNT / 2)).padStart(4, '0')}.md`);
 const steps = [];
@@ -50,7 +39,7 @@ step('from scratch');
 step('nothing changed');
 step('one issue\'s text edited', () => writeFileSync(middle, readFileSync(middle, 'utf8') + '\nOne more paragraph, added by the benchmark.\n'));
 step('one issue renamed', () => writeFileSync(middle, readFileSync(middle, 'utf8').replace(/^title: .*$/m, 'title: A renamed issue')));
-step('one issue added', () => writeFileSync(join(input, 'issue-new.md'), benchIssue(COUNT + 1, bodies[0])));
+step('one issue added', () => writeFileSync(join(input, 'issue-new.md'), benchIssue(COUNT + 1, generateIssue(ARCHIVE_SIZES[0]))));
 
 const results = {
   date: new Date().toISOString(),

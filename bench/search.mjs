@@ -6,12 +6,12 @@
 // requested, as sent, and as a host gzipping JS and JSON would send them), and the time from typing to the
 // first result shown. Prints a table and writes build/bench/search.json.
 //   node bench/search.mjs [--issues N] [--keep DIR]
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ARCHIVE_SIZES, archiveOptions, benchIssue, generateIssue } from './generate-issue.mjs';
+import { archiveOptions, writeArchive } from './generate-issue.mjs';
 import { launchChromium, startStaticServer, stopServer } from '../tests/browser/harness.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -25,16 +25,9 @@ const syllables = ['ka', 'lo', 'mi', 'ren', 'sa', 'to', 'vel', 'dun', 'pri', 'os
 const vocabulary = Array.from({ length: 20000 }, () => Array.from({ length: 2 + Math.floor(random() * 3) }, () => syllables[Math.floor(random() * syllables.length)]).join(''));
 const paragraph = (n) => `${Array.from({ length: 80 }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(' ')} needle${String(n).padStart(4, '0')}.\n`;
 
-const dir = keep ?? mkdtempSync(join(tmpdir(), 'broadsheet-bench-search-'));
-const input = join(dir, 'issues');
-const out = join(dir, 'site');
-rmSync(dir, { recursive: true, force: true });
-mkdirSync(input, { recursive: true });
-const bodies = ARCHIVE_SIZES.map((bytes) => generateIssue(bytes));
-for (let n = 1; n <= COUNT; n++) {
-  const text = benchIssue(n, bodies[n % ARCHIVE_SIZES.length]).replace(/^## /m, `${paragraph(n)}\n## `);
-  writeFileSync(join(input, `issue-${String(n).padStart(4, '0')}.md`), text);
-}
+const { dir, input, out } = writeArchive({
+  count: COUNT, keep, name: 'search', change: (n, text) => text.replace(/^## /m, `${paragraph(n)}\n## `),
+});
 
 const files = (folder) => readdirSync(folder, { recursive: true }).map(String).filter((f) => statSync(join(folder, f)).isFile());
 const { server, origin } = await startStaticServer(dir);

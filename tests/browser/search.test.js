@@ -1,8 +1,9 @@
 // Full-text search (issue 26) in headless Chromium over a site built here: English, Chinese and Japanese
 // issues and a draft. A word found only in one issue's body leads to that issue's section; Chinese and
 // Japanese words find their issues; the draft is never found; Pagefind is not fetched before the box is
-// focused; the keys work; axe-core is clean in light and dark; <broadsheet-archive search> searches too;
-// deleting an issue removes it from search, and `search: false` removes the index and the box.
+// focused; the keys work; axe-core is clean in light and dark; <broadsheet-archive search> searches too,
+// in issues.json's words; an excerpt keeps only <mark>; deleting an issue removes it from search, and
+// `search: false` removes the index and the box.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -239,6 +240,35 @@ test('<broadsheet-archive search> searches the bundle beside issues.json', () =>
   assert.deepEqual(found.results.map((r) => r.href), [`${origin}/site/01-ferries/#the-big-story`]);
   await assertAxeClean(tab);
 }));
+
+test('the excerpt keeps only <mark> and the rest is text', () => withPage('/site/index.html', async (tab) => {
+  const nodes = await tab.evaluate(async () => {
+    const { excerptNodes } = await import('/dist/archive-search.js');
+    const box = document.createElement('p');
+    box.append(...excerptNodes(document, 'a <mark>word</mark> &lt;b&gt; &amp; <img src=x onerror="window.__xss=1"><script>window.__xss=2</script> end'));
+    document.body.append(box);
+    return { html: box.innerHTML, marks: [...box.querySelectorAll('mark')].map((m) => m.textContent), elements: box.querySelectorAll('*').length, xss: window.__xss ?? null };
+  });
+  assert.deepEqual(nodes.marks, ['word']);
+  assert.equal(nodes.elements, 1, nodes.html);
+  assert.equal(nodes.xss, null);
+  assert.match(nodes.html, /^a <mark>word<\/mark> &lt;b&gt; &amp; window.__xss=2 end$/);
+}));
+
+test('<broadsheet-archive search="…"> takes its words from issues.json\'s labels', async () => {
+  const index = JSON.parse(readFileSync(join(dir, 'site', 'issues.json'), 'utf8'));
+  PAGES['/labelled/issues.json'] = {
+    type: 'application/json',
+    body: JSON.stringify({ ...index, labels: { search_issues: 'Buscar en los números', search_results: '{n} resultados', search_no_results: 'Sin resultados' } }),
+  };
+  PAGES['/labelled.html'] = { body: PAGES['/element.html'].body.replace('src="/site/issues.json" search', 'src="/labelled/issues.json" search="/site/pagefind/"') };
+  await withPage('/labelled.html', async (tab) => {
+    await tab.waitForFunction(() => window.__loaded === true, null, { timeout: 30_000 });
+    await tab.getByLabel('Buscar en los números').focus();
+    assert.equal((await search(tab, 'bench')).status, '2 resultados');
+    assert.equal((await search(tab, 'lighthousewhisper')).status, 'Sin resultados');
+  });
+});
 
 test('a deleted issue leaves the index; an unchanged site keeps it; search: false removes it', async () => {
   const unchanged = await build();

@@ -231,15 +231,17 @@ test('Chinese and Japanese issues are found by their words from the English arch
   }
 }));
 
-test('<broadsheet-archive search> searches the bundle beside issues.json', () => withPage('/element.html', async (tab, watch) => {
-  await tab.waitForFunction(() => window.__loaded === true, null, { timeout: 30_000 });
-  assert.deepEqual(pagefindRequests(watch), []);
-  assert.ok(!watch.requests.some((url) => url.endsWith('/archive-search.js')), 'the search module waits for focus');
-  await tab.getByLabel('Search issues').focus();
-  const found = await search(tab, 'quokkaburrow');
-  assert.deepEqual(found.results.map((r) => r.href), [`${origin}/site/01-ferries/#the-big-story`]);
-  await assertAxeClean(tab);
-}));
+for (const theme of ['light', 'dark']) {
+  test(`<broadsheet-archive search> searches the bundle beside issues.json (${theme})`, () => withPage('/element.html', async (tab, watch) => {
+    await tab.waitForFunction(() => window.__loaded === true, null, { timeout: 30_000 });
+    assert.deepEqual(pagefindRequests(watch), []);
+    assert.ok(!watch.requests.some((url) => url.endsWith('/archive-search.js')), 'the search module waits for focus');
+    await tab.getByLabel('Search issues').focus();
+    const found = await search(tab, 'quokkaburrow');
+    assert.deepEqual(found.results.map((r) => r.href), [`${origin}/site/01-ferries/#the-big-story`]);
+    await assertAxeClean(tab);
+  }, theme));
+}
 
 test('the excerpt keeps only <mark> and the rest is text', () => withPage('/site/index.html', async (tab) => {
   const nodes = await tab.evaluate(async () => {

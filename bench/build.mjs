@@ -3,58 +3,31 @@
 // `node dist/cli.js build` process timed from spawn to exit: from scratch, again with nothing changed,
 // after editing one issue's text, after renaming one issue (its neighbours and the recent lists that
 // name it change too), and after adding a new issue. Prints a table and writes build/bench/build.json.
-//   node bench/build.mjs [--issues N] [--keep DIR]
+//   node bench/build.mjs [--issues N] [--keep DIR] [--no-search]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateIssue } from './generate-issue.mjs';
+import { ARCHIVE_SIZES, archiveOptions, benchIssue, generateIssue, writeArchive } from './generate-issue.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.js');
-const argv = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : fallback;
-};
-const COUNT = Number(option('--issues', '1000'));
-const SIZES = [2 * 1024, 8 * 1024, 16 * 1024];
+const { count: COUNT, keep } = archiveOptions(process.argv.slice(2));
+// `--no-search` passed on to every build: the figures without the search index (bench/search.mjs measures it).
+const EXTRA = process.argv.includes('--no-search') ? ['--no-search'] : [];
 const BASE_URL = 'https://example.com/news/';
-
-/** Issue `n` of the generated archive: the generated body under its own front matter, one issue a week. */
-export function benchIssue(n, body) {
-  const date = new Date(Date.UTC(2007, 0, 4) + (n - 1) * 7 * 86400e3).toISOString().slice(0, 10);
-  return body
-    .replace(/^title: .*$/m, `title: Generated issue ${n}`)
-    .replace(/^issue: .*$/m, `issue: ${n}`)
-    .replace(/^date: .*$/m, `date: ${date}`)
-    .replace(/^canonical_url: .*\n/m, '')
-    .replace(/^## /m, '::: recent Recent issues\n:::\n\n## ');
-}
 
 function build(input, out) {
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [CLI, 'build', input, '--out', out, '--base-url', BASE_URL], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [CLI, 'build', input, '--out', out, '--base-url', BASE_URL, ...EXTRA], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (r.status !== 0) throw new Error(`build failed (${r.status}):\n${r.stderr.slice(0, 2000)}`);
   const m = /(\d+) rendered, (\d+) unchanged/.exec(r.stdout);
   return { seconds, rendered: Number(m?.[1]), unchanged: Number(m?.[2]) };
 }
 
-const keep = option('--keep');
-const dir = keep ?? mkdtempSync(join(tmpdir(), 'broadsheet-bench-build-'));
-const input = join(dir, 'issues');
-const out = join(dir, 'site');
-rmSync(dir, { recursive: true, force: true });
-mkdirSync(input, { recursive: true });
-const bodies = SIZES.map((bytes) => generateIssue(bytes));
-let bytes = 0;
-for (let n = 1; n <= COUNT; n++) {
-  const text = benchIssue(n, bodies[n % SIZES.length]);
-  bytes += Buffer.byteLength(text);
-  writeFileSync(join(input, `issue-${String(n).padStart(4, '0')}.md`), text);
-}
+const { dir, input, out, bytes } = writeArchive({ count: COUNT, keep, name: 'build' });
 
 const middle = join(input, `issue-${String(Math.ceil(COUNT / 2)).padStart(4, '0')}.md`);
 const steps = [];
@@ -66,7 +39,7 @@ step('from scratch');
 step('nothing changed');
 step('one issue\'s text edited', () => writeFileSync(middle, readFileSync(middle, 'utf8') + '\nOne more paragraph, added by the benchmark.\n'));
 step('one issue renamed', () => writeFileSync(middle, readFileSync(middle, 'utf8').replace(/^title: .*$/m, 'title: A renamed issue')));
-step('one issue added', () => writeFileSync(join(input, 'issue-new.md'), benchIssue(COUNT + 1, bodies[0])));
+step('one issue added', () => writeFileSync(join(input, 'issue-new.md'), benchIssue(COUNT + 1, generateIssue(ARCHIVE_SIZES[0]))));
 
 const results = {
   date: new Date().toISOString(),
@@ -77,7 +50,7 @@ const results = {
   megabytes: bytes / 1e6,
   steps,
 };
-console.log(`broadsheet build, ${COUNT} generated issues (${results.megabytes.toFixed(1)} MB of Markdown), ${results.cpus} cores, Node ${process.version}, load ${results.loadavg.toFixed(2)}`);
+console.log(`broadsheet build${EXTRA.length ? ' --no-search' : ''}, ${COUNT} generated issues (${results.megabytes.toFixed(1)} MB of Markdown), ${results.cpus} cores, Node ${process.version}, load ${results.loadavg.toFixed(2)}`);
 console.log('\n| step | seconds | pages rendered | unchanged |\n|:--|--:|--:|--:|');
 for (const s of steps) console.log(`| ${s.name} | ${s.seconds.toFixed(2)} | ${s.rendered} | ${s.unchanged} |`);
 mkdirSync(join(ROOT, 'build', 'bench'), { recursive: true });

@@ -51,7 +51,8 @@ for f in dist/element.js dist/element-worker.js; do
   grep -qF 'import(["node:fs","promises"].join("/"))' "$f" || { echo "$f: index.js's node:fs import not found" >&2; exit 1; }
   sed -i 's|import(\["node:fs","promises"\]\.join("/"))|import(/* webpackIgnore: true */ /* @vite-ignore */ ["node:fs","promises"].join("/"))|' "$f"
 done
-cp web/src/recent.js web/src/archive.js web/src/issue-index.js web/src/element-parts.js web/src/archive.d.ts web/src/build*.js web/src/build.d.ts dist/
+# archive.js imports archive-search.js (the search box's behaviour) only when its box is first focused.
+cp web/src/recent.js web/src/archive.js web/src/archive-search.js web/src/issue-index.js web/src/element-parts.js web/src/archive.d.ts web/src/build*.js web/src/build.d.ts dist/
 # The feed formats' library, bundled so `broadsheet build` works without runtime dependencies.
 node_modules/.bin/esbuild node_modules/feed/lib/feed.js --bundle --format=esm --platform=node --log-level=error --outfile=dist/feed.js
 cp web/cli.js dist/cli.js

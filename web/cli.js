@@ -9,7 +9,7 @@ import { createRenderer, BroadsheetError } from './index.js';
 const RENDER_USAGE =
   'usage: broadsheet render FILE|- [--format html|json|email|text] [--commonmark] [--fragment] [--allow-html] [--id-prefix P] [--no-lint] [--unsubscribe-url URL] [--labels FILE.json]';
 const BUILD_USAGE =
-  '       broadsheet build ISSUES_DIR --out SITE_DIR --base-url URL [--drafts] [--future] [--title T] [--description D] [--lang L] [--feed-items N] [--jobs N] [--force] [--unsubscribe-url URL]';
+  '       broadsheet build ISSUES_DIR --out SITE_DIR --base-url URL [--drafts] [--future] [--title T] [--description D] [--lang L] [--feed-items N] [--jobs N] [--force] [--unsubscribe-url URL] [--no-search]';
 const CHECK_USAGE = '       broadsheet check ISSUE.md [--unsubscribe-url URL]';
 const USAGE = `${RENDER_USAGE}\n${BUILD_USAGE}\n${CHECK_USAGE}`;
 const HELP = `${USAGE}
@@ -51,6 +51,7 @@ other issues still build (exit status 1). See docs/publishing.md.
   --feed-items N   issues in each feed (default 20)
   --jobs N         worker threads (default and most: one per core)
   --force          rebuild every page
+  --no-search      no full-text search index (SITE/pagefind/) or search box
 
 broadsheet check prints, per mail client (caniemail's data), what the issue's
 email loses there and whether anything breaks, and its size against Gmail's
@@ -126,6 +127,7 @@ function parseBuildArgs(rest) {
       case '--drafts': args.drafts = noValue(); break;
       case '--future': args.future = noValue(); break;
       case '--force': args.force = noValue(); break;
+      case '--no-search': args.search = !noValue(); break; // issue 26
       case '--title': args.title = takeValue(); break;
       case '--description': args.description = takeValue(); break;
       case '--lang': args.lang = takeValue(); break;

@@ -4,16 +4,15 @@
 // elements, the archive page and an issue page, in light and dark.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, EXAMPLES, ROOT, loadBroadsheet } from '../js/helpers.js';
-import { launchChromium, startStaticServer, stopServer, watchContext } from './harness.js';
+import { DIST, EXAMPLES, loadBroadsheet } from '../js/helpers.js';
+import { axeViolations, launchChromium, startStaticServer, stopServer, watchContext } from './harness.js';
 
 await loadBroadsheet();
 const { buildSite } = await import(pathToFileURL(join(DIST, 'build.js')).href);
-const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 const PAGES = {};
 let dir;
@@ -59,15 +58,6 @@ async function open(html, { colorScheme = 'light', count = 1, path } = {}) {
   await tab.goto(origin + path);
   if (html !== undefined) await tab.waitForFunction((n) => window.__events?.length >= n, count, { timeout: 30_000 });
   return { context, tab, watch };
-}
-
-/** axe-core's violations on the page (every impact). */
-async function axeViolations(tab) {
-  await tab.addScriptTag({ content: AXE });
-  return tab.evaluate(async () => {
-    const results = await window.axe.run(document, { resultTypes: ['violations'] });
-    return results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' > ')).slice(0, 5) }));
-  });
 }
 
 const archiveState = (tab) => tab.evaluate(() => {

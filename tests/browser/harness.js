@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { extname, resolve, sep } from 'node:path';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -104,4 +105,15 @@ export function h2Headings(markdown) {
     if (fence === null && /^## /.test(line)) titles.push(line.slice(3).trim());
   }
   return titles;
+}
+
+const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
+
+/** axe-core's violations on the page, every impact: [{ id, impact, nodes (the first five) }]. */
+export async function axeViolations(tab) {
+  await tab.addScriptTag({ content: await readFile(AXE, 'utf8') });
+  return tab.evaluate(async () => {
+    const results = await window.axe.run(document, { resultTypes: ['violations'] });
+    return results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' > ')).slice(0, 5) }));
+  });
 }

@@ -33,7 +33,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 /** The <head> of a page. */
 const headOf = (html) => html.slice(0, html.indexOf('</head>'));
 const metaContent = (html, attr, key) =>
-  [...headOf(html).matchAll(new RegExp(`<meta ${attr}="${key.replace(/[.:]/g, '\\$&')}" content="([^"]*)">`, 'g'))].map((m) => m[1]);
+  [...headOf(html).matchAll(new RegExp(`<meta ${attr}="${key.replace(/[.:]/g, '\\$&')}"(?: data-pagefind-[a-z]+="[^"]*")? content="([^"]*)">`, 'g'))].map((m) => m[1]);
 
 describe('the site built from examples/site', () => {
   test('the command succeeds quietly (no progress bar off a terminal) and says what it built', () => {
@@ -43,8 +43,8 @@ describe('the site built from examples/site', () => {
   });
 
   test('every issue has its folder with page, email, text and Markdown; the site files are there', () => {
-    assert.deepEqual(readdirSync(out).sort(), ['.broadsheet-cache.json', '.broadsheet-manifest.json', '01-tide-tables', '02-night-crossing', '03-winter-timetable',
-      'atom.xml', 'feed.json', 'feed.xml', 'index.html', 'issues.json', 'sitemap.xml']);
+    assert.deepEqual(readdirSync(out).sort(), ['.broadsheet-cache.json', '.broadsheet-manifest.json', '.broadsheet-search.json', '01-tide-tables',
+      '02-night-crossing', '03-winter-timetable', 'atom.xml', 'feed.json', 'feed.xml', 'index.html', 'issues.json', 'pagefind', 'sitemap.xml']);
     for (const slug of ['01-tide-tables', '02-night-crossing', '03-winter-timetable']) {
       assert.deepEqual(readdirSync(join(out, slug)).sort(), ['email.html', 'email.txt', 'index.html', 'issue.md']);
       assert.equal(read(slug, 'issue.md'), readFileSync(join(SITE_EXAMPLES, `${slug}.md`), 'utf8'));
@@ -101,7 +101,7 @@ describe('the site built from examples/site', () => {
     assert.ok(middle.pager.includes(`<a href="${BASE}03-winter-timetable/" rel="next">`));
     assert.ok(middle.pager.includes(`<a href="${BASE}">All issues</a>`));
     // the pager closes the issue's own article, inside the themed column
-    assert.match(read('02-night-crossing', 'index.html'), /<body>\n<main>\n<article class="bs-issue" lang="en"[\s\S]*<\/nav>\n<\/article>\n<\/main>\n<\/body>/);
+    assert.match(read('02-night-crossing', 'index.html'), /<body>\n<main data-pagefind-body>\n<article class="bs-issue" lang="en"[\s\S]*<\/nav>\n<\/article>\n<\/main>\n<\/body>/);
   });
 
   test('the email and its text get the canonical URL from --base-url: "view in browser" works', () => {

@@ -70,6 +70,24 @@ export declare function archiveListHtml(entries: IssueIndexEntry[], options?: { 
 /** The entries matching every word of `query` in title, number, date, preheader or tags (case and accents ignored). */
 export declare function filterIssues<T extends IssueIndexEntry>(entries: T[], query: string): T[];
 
+/** The search box's styles, on top of the default theme. */
+export declare const SEARCH_CSS: string;
+/**
+ * The full-text search box: label, input, live status and results list. `bundle`: the Pagefind folder's
+ * URL (`broadsheet build` writes SITE/pagefind/); `labels`: `search_issues`, `search_results` (with `{n}`),
+ * `search_no_results` (English when absent); `hidden` for a box a script shows.
+ */
+export declare function searchBoxHtml(options: { id: string; bundle: string; labels?: Record<string, string>; hidden?: boolean }): string;
+/** Loads the search (`load()` imports archive-search.js, which loads Pagefind) when the box is first focused. */
+export declare function armSearch(box: Element, load: () => Promise<{ startSearch(box: Element, options?: { lang?: string }): Promise<void> }>, options?: { lang?: string }): void;
+
+/** `detail` of the `broadsheet-search` event, fired by a search box when a search was answered. */
+export interface BroadsheetSearchDetail {
+  query: string;
+  /** How many issues matched. */
+  count: number;
+}
+
 /** `detail` of the `broadsheet-archive-load` event, fired when the index has been loaded and listed. */
 export interface BroadsheetArchiveLoadDetail {
   /** How many issues the index holds. */
@@ -82,8 +100,12 @@ export interface BroadsheetArchiveLoadDetail {
  * - `theme`: `light`, `dark` or `auto` (the default, follows `prefers-color-scheme`).
  * - `page-size`: how many issues are shown at first and added by "Show more" (default 20).
  * - `filter-label`, `more-label`: the filter box's label (`Filter issues`) and the button's text (`Show more`).
+ * - `search`: adds a full-text search box over the site's Pagefind index: empty for `pagefind/` beside
+ *   `src`, else the bundle folder's URL. Its words come from issues.json's `labels`. Pagefind is loaded
+ *   only when the box is first focused.
  *
- * Parts: `frame`, `archive`, `filter`, `status`, `list`, `item`, `link`, `more`, `error`. A failed load
+ * Parts: `frame`, `archive`, `filter`, `status`, `list`, `item`, `link`, `more`, `error`, and with `search`:
+ * `search`, `search-input`, `search-status`, `search-results`. A failed load
  * fires `broadsheet-error` (`kind: 'fetch'`) and shows the message inside the element.
  */
 export declare class BroadsheetArchiveElement extends HTMLElement {
@@ -100,5 +122,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'broadsheet-archive-load': CustomEvent<BroadsheetArchiveLoadDetail>;
+    'broadsheet-search': CustomEvent<BroadsheetSearchDetail>;
   }
 }

@@ -20,6 +20,7 @@ export const escapeHtml = (value) => String(value ?? '').replace(/[&<>"']/g, (c)
 const FALLBACK_LABELS = {
   issue_number: 'Issue {n}', tags: 'Tags', issue_count_one: '{n} issue', issue_count: '{n} issues',
   matching_issues: '{n} matching', filter_issues: 'Filter issues', show_more: 'Show more',
+  search_issues: 'Search issues', search_results: '{n} results', search_no_results: 'No results',
 };
 
 /** The index's labels, each a string (anything else in the JSON falls back to the word above). */
@@ -73,6 +74,42 @@ export function archiveItemHtml(entry, { level = 2, labels = FALLBACK_LABELS } =
     `${tags}</li>`;
 }
 
+// ---- the full-text search box (its behaviour, archive-search.js, loads on first focus) ----
+
+/** Styles of the search box and its results, every colour from the theme. */
+export const SEARCH_CSS = `.bs-issue .bs-search{margin:0 0 1.25rem;font:.95rem/1.45 var(--bs-font-heading)}
+.bs-issue .bs-search[hidden],.bs-issue .bs-search-results[hidden]{display:none}
+.bs-issue .bs-search label{display:flex;flex-direction:column;gap:.25rem;font-weight:600}
+.bs-issue .bs-search-input{font:inherit;font-weight:400;color:var(--bs-fg);background:var(--bs-bg);border:1px solid var(--bs-muted);border-radius:var(--bs-radius);padding:.45em .7em;min-width:min(24rem,100%)}
+.bs-issue .bs-search-status{color:var(--bs-muted);margin:.35rem 0 0}
+.bs-issue .bs-search-status:empty{display:none}
+.bs-issue .bs-search-results{list-style:none;padding:0;margin:.5rem 0 0}
+.bs-issue .bs-search-results>li{border-top:1px solid var(--bs-border);padding:.7rem 0;margin:0}
+.bs-issue .bs-search-results a{font-weight:700;font-size:1.1em}
+.bs-issue .bs-search-results .bs-byline,.bs-issue .bs-search-excerpt{margin:.25rem 0 0}
+.bs-issue .bs-search-excerpt mark{color:var(--bs-fg);background:transparent;font-weight:700;text-decoration:underline;text-decoration-color:var(--bs-accent);text-decoration-thickness:.15em}`;
+
+/**
+ * The search box: label, input, a live status and the results list. `bundle` is the Pagefind folder's
+ * URL; the words for the status ride along as data attributes for archive-search.js.
+ */
+export function searchBoxHtml({ id, bundle, labels = FALLBACK_LABELS, hidden = false }) {
+  const word = (key) => escapeHtml(labels[key]);
+  return `<div class="bs-search" role="search" part="search" data-bundle="${escapeHtml(bundle)}" data-results="${word('search_results')}" data-no-results="${word('search_no_results')}"${hidden ? ' hidden' : ''}>` +
+    `<label for="${id}">${word('search_issues')}<input id="${id}" class="bs-search-input" part="search-input" type="search" autocomplete="off" spellcheck="false"></label>` +
+    `<p class="bs-search-status" part="search-status" role="status" aria-live="polite"></p><ol class="bs-search-results" part="search-results" hidden></ol></div>`;
+}
+
+/** Starts the search on the box's first focus: `load()` imports archive-search.js (which loads Pagefind). */
+export function armSearch(box, load, options) {
+  box.querySelector('input').addEventListener('focus', () => {
+    load().then((m) => m.startSearch(box, options), (error) => {
+      box.querySelector('[role=status]').textContent = error?.message ?? String(error);
+    });
+  }, { once: true });
+}
+// ---- end issue 26 ----
+
 /** The `<ol>` of issues (newest first, as given). */
 export const archiveListHtml = (entries, options) =>
   `<ol class="bs-archive-list" part="list">${entries.map((e) => archiveItemHtml(e, options)).join('')}</ol>`;
@@ -102,7 +139,7 @@ export const filterIssues = (entries, query) => issueFilter(entries)(query);
 // ---------------------------------------------------------------------------
 // The element
 
-const ARCHIVE_ELEMENT_CSS = `${styles}\n${ARCHIVE_CSS}\n.bs-archive-tools input:focus-visible,.bs-archive-more:focus-visible{outline:3px solid var(--bs-focus,var(--bs-link));outline-offset:2px}`;
+const ARCHIVE_ELEMENT_CSS = `${styles}\n${ARCHIVE_CSS}\n${SEARCH_CSS}\n.bs-search input:focus-visible,.bs-search-results a:focus-visible,.bs-archive-tools input:focus-visible,.bs-archive-more:focus-visible{outline:3px solid var(--bs-focus,var(--bs-link));outline-offset:2px}`;
 
 const Base = globalThis.HTMLElement ?? class {};
 let instances = 0;
@@ -164,7 +201,7 @@ export class BroadsheetArchiveElement extends Base {
       this.#issues = json.issues.map((e) => normalizeEntry(e, url)).filter(Boolean);
       this.#match = issueFilter(this.#issues);
       this.#labels = labelsOf(json);
-      this.#build(json);
+      this.#build(json, url);
       this.dispatchEvent(new CustomEvent('broadsheet-archive-load', { detail: { count: this.#issues.length }, bubbles: true, composed: true }));
     } catch (error) {
       if (generation !== this.#generation) return;
@@ -180,7 +217,7 @@ export class BroadsheetArchiveElement extends Base {
     }
   }
 
-  #build(json) {
+  #build(json, url) {
     const lang = typeof json.language === 'string' ? json.language : '';
     const container = document.createElement('div');
     container.className = 'bs-issue bs-archive';
@@ -192,7 +229,13 @@ export class BroadsheetArchiveElement extends Base {
 <ol class="bs-archive-list" part="list"></ol>
 <button type="button" class="bs-archive-more" part="more">${escapeHtml(this.getAttribute('more-label') || this.#labels.show_more)}</button>`;
     this.#frame.replaceChildren(container);
-    const input = container.querySelector('input');
+    // `search` (a Pagefind folder's URL, else pagefind/ beside issues.json) adds the search box
+    if (this.hasAttribute('search')) {
+      const bundle = new URL(this.getAttribute('search') || 'pagefind/', url).href;
+      container.insertAdjacentHTML('afterbegin', searchBoxHtml({ id: `${this.#ids}-search`, bundle, labels: this.#labels }));
+      armSearch(container.querySelector('.bs-search'), () => import('./archive-search.js'), { lang: container.lang || this.closest('[lang]')?.lang || lang });
+    }
+    const input = container.querySelector('.bs-archive-tools input');
     input.addEventListener('input', () => this.#filter(input.value));
     container.querySelector('button').addEventListener('click', () => this.#showPage(this.#shown + this.#pageSize(), true));
     this.#filter('');

@@ -88,6 +88,7 @@ export function normalizeOptions(options = {}) {
     jobs: Math.min(jobs, coreCount()),
     force: Boolean(options.force),
     unsubscribeUrl: options.unsubscribeUrl ? String(options.unsubscribeUrl) : '',
+    search: options.search !== false, // a Pagefind index of the issue pages, unless `search: false`
     onProgress: typeof options.onProgress === 'function' ? options.onProgress : null,
   };
 }

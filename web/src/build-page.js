@@ -23,6 +23,17 @@ const PAGER_CSS = 'body:has(>main>.bs-issue){margin:0}body>main>.bs-issue{min-he
   '.bs-pager .bs-pager-site{grid-column:1/-1;color:var(--bs-muted)}';
 
 /**
+ * What Pagefind records of a page besides its words (build-search.js), read from the head's share tags:
+ * the title and date a search result shows, the tags as a filter. The words it indexes are those of
+ * `<main data-pagefind-body>` (insertPageParts) less the pager; sub-results link to the core's heading ids.
+ */
+const SEARCH_MARKS = {
+  title: ' data-pagefind-meta="title[content]"',
+  date: ' data-pagefind-meta="date[content]"',
+  tag: ' data-pagefind-filter="tag[content]"',
+};
+
+/**
  * The `<head>` additions for one issue. `issue`: { url, summary, prev, next }, `summary` being the core's
  * (RenderResult.summary: every field already normalised and checked); `site`: see build.js.
  */
@@ -32,7 +43,7 @@ export function headTags({ url, summary, prev, next }, site) {
   const siteName = summary.publication || site.title;
 
   const out = [];
-  const metaTag = (attr, key, content) => { if (content) out.push(`<meta ${attr}="${key}" content="${esc(content)}">`); };
+  const metaTag = (attr, key, content, search = '') => { if (content) out.push(`<meta ${attr}="${key}"${search} content="${esc(content)}">`); };
   out.push(`<link rel="alternate" type="application/rss+xml" title="${esc(site.title)} (RSS)" href="${esc(site.feeds.rss)}">`);
   out.push(`<link rel="alternate" type="application/atom+xml" title="${esc(site.title)} (Atom)" href="${esc(site.feeds.atom)}">`);
   out.push(`<link rel="alternate" type="application/feed+json" title="${esc(site.title)} (JSON Feed)" href="${esc(site.feeds.json)}">`);
@@ -40,7 +51,7 @@ export function headTags({ url, summary, prev, next }, site) {
   if (next) out.push(`<link rel="next" href="${esc(next.url)}">`);
   metaTag('property', 'og:type', 'article');
   metaTag('property', 'og:site_name', siteName);
-  metaTag('property', 'og:title', title);
+  metaTag('property', 'og:title', title, SEARCH_MARKS.title);
   metaTag('property', 'og:description', description);
   metaTag('property', 'og:url', url);
   if (lang) metaTag('property', 'og:locale', lang.replace('-', '_'));
@@ -52,8 +63,8 @@ export function headTags({ url, summary, prev, next }, site) {
       metaTag('property', 'og:image:height', String(hero.height));
     }
   }
-  metaTag('property', 'article:published_time', date);
-  for (const tag of tags) metaTag('property', 'article:tag', tag);
+  metaTag('property', 'article:published_time', date, SEARCH_MARKS.date);
+  for (const tag of tags) metaTag('property', 'article:tag', tag, SEARCH_MARKS.tag);
   metaTag('name', 'twitter:card', image ? 'summary_large_image' : 'summary');
   metaTag('name', 'twitter:title', title);
   metaTag('name', 'twitter:description', description);
@@ -91,7 +102,7 @@ export function pagerHtml({ prev, next }, site, labels) {
   const word = (key) => esc(labels[key]);
   const item = (cls, label, entry, rel) =>
     `<li class="${cls}"><a href="${esc(entry.url)}" rel="${rel}"><span class="bs-pager-label">${label}</span> ${esc(entry.label)}</a></li>`;
-  return `<nav class="bs-pager" aria-label="${word('more_issues')}"><ul>` +
+  return `<nav class="bs-pager" data-pagefind-ignore aria-label="${word('more_issues')}"><ul>` +
     (prev ? item('bs-pager-prev', word('previous_issue'), prev, 'prev') : '') +
     (next ? item('bs-pager-next', word('next_issue'), next, 'next') : '') +
     `<li class="bs-pager-site"><a href="${esc(site.baseUrl)}">${word('all_issues')}</a> · ` +
@@ -114,7 +125,7 @@ export function insertPageParts(page, head, pager) {
     throw new Error('the core\u2019s standalone page has no </head>, <body> or closing </article>');
   }
   const afterBody = bodyStart + '<body>'.length;
-  return page.slice(0, headEnd) + head + '\n' + page.slice(headEnd, afterBody) + '\n<main>' +
+  return page.slice(0, headEnd) + head + '\n' + page.slice(headEnd, afterBody) + '\n<main data-pagefind-body>' +
     page.slice(afterBody, articleEnd) + pager + '</article>\n</main>' + page.slice(articleEnd + '</article>'.length);
 }
 

@@ -5,8 +5,9 @@
 // word comes from the core's locale (`site.labels`, in the site's language; each issue's own date and
 // number labels, in its language), every fact about an issue from the core's summary (build.js's entry).
 import { Feed } from './feed.js';
-import { ARCHIVE_CSS, archiveListHtml, escapeHtml as esc, countLabel } from './archive.js';
+import { ARCHIVE_CSS, SEARCH_CSS, archiveListHtml, escapeHtml as esc, countLabel, searchBoxHtml } from './archive.js';
 import { normalizeEntry } from './issue-index.js';
+import { SEARCH_DIR, SEARCH_MODULE } from './build-search.js'; // issue 26
 
 /** The index entry of an issue (newest first in issues.json); `entry` is build.js's. */
 export function indexEntry(entry) {
@@ -67,6 +68,7 @@ ${feeds}
 <style>
 ${site.themeCss}
 ${ARCHIVE_CSS}
+${site.search ? SEARCH_CSS : ''}
 </style>
 </head>
 <body>
@@ -76,12 +78,19 @@ ${ARCHIVE_CSS}
 ${site.description ? `<p class="bs-subtitle">${esc(site.description)}</p>` : ''}
 <p class="bs-archive-links">${count} · <a href="${esc(site.feeds.rss)}">RSS</a> · <a href="${esc(site.feeds.atom)}">Atom</a> · <a href="${esc(site.feeds.json)}">JSON Feed</a></p>
 </header>
-${archiveListHtml(entries.map((e) => normalizeEntry(indexEntry(e), site.baseUrl)), { level: 2, labels: site.labels }).replace(/ part="[^"]*"/g, '')}
+${site.search ? searchBox(site) : ''}${archiveListHtml(entries.map((e) => normalizeEntry(indexEntry(e), site.baseUrl)), { level: 2, labels: site.labels }).replace(/ part="[^"]*"/g, '')}
 </main>
 </body>
 </html>
 `;
 }
+
+// ---- issue 26: the archive's search box, hidden until its script runs (without JavaScript the list of
+// every issue is the archive), which loads the search module from the bundle on the box's first focus.
+const searchBox = (site) => `${searchBoxHtml({ id: 'bs-search', bundle: `${site.baseUrl}${SEARCH_DIR}/`, labels: site.labels ?? {}, hidden: true }).replace(/ part="[^"]*"/g, '')}
+<script type="module">const b=document.querySelector('.bs-search');b.hidden=false;b.querySelector('input').addEventListener('focus',()=>import(b.dataset.bundle+'${SEARCH_MODULE}').then((m)=>m.startSearch(b),(e)=>{b.querySelector('[role=status]').textContent=e.message;}),{once:true});</script>
+`;
+// ---- end issue 26 ----
 
 /**
  * A date for the feeds: the issue's date at noon UTC (so no time zone moves it to another day); an undated

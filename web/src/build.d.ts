@@ -43,6 +43,11 @@ export interface BuildOptions {
   force?: boolean;
   /** The emails' unsubscribe link (see the render option `unsubscribeUrl`). @defaultValue the `{{unsubscribe_url}}` placeholder */
   unsubscribeUrl?: string;
+  /**
+   * Full-text search: index the issue pages (never drafts) with Pagefind into `out/pagefind/` and put a
+   * search box on the archive page. `false` leaves both out and removes an earlier index. @defaultValue `true`
+   */
+  search?: boolean;
   /** Called with (pages done, pages to render) as pages are rendered: for a progress bar. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -80,6 +85,11 @@ export interface BuildReport {
   errors: BuildProblem[];
   /** Warnings of the rendered pages (lint and parse warnings; hints left out), and files skipped (a symlink out of the folder). */
   warnings: BuildProblem[];
+  /**
+   * The search index (null with `search: false`): pages indexed by this build (0 when none changed, so
+   * the index was kept), its languages (one index each; empty when kept), and the time indexing took.
+   */
+  search: { indexed: number; languages: string[]; milliseconds: number } | null;
   /** Wall-clock time of the build. */
   milliseconds: number;
 }

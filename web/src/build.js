@@ -23,13 +23,15 @@ import { MANIFEST_FILE, SiteOutput } from './build-output.js';
 import { renderPages } from './build-render.js';
 import { compareIssues } from './issue-index.js';
 
+import { SEARCH_DIR, indexSite, removeSearch } from './build-search.js';
+
 export { BuildUsageError } from './build-options.js';
 
 export const CACHE_FILE = '.broadsheet-cache.json';
 const CACHE_VERSION = 2;
 /** Files at the root of the site: no issue may take one of these names as its folder. */
 export const SITE_FILES = ['index.html', 'feed.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'issues.json'];
-const RESERVED_SLUGS = [...SITE_FILES, CACHE_FILE, MANIFEST_FILE];
+const RESERVED_SLUGS = [...SITE_FILES, CACHE_FILE, MANIFEST_FILE, SEARCH_DIR];
 
 function loadCache(out, coreHash) {
   try {
@@ -209,7 +211,7 @@ export async function buildSite(options) {
       [entry.slug, absolutizeHtml(articleOf(output.read(`${entry.slug}/${ISSUE_FILES.page}`)), entry.url)]));
     const feedTexts = feeds(entries, content, { ...site, themeCss: '', feedItems: opts.feedItems, copyright: '', fallbackDate: new Date(0) });
     const siteTexts = {
-      'index.html': archivePage(entries, { ...site, themeCss: readFileSync(new URL('./theme.css', import.meta.url), 'utf8') }),
+      'index.html': archivePage(entries, { ...site, search: opts.search, themeCss: readFileSync(new URL('./theme.css', import.meta.url), 'utf8') }),
       'feed.xml': feedTexts.rss,
       'atom.xml': feedTexts.atom,
       'feed.json': feedTexts.json,
@@ -221,6 +223,15 @@ export async function buildSite(options) {
     const cacheFile = join(opts.out, `${CACHE_FILE}.tmp`);
     writeFileSync(cacheFile, JSON.stringify({ version: CACHE_VERSION, core: coreHash, sources, pages: keys }));
     renameSync(cacheFile, join(opts.out, CACHE_FILE));
+
+    // Full-text search over the issue pages as committed (never a draft's): build-search.js.
+    let search = null;
+    if (opts.search) {
+      search = await indexSite({
+        out: opts.out, force: opts.force,
+        pages: entries.filter((e) => !e.record.summary.draft).map((e) => ({ url: e.url, file: join(opts.out, e.slug, ISSUE_FILES.page), key: keys[e.slug] })),
+      });
+    } else removeSearch(opts.out);
 
     const byPosition = (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
     return {
@@ -234,6 +245,7 @@ export async function buildSite(options) {
       siteFiles,
       errors: report.errors.sort(byPosition),
       warnings: [...report.skipped, ...report.warnings].sort(byPosition),
+      search,
       milliseconds: Math.round(performance.now() - started),
     };
   } catch (error) {

@@ -6,9 +6,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expandRecent, sourceLine } from './recent.js';
 import { headTags, insertPageParts, pagerHtml } from './build-page.js';
+import { FRAGMENT_FILE, writeFragment } from './build-fragment.js';
 
 /** The files written for each issue, inside its folder. */
-export const ISSUE_FILES = { page: 'index.html', email: 'email.html', text: 'email.txt', markdown: 'issue.md' };
+export const ISSUE_FILES = { page: 'index.html', email: 'email.html', text: 'email.txt', markdown: 'issue.md', fragment: FRAGMENT_FILE }; // issue 28: + fragment
 
 /**
  * Adds front-matter keys the issue lacks as the first keys of its front matter (a front matter is
@@ -62,6 +63,7 @@ export function renderIssue(renderer, job) {
   writeFileSync(join(dir, ISSUE_FILES.email), email.output);
   writeFileSync(join(dir, ISSUE_FILES.text), text.output);
   writeFileSync(join(dir, ISSUE_FILES.markdown), job.source);
+  writeFragment(renderer, markdown, dir); // issue 28: the pre-rendered fragment <broadsheet-issue src="SLUG/"> shows (build-fragment.js)
 
   const warnings = [
     ...page.warnings,

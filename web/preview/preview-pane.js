@@ -58,9 +58,7 @@ export class PreviewPane {
       'background:var(--bs-bg);color:var(--bs-fg);min-height:100%}\n' +
       '.bs-email{display:block;width:100%;min-height:80vh;border:0;background:#fff}';
     this.#mount = document.createElement('div');
-    // `big`: the widget's rule for big issues (element.css), sections laid out and painted only near the
-    // viewport, so a keystroke costs the layout of what is on screen, not of the whole draft.
-    this.#mount.className = 'frame big';
+    this.#mount.className = 'frame';
     this.#root.append(style, this.#mount);
   }
 

@@ -14,6 +14,8 @@ import { WEB_CORE } from './web.js';
 // program rendering in bulk gets the full core's throughput, and one rendering a few issues never waits for it.
 const WEB_CORE_UNITS = 4 * 1024 * 1024;
 
+const compiled = new WeakMap(); // a core → its module compiled here, shared by every renderer of the process
+
 /** Whether the web core renders these options (web HTML in newsletter mode, which is all it carries). */
 const webRenders = (o) => (o.format === undefined || o.format === 'html') && !o.commonmark;
 
@@ -24,17 +26,18 @@ export async function createLazyRenderer(full) {
   const [{ readFileSync }, webFactory, fullFactory, webModule] = await Promise.all([
     import(/* webpackIgnore: true */ /* @vite-ignore */ fsName), loadGlue(WEB_CORE), loadGlue(full), compileCore(WEB_CORE),
   ]);
-  // The full core compiles in the background meanwhile (V8 does it off the main thread); if it is needed
-  // before that is done, it is compiled there and then from its file.
-  let fullModule = null;
-  compileCore(full).then((module) => { fullModule ??= module; }, () => {});
+  // The full core is compiled from its file when first needed, not in the background meanwhile: a render
+  // that needs it before such a compile is done would compile it again (a compile cannot be waited for
+  // inside a render call), and that made the first email render 20 ms slower (docs/performance.md).
   const startFull = () => {
-    try {
-      fullModule ??= new WebAssembly.Module(readFileSync(full.wasmUrl()));
-    } catch (cause) {
-      throw new Error(`Broadsheet: could not load the WebAssembly core from ${full.wasmUrl().href}: ${cause.message}`, { cause });
+    if (!compiled.has(full)) {
+      try {
+        compiled.set(full, new WebAssembly.Module(readFileSync(full.wasmUrl())));
+      } catch (cause) {
+        throw new Error(`Broadsheet: could not load the WebAssembly core from ${full.wasmUrl().href}: ${cause.message}`, { cause });
+      }
     }
-    return rendererOf(fullModule, fullFactory);
+    return rendererOf(compiled.get(full), fullFactory);
   };
   return new LazyRenderer(() => rendererOf(webModule, webFactory), startFull);
 }

@@ -6,7 +6,8 @@
 // reference, bytes transferred, the element's whole download (gzip -9, the issue not counted), a
 // repeat visit (the same page loaded again in the same context: HTTP cache and the wasm code cache warm),
 // and Lighthouse 12.2.3's mobile performance score and CLS for the pre-rendered and client-rendered page.
-//   node bench/embed/run.mjs [LOADS=9] [--no-lighthouse] [--no-repeat]       (needs dist/: npm run build)
+//   node bench/embed/run.mjs [LOADS=9] [--no-lighthouse] [--no-repeat] [--pages widget,published,reference]
+//   (needs dist/: npm run build; --pages: only these pages, the reference always among them)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,8 +23,10 @@ const args = process.argv.slice(2);
 const loads = Number(args.find((a) => /^\d+$/.test(a)) ?? 9);
 const withLighthouse = !args.includes('--no-lighthouse');
 const withRepeat = !args.includes('--no-repeat');
-const PAGES = ['widget', 'preload', 'reference', 'prerendered', 'published'];
-const REPEATED = ['widget', 'reference'];
+const ALL_PAGES = ['widget', 'preload', 'reference', 'prerendered', 'published'];
+const only = args.includes('--pages') ? new Set([...args[args.indexOf('--pages') + 1].split(','), 'reference']) : null;
+const PAGES = ALL_PAGES.filter((p) => !only || only.has(p));
+const REPEATED = ['widget', 'reference'].filter((p) => PAGES.includes(p));
 // Chrome writes a module's compiled code to its cache once enough of it is optimised, or after a delay;
 // the repeat visit waits this long after the first load (a reader coming back is slower still).
 const CODE_CACHE_WAIT_MS = 4000;
@@ -129,7 +132,7 @@ for (const [condition, runs] of Object.entries(results)) {
     const paint = Number.isFinite(fcp) ? `${fcp.toFixed(0)} ms` : 'n/a'; // no paint before the script's own
     console.log(`  ${page.padEnd(13)} ${`${shown.toFixed(0)} ms`.padStart(14)}  ${`${(shown / ref).toFixed(2)}x`.padStart(16)}  ${paint.padStart(11)}  ${kb(all)} / ${kb(noIssue)}`);
   }
-  console.log(`  (widget loads: ${runs.widget.map((r) => r.shown.toFixed(0)).join(' ')}; reference: ${runs.reference.map((r) => r.shown.toFixed(0)).join(' ')})\n`);
+  console.log(`  (loads, ms: ${Object.keys(runs).map((p) => `${p} ${runs[p].map((r) => r.shown.toFixed(0)).join(' ')}`).join('; ')})\n`);
 }
 console.log(`The element's whole download, gzip -9 (the issue not counted): ${elementFiles.map((f) => `${f} ${kb(gzip9(f))}`).join(' + ')} `
   + `= ${kb(elementDownload)} (styles are inside element.js; the pre-rendered page adds dist/element-prerender.css ${kb(gzip9('dist/element-prerender.css'))}; `

@@ -62,7 +62,7 @@ async function update(markdown = editor.text()) {
     return;
   }
   const patchStart = performance.now();
-  if (state.view === 'web') preview.showHtml(answer.output);
+  if (state.view === 'web') preview.showHtml(answer.output, markdown.length > MAIN_THREAD_LIMIT);
   else if (state.view === 'email') preview.showEmail(answer.output);
   else preview.showText(state.view === 'json' ? JSON.stringify(JSON.parse(answer.output), null, 2) : answer.output);
   state.lastOutline = answer.outline;

@@ -12,7 +12,6 @@ const rows = [];
 for (const family of FAMILIES) {
   for (const mib of sizes.length ? sizes : [2, 4]) {
     const renderer = await createRenderer();
-    const memory = memories.at(-1);
     const markdown = family.make(mib * MiB);
     const bytes = Buffer.byteLength(markdown);
     let outcome = 'rendered';
@@ -23,6 +22,7 @@ for (const family of FAMILIES) {
       outcome = `refused: ${String(error.message).slice(0, 60)}`;
     }
     const msPerMiB = (performance.now() - start) / (bytes / MiB);
+    const memory = memories.at(-1); // the core the render started
     rows.push({ share: memory.buffer.byteLength / (8 * bytes + 16 * MiB), family: family.name, mib, msPerMiB, outcome });
   }
 }

@@ -23,7 +23,7 @@ mkdir -p dist
 cp build/wasm/broadsheet-core.mjs dist/broadsheet-core.mjs
 node tools/strip-glue-wasm-url.mjs dist/broadsheet-core.mjs
 cp build/wasm/broadsheet-core.wasm dist/broadsheet.wasm
-cp web/src/index.js web/src/index.cjs web/src/index.d.ts web/src/web.js web/src/web.d.ts web/src/theme.css dist/
+cp web/src/index.js web/src/lazy-core.js web/src/index.cjs web/src/index.d.ts web/src/web.js web/src/web.d.ts web/src/theme.css dist/
 cp web/src/index.d.ts dist/index.d.cts   # the same declarations, typed as CommonJS for require()
 # The web core (web HTML only: CMake's broadsheet_web_wasm, BROADSHEET_WEB_ONLY=1) for broadsheet/web and
 # the element.
@@ -33,26 +33,32 @@ cp build/wasm/broadsheet-web-core.wasm dist/broadsheet-web.wasm
 cp web/src/element.d.ts dist/
 node tools/embed-css.mjs dist/element-styles.js web/src/theme.css web/src/element.css   # also used by the preview
 node tools/embed-css.mjs --light-dom dist/element-prerender.css web/src/theme.css web/src/element.css
-# The element and its worker, each one file: web.js, index.js, the glue and the styles bundled in, so a
-# page's requests are the element script, then the wasm and the issue in parallel (docs/widget.md).
+# The element, its WebAssembly path and its worker, each one file. element.js (the element, its styles, the
+# fragment reader) imports element-render.js (web.js, index.js and the glue bundled in) only when it renders
+# Markdown itself, and starts the wasm's download at the same moment, so a page's requests are the element
+# script, then the renderer, the wasm and the issue in parallel, and a published issue's only the element
+# script and its fragment (docs/widget.md).
 stage=build/element-src
 rm -rf "$stage" && mkdir -p "$stage"
 # The staged modules define elements when imported: without this, esbuild would read the package's own
 # "sideEffects" list (written for consumers' bundlers, naming dist/ files) and drop `import './archive.js'`.
 echo '{ "sideEffects": true }' > "$stage/package.json"
-cp web/src/element.js web/src/element-parts.js web/src/element-worker.js web/src/recent.js web/src/archive.js web/src/issue-index.js dist/element-styles.js \
-  dist/web.js dist/index.js dist/broadsheet-*.mjs "$stage"/
+cp web/src/element.js web/src/element-parts.js web/src/element-fragment.js web/src/fragment-format.js web/src/element-render.js \
+  web/src/element-worker.js web/src/recent.js web/src/archive.js web/src/issue-index.js dist/element-styles.js \
+  dist/web.js dist/index.js dist/lazy-core.js dist/broadsheet-*.mjs "$stage"/
 # recent.js stays its own file (dist/recent.js), imported by the element only for its `index` attribute.
-node_modules/.bin/esbuild "$stage/element.js" "$stage/element-worker.js" --bundle --format=esm \
+node_modules/.bin/esbuild "$stage/element.js" "$stage/element-render.js" "$stage/element-worker.js" --bundle --format=esm \
   --target=es2022 --minify --keep-names --legal-comments=none --external:'node:*' --external:./recent.js \
-  --outdir=dist --log-level=warning --log-override:package.json=silent
+  --external:./element-render.js --outdir=dist --log-level=warning --log-override:package.json=silent
+if grep -qF 'broadsheet-web-core' dist/element.js; then echo "dist/element.js: the core's glue got into the element script" >&2; exit 1; fi
 # Minifying drops the comments that keep bundlers off index.js's Node-only import: put them back.
-for f in dist/element.js dist/element-worker.js; do
+for f in dist/element-render.js dist/element-worker.js; do
   grep -qF 'import(["node:fs","promises"].join("/"))' "$f" || { echo "$f: index.js's node:fs import not found" >&2; exit 1; }
   sed -i 's|import(\["node:fs","promises"\]\.join("/"))|import(/* webpackIgnore: true */ /* @vite-ignore */ ["node:fs","promises"].join("/"))|' "$f"
 done
 # archive.js imports archive-search.js (the search box's behaviour) only when its box is first focused.
-cp web/src/recent.js web/src/archive.js web/src/archive-search.js web/src/issue-index.js web/src/element-parts.js web/src/archive.d.ts web/src/build*.js web/src/build.d.ts dist/
+cp web/src/recent.js web/src/archive.js web/src/archive-search.js web/src/issue-index.js web/src/element-parts.js web/src/archive.d.ts \
+  web/src/build*.js web/src/build.d.ts web/src/fragment-format.js dist/
 # The feed formats' library, bundled so `broadsheet build` works without runtime dependencies.
 node_modules/.bin/esbuild node_modules/feed/lib/feed.js --bundle --format=esm --platform=node --log-level=error --outfile=dist/feed.js
 cp web/cli.js dist/cli.js
@@ -64,7 +70,7 @@ chmod +x dist/cli.js
 gz() { gzip -9c "$1" | wc -c; }
 say "dist/ ready: full core $(du -k dist/broadsheet.wasm | cut -f1) KiB wasm, $(gz dist/broadsheet.wasm) bytes gzipped;" \
   "web core $(du -k dist/broadsheet-web.wasm | cut -f1) KiB, $(gz dist/broadsheet-web.wasm) bytes gzipped;" \
-  "element.js $(gz dist/element.js) bytes gzipped"
+  "element.js $(gz dist/element.js) bytes gzipped, element-render.js $(gz dist/element-render.js)"
 
 # The draft preview page served by `npm start` (skipped when up to date).
 node tools/build-preview.mjs

@@ -209,12 +209,12 @@ function listen(server, port, fallback) {
 
 /**
  * Starts the preview server. Resolves to { server, port, url }.
- * `port` undefined: PORT from the environment, else 8080 or any free port.
+ * `port` undefined: PORT from the environment, else 8080 or any free port. `previewDir`: another build
+ * of the preview page (bench/preview-latency.mjs --baseline compares two).
  */
-export async function startDevServer({ port, root = ROOT } = {}) {
+export async function startDevServer({ port, root = ROOT, previewDir = resolve(root, 'build', 'preview') } = {}) {
   const distDir = resolve(root, 'dist');
   const examplesDir = resolve(root, 'examples');
-  const previewDir = resolve(root, 'build', 'preview');
   for (const needed of [join(distDir, 'index.js'), join(previewDir, 'index.html')]) {
     if (!existsSync(needed)) throw new Error(`${needed} is missing: run npm run build`);
   }

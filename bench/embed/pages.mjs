@@ -4,7 +4,10 @@
 //   reference   the issue fetched and rendered by markdown-wasm into a shadow root with Broadsheet's
 //               theme, its script bundled into one file like the element's;
 //   prerendered the issue rendered at build time (--fragment) inside <broadsheet-issue>, with
-//               element-prerender.css.
+//               element-prerender.css;
+//   published   the issue as `broadsheet build` publishes it, embedded by its page's URL
+//               (<broadsheet-issue src="/letter/full/">): the element shows the fragment the build wrote
+//               beside the page (fragment.json), with no wasm and no Markdown.
 // Each page sets window.__shownAt (performance.now()) once the issue is shown by script.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
@@ -49,8 +52,11 @@ window.__shownAt = performance.now();
   return result.outputFiles[0].text;
 }
 
-/** { path: { body, type } } for the server; `wasm` is the core the element loads (for preload). */
-export async function benchPages({ fragment, issue, wasm }) {
+/**
+ * { path: { body, type } } for the server; `wasm` is the core the element loads (for preload), `fragment`
+ * the issue's HTML (`--fragment`), `published` its fragment.json as `broadsheet build` writes it.
+ */
+export async function benchPages({ fragment, published, issue, wasm }) {
   const preload = `<link rel="modulepreload" href="/dist/element.js">
 <link rel="preload" href="${wasm}" as="fetch" type="application/wasm" crossorigin>
 <link rel="preload" href="/issue.md" as="fetch" crossorigin>`;
@@ -59,11 +65,14 @@ export async function benchPages({ fragment, issue, wasm }) {
     '/widget.html': { body: shell(ELEMENT, '<broadsheet-issue src="/issue.md"></broadsheet-issue>') },
     '/preload.html': { body: shell(`${preload}\n${ELEMENT}`, '<broadsheet-issue src="/issue.md"></broadsheet-issue>') },
     '/reference.html': { body: shell('<script type="module" src="/reference.js"></script>', '<div id="issue"></div>') },
-    '/reference.js': { body: await referenceScript(), type: 'text/javascript; charset=utf-8' },
+    '/reference.js': { body: await referenceScript(), type: 'text/javascript; charset=utf-8', immutable: true },
+    '/published.html': { body: shell(ELEMENT, '<broadsheet-issue src="/letter/full/"><a href="/letter/full/">Read the issue</a></broadsheet-issue>') },
+    '/letter/full/fragment.json': { body: published, type: 'application/json' },
+    '/letter/full/issue.md': { body: issue, type: 'text/markdown; charset=utf-8' },
     '/prerendered.html': {
       body: shell(`<link rel="stylesheet" href="/dist/element-prerender.css">\n${ELEMENT}`, `<broadsheet-issue src="/issue.md">${fragment}</broadsheet-issue>`),
     },
     // markdown-wasm's ES build fetches its wasm relative to the page.
-    '/markdown.wasm': { file: `${ROOT}node_modules/markdown-wasm/dist/markdown.wasm` },
+    '/markdown.wasm': { file: `${ROOT}node_modules/markdown-wasm/dist/markdown.wasm`, immutable: true },
   };
 }

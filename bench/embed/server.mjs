@@ -1,7 +1,9 @@
 // A static server on 127.0.0.1 for the embed benchmark that compresses like a production host: every
-// text and wasm response gzip -9 (when the browser accepts it), with the right types, no caching
-// headers (each load runs in a fresh browser context). `routes` maps paths to { body, type } or to a
-// file to serve under another path.
+// text and wasm response gzip -9 (when the browser accepts it), with the right types. Pages and issues
+// are `no-cache`; the package's files (/dist/) and the reference's script and wasm are cached as
+// docs/widget.md advises for versioned files (`immutable`), which only repeat visits see (cold loads run
+// in a fresh context with the cache disabled). `routes` maps paths to { body, type } or to a file to
+// serve under another path; `immutable: true` on a route caches it too.
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
@@ -41,7 +43,7 @@ export function startGzipServer(root, routes = {}) {
     res.writeHead(200, {
       'Content-Type': entry.type,
       'Content-Length': body.length,
-      'Cache-Control': 'no-cache',
+      'Cache-Control': path.startsWith('/dist/') || routes[path]?.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
     });
     res.end(body);

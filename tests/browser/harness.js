@@ -25,25 +25,26 @@ export const MIME_TYPES = {
 
 /**
  * Serves the files under `root` on 127.0.0.1 (a random port). `pages` maps paths to
- * { body, type?, headers? } served from memory first. Resolves to { server, origin }.
+ * { body, type?, headers? } served from memory first; `headers` go on every response (CORS, say).
+ * Resolves to { server, origin }.
  */
-export function startStaticServer(root, pages = {}) {
+export function startStaticServer(root, pages = {}, { headers = {} } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
     const page = pages[path];
     if (page) {
-      res.writeHead(200, { 'Content-Type': page.type ?? MIME_TYPES['.html'], ...page.headers });
+      res.writeHead(200, { 'Content-Type': page.type ?? MIME_TYPES['.html'], ...headers, ...page.headers });
       res.end(page.body);
       return;
     }
     const file = resolve(base, '.' + sep + path);
     const inside = (file === base || file.startsWith(base + sep)) && !path.includes('\0');
     if (inside && existsSync(file) && (await stat(file)).isFile()) {
-      res.writeHead(200, { 'Content-Type': MIME_TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'Content-Type': MIME_TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
       res.end(await readFile(file));
     } else {
-      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.writeHead(404, { 'Content-Type': 'text/plain', ...headers });
       res.end('not found');
     }
   });

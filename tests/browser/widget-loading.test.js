@@ -82,20 +82,21 @@ async function openRecording(path, { javaScript = true, until = 1 } = {}) {
   return { context, tab, watch, requests };
 }
 
-test('the element\'s requests are at most three levels deep: page, element script, then core and issue', async () => {
+test('the element\'s requests are at most three levels deep: page, element script, then renderer, core and issue', async () => {
   const { context, tab, requests, watch } = await openRecording('/plain.html');
   try {
     assert.deepEqual(await tab.evaluate(() => window.__events.map((e) => e.type)), ['broadsheet-render']);
     const byPath = Object.fromEntries(requests.map((r) => [r.url, r]));
     assert.equal(byPath['/dist/element.js']?.level, 2, JSON.stringify(requests));
     assert.equal(byPath['/examples/full.md']?.level, 3, JSON.stringify(requests));
+    assert.equal(byPath['/dist/element-render.js']?.level, 3, JSON.stringify(requests));
     const wasm = requests.filter((r) => r.url.endsWith('.wasm'));
     assert.equal(wasm.length, 1, JSON.stringify(requests));
     assert.equal(wasm[0].level, 3);
     assert.ok(Math.max(...requests.map((r) => r.level)) <= 3, JSON.stringify(requests, null, 1));
-    // Nothing but the page, the element script, the core and the issue (the issue's own images aside).
+    // Nothing but the page, the element script, its renderer, the core and the issue (the issue's own images aside).
     const own = requests.filter((r) => !/\.(png|jpe?g|gif|webp|svg|avif)$/.test(r.url) && !r.url.startsWith('/favicon'));
-    assert.deepEqual(own.map((r) => r.url).sort(), ['/dist/broadsheet.wasm', '/dist/element.js', '/examples/full.md', '/plain.html'].sort()
+    assert.deepEqual(own.map((r) => r.url).sort(), ['/dist/broadsheet.wasm', '/dist/element.js', '/dist/element-render.js', '/examples/full.md', '/plain.html'].sort()
       .map((u) => (u.endsWith('.wasm') ? wasm[0].url : u)));
     assert.deepEqual(watch.pageErrors, []);
   } finally {

@@ -46,7 +46,7 @@ describe('the site built from examples/site', () => {
     assert.deepEqual(readdirSync(out).sort(), ['.broadsheet-cache.json', '.broadsheet-manifest.json', '.broadsheet-search.json', '01-tide-tables',
       '02-night-crossing', '03-winter-timetable', 'atom.xml', 'feed.json', 'feed.xml', 'index.html', 'issues.json', 'pagefind', 'sitemap.xml']);
     for (const slug of ['01-tide-tables', '02-night-crossing', '03-winter-timetable']) {
-      assert.deepEqual(readdirSync(join(out, slug)).sort(), ['email.html', 'email.txt', 'index.html', 'issue.md']);
+      assert.deepEqual(readdirSync(join(out, slug)).sort(), ['email.html', 'email.txt', 'fragment.json', 'index.html', 'issue.md']);
       assert.equal(read(slug, 'issue.md'), readFileSync(join(SITE_EXAMPLES, `${slug}.md`), 'utf8'));
     }
   });

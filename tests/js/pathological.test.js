@@ -124,7 +124,6 @@ for (const family of FAMILIES) {
     const markdown = family.make(MiB);
     const inputBytes = Buffer.byteLength(markdown);
     const fresh = await createRenderer();
-    const memory = memories.at(-1);
     let outputBytes = 0;
     let refused = null;
     try {
@@ -134,7 +133,7 @@ for (const family of FAMILIES) {
       assert.match(error.message, /limit/);
       refused = error.message;
     }
-    const peak = memory.buffer.byteLength;
+    const peak = memories.at(-1).buffer.byteLength; // the core this render started
     fresh.dispose();
     const memoryShare = peak / (8 * inputBytes + 16 * MiB);
     budgetReport.push({ name: family.name, memory: memoryShare, output: outputBytes / inputBytes });

@@ -1,8 +1,42 @@
 // The Markdown editor: CodeMirror 6 with Markdown highlighting, wrapped in the few operations the preview
 // page needs (text in and out, change and scroll notifications, moving the cursor, line ⇄ scroll position).
-import { EditorView, basicSetup } from 'codemirror';
+import { EditorView } from 'codemirror';
 import { EditorState } from '@codemirror/state';
+import {
+  crosshairCursor, drawSelection, dropCursor, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars, keymap,
+  lineNumbers, rectangularSelection,
+} from '@codemirror/view';
+import { bracketMatching, codeFolding, defaultHighlightStyle, foldKeymap, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
+import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
+import { lintKeymap } from '@codemirror/lint';
 import { markdown } from '@codemirror/lang-markdown';
+
+// CodeMirror's basicSetup, as its documentation says to adjust it, without the fold gutter: on every
+// keystroke that gutter asked the syntax tree whether each visible line starts a foldable range, walking
+// the document's top-level blocks from the first each time, the largest part of a keystroke's script in a
+// 10 KiB draft (docs/performance.md, issue 28). Folding stays, from the keyboard (foldKeymap).
+const setup = [
+  lineNumbers(),
+  highlightActiveLineGutter(),
+  highlightSpecialChars(),
+  history(),
+  codeFolding(),
+  drawSelection(),
+  dropCursor(),
+  EditorState.allowMultipleSelections.of(true),
+  indentOnInput(),
+  syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+  bracketMatching(),
+  closeBrackets(),
+  autocompletion(),
+  rectangularSelection(),
+  crosshairCursor(),
+  highlightActiveLine(),
+  highlightSelectionMatches(),
+  keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...completionKeymap, ...lintKeymap]),
+];
 
 export function createEditor(parent, { doc = '', onChange = () => {}, onScroll = () => {} } = {}) {
   const view = new EditorView({
@@ -10,7 +44,7 @@ export function createEditor(parent, { doc = '', onChange = () => {}, onScroll =
     state: EditorState.create({
       doc,
       extensions: [
-        basicSetup,
+        setup,
         markdown(),
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': 'Markdown of the issue' }),

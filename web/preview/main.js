@@ -6,7 +6,7 @@ import { PreviewPane } from './preview-pane.js';
 import { ScrollSync } from './scroll-sync.js';
 import { DraftStore } from './draft-store.js';
 import { Files, download } from './files.js';
-import { countWords, showOutline, showProblems, showStatus } from './panels.js';
+import { countWordsInSlices, showOutline, showProblems, showStatus } from './panels.js';
 import { EmailClientsPanel } from './email-clients-panel.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -36,8 +36,8 @@ const editor = createEditor($('[data-broadsheet-editor]'), {
   doc: '',
   onChange(text) {
     state.lastInputAt = performance.now();
-    drafts.save(text);
-    update();
+    drafts.save(text); // every keystroke (the store writes it out shortly after)
+    update(text); // the same string: a 100 KiB draft is not joined twice per keystroke
   },
   onScroll: () => sync.editorScrolled(),
 });
@@ -45,8 +45,10 @@ const sync = new ScrollSync(editor, $('.preview-scroll'), (id) => preview.find(i
 
 const FORMAT_OF_VIEW = { web: 'html', email: 'email', text: 'text', json: 'json' };
 
-async function update() {
-  const markdown = editor.text();
+// What the side panels show, so a keystroke that changes neither outline nor problems rebuilds neither.
+const shownPanels = { outline: '', problems: '' };
+
+async function update(markdown = editor.text()) {
   const inputAt = state.lastInputAt;
   const requestedAt = performance.now();
   const request = ++latestRequest;
@@ -56,13 +58,13 @@ async function update() {
   if (!answer || request !== latestRequest) return; // replaced by a newer draft
   if (!answer.ok) {
     // Keep the last good preview on screen; show the error where the writer can click it.
-    showProblems($('[data-broadsheet-errors]'), [{ ...answer.error, severity: 'error' }], goTo);
+    showPanels(null, [{ ...answer.error, severity: 'error' }]);
     showStatus(status, { ms: undefined });
     document.dispatchEvent(new CustomEvent('broadsheet-preview-error', { detail: answer.error }));
     return;
   }
   const patchStart = performance.now();
-  if (state.view === 'web') preview.showHtml(answer.output);
+  if (state.view === 'web') preview.showHtml(answer.output, markdown.length > MAIN_THREAD_LIMIT);
   else if (state.view === 'email') {
     const shown = await emailClients.view(answer.output);  // the picked client's view, or as sent
     if (request !== latestRequest) return;
@@ -74,8 +76,7 @@ async function update() {
   state.lastTitle = answer.meta?.title;
   sync.setAnchors(state.view === 'web' ? answer.outline : []);
   const patchMs = performance.now() - patchStart;
-  showOutline($('[data-broadsheet-outline]'), answer.outline, (entry) => revealEntry(entry));
-  showProblems($('[data-broadsheet-errors]'), answer.warnings.map((w) => ({ ...w, severity: 'warning' })), goTo);
+  showPanels(answer.outline, answer.warnings.map((w) => ({ ...w, severity: 'warning' })));
   showStatus(status, { ms: answer.ms });
   scheduleWordCount(markdown);
   state.renders += 1;
@@ -84,6 +85,23 @@ async function update() {
     detail: { renderMs: answer.ms, roundTripMs: answeredAt - requestedAt, patchMs, panelsMs: performance.now() - patchStart - patchMs,
       latencyMs: latency, sections: answer.outline.filter((e) => e.kind === 'section').length },
   }));
+}
+
+/**
+ * Rebuilds the outline (unless `outline` is null: kept) and the problems list when what they show changed.
+ * An outline entry's button looks its line up in the latest outline when clicked, so it never goes stale.
+ */
+function showPanels(outline, problems) {
+  const outlineKey = outline && JSON.stringify(outline.map(({ id, title, kind }) => [id, title, kind]));
+  if (outline && outlineKey !== shownPanels.outline) {
+    shownPanels.outline = outlineKey;
+    showOutline($('[data-broadsheet-outline]'), outline, (entry) => revealEntry(state.lastOutline.find((e) => e.id === entry.id) ?? entry));
+  }
+  const problemsKey = JSON.stringify(problems);
+  if (problemsKey !== shownPanels.problems) {
+    shownPanels.problems = problemsKey;
+    showProblems($('[data-broadsheet-errors]'), problems, goTo);
+  }
 }
 
 function goTo({ line, column }) {
@@ -97,11 +115,14 @@ function revealEntry(entry) {
 }
 
 let wordTimer = 0;
+let wordCount = 0; // the latest count started; an older one still running gives up
 function scheduleWordCount(markdown) {
   clearTimeout(wordTimer);
-  wordTimer = setTimeout(() => {
+  wordTimer = setTimeout(async () => {
+    const mine = ++wordCount;
     const body = markdown.replace(/^---\r?\n[\s\S]*?\r?\n(---|\.\.\.)\r?\n/, '');
-    showStatus(status, { words: countWords(body.replace(/\]\([^)]*\)/g, ']')) });
+    const words = await countWordsInSlices(body.replace(/\]\([^)]*\)/g, ']'), () => mine !== wordCount);
+    if (words !== null) showStatus(status, { words });
   }, 200);
 }
 

@@ -68,8 +68,13 @@ export class PreviewPane {
     if (this.#email !== null) this.showEmail(this.#email);
   }
 
-  /** Shows web HTML, replacing only the top-level parts that changed. */
-  showHtml(html) {
+  /**
+   * Shows web HTML, replacing only the top-level parts that changed. `big`: the widget's rule for big
+   * issues (element.css): sections laid out and painted only near the viewport, so a keystroke in a big
+   * draft costs the layout of what is on screen, not of the whole draft.
+   */
+  showHtml(html, big = false) {
+    this.#mount.classList.toggle('big', big);
     const parts = splitArticle(html);
     if (!parts) {
       this.#article = null;

@@ -2,6 +2,9 @@
 // source line with an element; between two anchors, the position is interpolated. Whichever side the
 // writer scrolls leads; the other follows without echoing back.
 const ECHO_MS = 120;
+// After an outline click both panes scroll on their own (the editor's scroll lands a few frames later):
+// neither follows the other for this long.
+const REVEAL_MS = 400;
 
 export class ScrollSync {
   #editor;
@@ -9,7 +12,7 @@ export class ScrollSync {
   #find;
   #anchors = [];  // [{ id, line }], by line
   #leader = null;
-  #leaderSince = 0;
+  #leaderUntil = 0; // until then, the other side's scrolls are echoes of the leader's
   enabled = true;
 
   constructor(editor, scroller, find) {
@@ -31,20 +34,31 @@ export class ScrollSync {
   /** Scrolls both panes to an outline entry. */
   reveal(entry) {
     const element = this.#find(entry.id);
-    this.#lead('outline');
-    if (element) this.#scroller.scrollTop = this.#top(element);
+    this.#lead('outline', REVEAL_MS);
+    if (element) this.#settle(element, 8);
     this.#editor.scrollToLine(entry.line);
   }
 
-  #lead(side) {
+  /**
+   * Brings `element` to the top, and keeps it there for `frames` frames: in a big draft the sections far
+   * from view have estimated sizes until they are laid out (content-visibility), which happens in the
+   * frames after the scroll brings them near.
+   */
+  #settle(element, frames) {
+    const top = this.#top(element);
+    if (Math.abs(top - this.#scroller.scrollTop) > 2) this.#scroller.scrollTop = top;
+    if (frames > 0) requestAnimationFrame(() => this.#settle(element, frames - 1));
+  }
+
+  #lead(side, ms = ECHO_MS) {
     this.#leader = side;
-    this.#leaderSince = performance.now();
+    this.#leaderUntil = performance.now() + ms;
   }
 
   #follow(side) {
     if (!this.enabled) return;
     const now = performance.now();
-    if (this.#leader && this.#leader !== side && now - this.#leaderSince < ECHO_MS) return; // our own echo
+    if (this.#leader && this.#leader !== side && now < this.#leaderUntil) return; // our own echo
     this.#lead(side);
     if (side === 'editor') this.#previewFollows();
     else this.#editorFollows();

@@ -7,9 +7,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { headTags, insertPageParts, pagerHtml } from './build-page.js';
+import { FRAGMENT_FILE, fragmentOf } from './build-fragment.js';
 
 /** The files written for each issue, inside its folder. */
-export const ISSUE_FILES = { page: 'index.html', email: 'email.html', text: 'email.txt', markdown: 'issue.md' };
+export const ISSUE_FILES = { page: 'index.html', email: 'email.html', text: 'email.txt', markdown: 'issue.md', fragment: FRAGMENT_FILE };
 
 /**
  * Renders and stages one issue. `job`: { file, source, slug, url, summary, prev, next, recent, staging,
@@ -33,6 +34,8 @@ export function renderIssue(renderer, job) {
     [ISSUE_FILES.email]: email.output,
     [ISSUE_FILES.text]: text.output,
     [ISSUE_FILES.markdown]: job.source,
+    // The pre-rendered fragment <broadsheet-issue src="SLUG/"> shows (build-fragment.js).
+    [ISSUE_FILES.fragment]: fragmentOf(renderer, job.source, options),
   };
   mkdirSync(join(job.staging, job.slug), { recursive: true });
   const files = [];

@@ -32,6 +32,11 @@ export declare const PARTS: Readonly<Record<string, string>>;
 export declare function configure(options?: CreateRendererOptions & {
   /** URL of `element-worker.js` (issues of WORKER_THRESHOLD and more render there), when it is not next to element.js. */
   worker?: string | URL;
+  /**
+   * Origins (or URLs on them) besides the page's own whose built pages' pre-rendered fragments every
+   * element may insert. A page `src` on any other origin is rendered from its Markdown.
+   */
+  trustedOrigins?: Iterable<string | URL> | string;
 }): void;
 
 /** `detail` of the `broadsheet-render` event, fired after every successful render. */
@@ -43,8 +48,9 @@ export interface BroadsheetRenderDetail {
   /** Non-fatal problems found in the Markdown. */
   warnings: Warning[];
   /**
-   * True when the element showed the issue pre-rendered in its light DOM (no core loaded): then
-   * `outline` is read from the HTML, `meta` is empty and `warnings` is empty.
+   * True when the element showed an issue rendered ahead of time, with no core loaded: pre-rendered in
+   * its light DOM (then `outline` is read from the HTML, `meta` is empty), or a built page's fragment
+   * (`outline` and `meta` as the build's render gave them). `warnings` is empty for both.
    */
   prerendered: boolean;
 }
@@ -67,13 +73,17 @@ export interface BroadsheetErrorDetail {
 
 /**
  * `<broadsheet-issue>`. Attributes:
- * - `src`: URL of the Markdown to fetch; changing it renders again.
+ * - `src`: URL of the Markdown to fetch; or of a page `broadsheet build` made (its folder URL ending in `/`,
+ *   or an .html file in it), shown from the fragment the build wrote beside it (no WebAssembly) when that
+ *   comes from the page's origin or a trusted one, else from its Markdown; or `latest` with `index`, the
+ *   newest issue of the index. Changing it renders again.
  * - `theme`: `light`, `dark` or `auto` (the default, follows `prefers-color-scheme`).
  * - `toc`: present (or `on`) to show a table of contents from the outline; `off` to hide it.
  * - `toc-label`: the table of contents' label. Default `In this issue`.
  * - `link-target`: a `target` for links leaving the issue, e.g. `_blank`; any target but `_self`,
  *   `_parent` and `_top` adds `rel="noopener noreferrer"`.
  * - `index`: URL of a site's `issues.json` (from `broadsheet build`): `::: recent` lists the issues before this one.
+ * - `trusted-origins`: origins, separated by spaces, whose built pages' fragments may be inserted besides the page's own.
  *
  * Without `src`, the Markdown is read from a `<script type="text/markdown">` child. An
  * `<article class="bs-issue">` child (pre-rendered, `broadsheet render FILE --fragment`) is shown at

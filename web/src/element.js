@@ -1,108 +1,61 @@
 // <broadsheet-issue>: renders a Broadsheet issue into a shadow root, from `src` (fetched) or an
-// inline <script type="text/markdown"> child, or shows the issue already rendered in its light DOM
-// (an <article class="bs-issue">) without loading the core at all. See docs/widget.md and
-// custom-elements.json for the attributes, events, custom properties and parts. Importing this
-// module in Node (no DOM) defines nothing. tools/build.sh bundles it with web.js, index.js and the
-// glue into dist/element.js, so the page's one script request is followed by the core and the
-// issue, fetched in parallel.
-import { BroadsheetError, compileWebCore, createRenderer } from './web.js';
+// inline <script type="text/markdown"> child, or shows an issue rendered ahead of time without loading the
+// core at all: one in its light DOM (an <article class="bs-issue">), or a page `broadsheet build` made,
+// named by `src`, from the fragment the build wrote beside it (element-fragment.js). See docs/widget.md and
+// custom-elements.json for the attributes, events, custom properties and parts. Importing this module in
+// Node (no DOM) defines nothing. tools/build.sh bundles it with its styles into dist/element.js; the
+// WebAssembly path (element-render.js: the renderer, the core's glue, the worker) is a file of its own,
+// imported only when Markdown must be rendered here, its wasm download started at the same moment.
 import styles from './element-styles.js';
 import { adoptStyles, dedent, sourceExcerpt, statusParagraph, tableOfContents } from './element-parts.js';
+import { builtPage, fetchFragment, isTrusted, originsOf, resolveAgainst } from './element-fragment.js';
 // The `index` attribute's code (recent.js) is fetched only when an element has one; <broadsheet-archive> is
 // archive.js's. Both stay out of this file: every byte here is on the reader's critical path.
-const recentFromIndex = (...args) => import('./recent.js').then((recent) => recent.recentFromIndex(...args));
+const recent = () => import('./recent.js');
 
 export const TAG_NAME = 'broadsheet-issue';
 
 /** Markdown from this many UTF-16 units up is rendered in a worker, so the page stays responsive. */
 export const WORKER_THRESHOLD = 32 * 1024;
 
-// One compiled core serves every widget on the page: one renderer on the main thread for small
-// issues, one worker (handed the compiled module) for big ones. Each is made on first need.
+// Written out in full so bundlers can see and emit it; the default core, as web.js names it.
+const defaultWasm = () => new URL('./broadsheet-web.wasm', import.meta.url);
 let rendererOptions = {};
-let sharedModule = null;
-let sharedRenderer = null;
-let sharedWorker = null;
+let trustedOrigins = [];
+let renderPath = null; // Promise of element-render.js, started once Markdown must be rendered
 
 /**
  * Sets the options of the shared renderer: `{ wasm }` to host the core elsewhere (anything
- * createRenderer takes), `{ worker }` the URL of element-worker.js when it is not next to this module.
+ * createRenderer takes), `{ worker }` the URL of element-worker.js when it is not next to this module,
+ * and `{ trustedOrigins }` the origins besides the page's own whose built pages' fragments may be shown.
  * Takes effect for the first render after the call.
  */
 export function configure(options = {}) {
-  rendererOptions = { ...options };
-  workerUnavailable = false;
-  sharedModule = null;
-  sharedRenderer = null;
-  sharedWorker?.terminate();
-  sharedWorker = null;
+  const { trustedOrigins: trusted, ...rest } = options;
+  rendererOptions = rest;
+  trustedOrigins = originsOf(trusted);
+  renderPath = null; // the next render starts element-render.js afresh with these options
 }
 
-/** The compiled core, fetched and compiled as one stream (a failure is forgotten, for a retry). */
-function compiledCore() {
-  sharedModule ??= compileWebCore(rendererOptions.wasm).catch((error) => {
-    sharedModule = null;
-    throw error;
-  });
-  return sharedModule;
-}
-
-function renderer() {
-  sharedRenderer ??= compiledCore().then((wasm) => createRenderer({ wasm })).catch((error) => {
-    sharedRenderer = null; // let a later render retry
-    throw error;
-  });
-  return sharedRenderer;
-}
-
-/** Renders `markdown` in the shared worker; resolves to { output, outline, meta, warnings }. */
-function renderInWorker(module, markdown, options) {
-  if (!sharedWorker) {
-    // Written out in full so bundlers can see the worker and bundle it; configure({ worker }) overrides it.
-    const worker = rendererOptions.worker
-      ? new Worker(rendererOptions.worker, { type: 'module', name: 'broadsheet-issue' })
-      : new Worker(new URL('./element-worker.js', import.meta.url), { type: 'module', name: 'broadsheet-issue' });
-    sharedWorker = { worker, pending: new Map(), next: 0, terminate: () => worker.terminate() };
-    const fail = (message) => {
-      for (const { reject } of sharedWorker?.pending.values() ?? []) reject(Object.assign(new Error(message), { workerFailed: true }));
-      sharedWorker = null; // the next big issue starts a new worker
-      worker.terminate();
-    };
-    worker.onmessage = ({ data }) => {
-      const job = sharedWorker?.pending.get(data.id);
-      if (!job) return;
-      sharedWorker.pending.delete(data.id);
-      if (data.ok) job.resolve(data);
-      else {
-        const { name, message, reason, line, column } = data.error;
-        job.reject(name === 'BroadsheetError' ? new BroadsheetError(reason ?? message, line, column) : new Error(message));
-      }
-    };
-    worker.onerror = (event) => { event.preventDefault?.(); fail(`Broadsheet: the render worker failed: ${event.message ?? 'could not start'}`); };
+/**
+ * element-render.js, with the wasm's download started at the same moment (not after this file arrives),
+ * so the page's requests stay three levels deep: page → element.js → renderer ‖ wasm ‖ issue.
+ */
+function wasmPath() {
+  if (!renderPath) {
+    const { wasm = defaultWasm() } = rendererOptions;
+    const download = typeof wasm === 'string' || wasm instanceof URL ? fetch(new URL(wasm, document.baseURI)) : null;
+    download?.catch(() => {}); // element-render.js retries and reports it
+    const options = rendererOptions;
+    const pending = import('./element-render.js').then((module) => {
+      module.start(options, download);
+      return module;
+    });
+    // Reported by the render that awaits it; a later one retries.
+    pending.catch(() => { if (renderPath === pending) renderPath = null; });
+    renderPath = pending;
   }
-  const { worker, pending } = sharedWorker;
-  const id = ++sharedWorker.next;
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    worker.postMessage({ id, module, markdown, options });
-  });
-}
-
-let workerUnavailable = false; // the worker script could not start (say, a bundler left it behind)
-
-/** Renders on the main thread or, for a big issue, in the worker; resolves to a result-like object. */
-async function renderMarkdown(markdown, options) {
-  if (markdown.length >= WORKER_THRESHOLD && typeof Worker === 'function' && !workerUnavailable) {
-    const module = await compiledCore();
-    try {
-      return await renderInWorker(module, markdown, options);
-    } catch (error) {
-      if (!error.workerFailed) throw error;
-      workerUnavailable = true; // render on the main thread from now on, rather than not at all
-      console.warn(`${error.message}; rendering on the main thread (see configure({ worker }))`);
-    }
-  }
-  return (await renderer()).render(markdown, options);
+  return renderPath;
 }
 
 // Where the issue's top-level sections start, and a table body's rows, in the core's HTML (escaped
@@ -184,7 +137,7 @@ const PART_SELECTOR = Object.keys(PARTS).map((c) => `.${c}`).join(',');
 // Link targets that stay in this browsing context; any other target opens a new one, cut off from the page.
 const SAME_CONTEXT_TARGETS = /^_(self|parent|top)$/i;
 
-const OBSERVED = ['src', 'toc', 'link-target', 'toc-label', 'index'];
+const OBSERVED = ['src', 'toc', 'link-target', 'toc-label', 'index', 'trusted-origins'];
 const Base = globalThis.HTMLElement ?? class {};
 
 export { PARTS, OBSERVED as OBSERVED_ATTRIBUTES };
@@ -237,8 +190,11 @@ export class BroadsheetIssueElement extends Base {
 
   attributeChangedCallback(name, previous, value) {
     if (previous === value || !this.isConnected) return;
-    // Only a new source needs a new render; the rest re-decorates what is shown.
-    if (name !== 'src' && this.#shown) {
+    // Only a new source needs a new render; the rest re-decorates what is shown. New trusted origins may
+    // change where the same source is read from.
+    if (name === 'trusted-origins') this.#loaded = null;
+    const newSource = name === 'src' || name === 'trusted-origins' || (name === 'index' && this.src === 'latest');
+    if (!newSource && this.#shown) {
       const shown = this.#shown;
       this.#redecorate().then(() => { if (this.#shown === shown) this.#emit('broadsheet-render', shown.detail); });
     } else {
@@ -294,13 +250,58 @@ export class BroadsheetIssueElement extends Base {
     });
   }
 
-  /** Where the Markdown comes from now, as a key that changes when the source changes. */
+  /** Where the issue comes from now, as a key that changes when the source changes. */
   #source() {
     if (this.#markdown !== null) return { key: `property:${this.#markdown}`, text: this.#markdown };
-    if (this.src) return { key: `src:${new URL(this.src, document.baseURI).href}`, url: this.src };
+    if (this.src === 'latest') {
+      // The newest issue of the site's index (`index="/issues.json"`).
+      const index = this.getAttribute('index');
+      return { key: `latest:${index ? new URL(index, document.baseURI).href : ''}`, latest: true };
+    }
+    if (this.src) return { key: `src:${new URL(this.src, document.baseURI).href}`, url: new URL(this.src, document.baseURI).href };
     const inline = this.querySelector(':scope > script[type="text/markdown"]');
     if (inline) return { key: `inline:${inline.textContent}`, text: dedent(inline.textContent) };
     return null;
+  }
+
+  /** The origins whose fragments this element may show besides the page's own (configure() and the attribute). */
+  #trusted() {
+    return [...trustedOrigins, ...originsOf(this.getAttribute('trusted-origins') ?? '')];
+  }
+
+  /**
+   * Reads the source: { key, fragment, base } for a built page whose fragment may be used, else
+   * { key, markdown, url, base } (`url`: where the Markdown came from; `base`: the page its relative links
+   * are relative to). Starts the WebAssembly path as soon as it is known to be needed, so the core
+   * downloads and compiles while the Markdown is fetched.
+   */
+  async #load(source, current) {
+    if (source.text !== undefined) {
+      wasmPath().catch(() => {}); // reported when awaited
+      return { key: source.key, markdown: source.text };
+    }
+    let { url } = source;
+    if (source.latest) {
+      const index = this.getAttribute('index');
+      if (!index) throw Object.assign(new Error('src="latest" needs an index attribute (the site\'s issues.json)'), { kind: 'fetch' });
+      this.setAttribute('aria-busy', 'true');
+      const newest = (await (await recent()).loadIndex(new URL(index, document.baseURI).href).catch((cause) => {
+        throw Object.assign(new Error(cause.message, { cause }), { kind: 'fetch' });
+      })).issues[0];
+      if (!newest) throw Object.assign(new Error(`${index} lists no issues`), { kind: 'fetch' });
+      url = builtPage(newest.url) ? newest.url : newest.markdown;
+      if (!url) throw Object.assign(new Error(`${index}: the newest issue has neither a page nor a Markdown URL`), { kind: 'fetch' });
+    }
+    const page = builtPage(url);
+    if (page && isTrusted(page.fragment, this.#trusted())) {
+      const fragment = await fetchFragment(page.fragment, { signal: this.#newFetch().signal, trusted: this.#trusted() });
+      if (fragment) return { key: source.key, fragment, base: page.page };
+    }
+    wasmPath().catch(() => {}); // reported when awaited
+    const markdownUrl = page?.markdown ?? url;
+    if (!current()) return null;
+    const markdown = await this.#fetch(markdownUrl);
+    return { key: source.key, markdown, url: page?.page ?? markdownUrl, base: page?.page };
   }
 
   async #render() {
@@ -314,37 +315,44 @@ export class BroadsheetIssueElement extends Base {
       return;
     }
     let markdown;
-    // Fetch and compile the core while the Markdown is fetched, not after. (The main thread's renderer
-    // is started once the Markdown's size says it is needed: a big issue renders in the worker.)
-    compiledCore().catch(() => {}); // reported when awaited below
     try {
-      if (this.#loaded?.key === source.key) {
-        markdown = this.#loaded.markdown;
-      } else {
+      let loaded = this.#loaded;
+      if (loaded?.key !== source.key) {
         if (!this.#frame.querySelector('.bs-issue')) this.#showStatus('Loading…');
-        markdown = source.text ?? await this.#fetch(source.url, current);
+        loaded = await this.#load(source, current);
         if (!current()) return;
-        this.#loaded = { key: source.key, markdown };
+        this.#loaded = loaded;
+      } else if (!loaded.fragment) {
+        wasmPath().catch(() => {}); // reported when awaited
       }
-      // `index="/issues.json"`: `::: recent` lists the issues before this one in the site's index (recent.js
-      // finds it there from the core's reading of its front matter); the block as written if that fails.
-      let options;
-      const index = this.getAttribute('index');
-      if (index) {
-        const src = source.url ? new URL(source.url, document.baseURI).href : '';
-        const { meta } = (await renderer()).render(markdown, { summaryOnly: true });
-        const recent = await recentFromIndex(new URL(index, document.baseURI).href, { src, meta }).catch(() => []);
-        if (!current()) return;
-        options = { recent };
+      let result;
+      let big;
+      if (loaded.fragment) {
+        // Shown as the build rendered it: its lint warnings were the build's to report.
+        result = { ...loaded.fragment, warnings: [] };
+        big = result.output.length >= 2 * WORKER_THRESHOLD; // HTML runs to about twice its Markdown
+      } else {
+        markdown = loaded.markdown;
+        const render = await wasmPath();
+        // `index="/issues.json"`: `::: recent` lists the issues before this one in the site's index (recent.js
+        // finds it there from the core's reading of its front matter); the block as written if that fails.
+        let options;
+        const index = this.getAttribute('index');
+        if (index) {
+          const { meta } = (await render.renderer()).render(markdown, { summaryOnly: true });
+          options = {
+            recent: await recent().then(({ recentFromIndex }) =>
+              recentFromIndex(new URL(index, document.baseURI).href, { src: loaded.url ?? '', meta })).catch(() => []),
+          };
+          if (!current()) return;
+        }
+        result = await render.renderMarkdown(markdown, WORKER_THRESHOLD, options);
+        big = markdown.length >= WORKER_THRESHOLD;
       }
-      const result = await renderMarkdown(markdown, options);
       if (!current()) return;
       this.#prerendered = false;
-      const detail = { outline: result.outline, meta: result.meta, warnings: result.warnings, prerendered: false };
-      this.#shown = {
-        key: source.key, html: result.output, outline: result.outline, big: markdown.length >= WORKER_THRESHOLD, detail,
-        labels: result.labels,
-      };
+      const detail = { outline: result.outline, meta: result.meta, warnings: result.warnings, prerendered: Boolean(loaded.fragment) };
+      this.#shown = { key: source.key, html: result.output, outline: result.outline, big, detail, labels: result.labels, base: loaded.base };
       this.#errorLabel = result.labels?.render_error || null; // the issue's language, for a later error
       await this.#redecorate();
       if (!current()) return;
@@ -359,10 +367,15 @@ export class BroadsheetIssueElement extends Base {
     }
   }
 
-  async #fetch(url, current) {
+  /** Aborts this element's earlier fetch, if any; the controller of the next one. */
+  #newFetch() {
     this.#abort?.abort();
-    const abort = (this.#abort = new AbortController());
     this.setAttribute('aria-busy', 'true');
+    return (this.#abort = new AbortController());
+  }
+
+  async #fetch(url) {
+    const abort = this.#newFetch();
     let response;
     try {
       response = await fetch(url, { signal: abort.signal, headers: { Accept: 'text/markdown, text/plain;q=0.9, */*;q=0.5' } });
@@ -372,8 +385,7 @@ export class BroadsheetIssueElement extends Base {
     if (!response.ok) {
       throw Object.assign(new Error(`Could not load ${url}: HTTP ${response.status} ${response.statusText}`.trim()), { kind: 'fetch', url, status: response.status });
     }
-    const text = await response.text();
-    return current() ? text : '';
+    return response.text();
   }
 
   /**
@@ -433,6 +445,7 @@ export class BroadsheetIssueElement extends Base {
 
   /** Marks the parts, applies the link target and names the task checkboxes, in place. */
   #decorate(content) {
+    if (this.#shown?.base) resolveAgainst(content, this.#shown.base);
     for (const element of content.querySelectorAll(PART_SELECTOR)) {
       element.part.add(...[...element.classList].filter((c) => c in PARTS).map((c) => PARTS[c]));
     }

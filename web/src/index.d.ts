@@ -240,6 +240,11 @@ export interface CreateRendererOptions {
 /**
  * Loads and starts the WebAssembly core.
  *
+ * In Node without `wasm`, two cores, each started by the first render that needs it: `html` from the
+ * web core, every other format, `commonmark` and an html render's lint `warnings` (when read) from the
+ * full core, which then renders everything. Both write the same bytes. `memoryUsage()` adds up the cores
+ * started. With `wasm`, and in browsers, one full core.
+ *
  * Rejects with an Error naming what it tried to load, and from where, if
  * the core cannot be fetched, compiled or started.
  */

@@ -8,6 +8,8 @@
 // The glue is imported by createRenderer, while the engine compiles the wasm
 // in the background: the two overlap instead of adding up at start-up.
 
+import { createLazyRenderer } from './lazy-core.js';
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const isNode = typeof process === 'object' && !!process.versions?.node;
@@ -36,7 +38,7 @@ const FULL_CORE = {
   wasmUrl: () => new URL('./broadsheet.wasm', import.meta.url),
 };
 
-function loadGlue(core) {
+export function loadGlue(core) {
   core.gluePromise ??= core.glue().then((m) => (core.factory = m.default), (error) => {
     core.gluePromise = null;
     throw error;
@@ -308,7 +310,7 @@ class Renderer {
   constructor(wasmModule, module, factory) {
     this.#wasmModule = wasmModule;
     this.#factory = factory;
-    this.#core = newCore(module);
+    this.#core = module ? newCore(module) : null; // null: started by the first call (rendererOf)
   }
 
   /** Renders Markdown; see index.d.ts. */
@@ -418,7 +420,14 @@ function errorFrom(sidecar) {
 
 /** Loads the core and resolves to a Renderer; see index.d.ts. */
 export function createRenderer(options = {}) {
+  // In Node, the web core renders html and the full core starts when first needed (lazy-core.js).
+  if (options?.wasm === undefined && isNode) return createLazyRenderer(FULL_CORE);
   return createRendererWith(FULL_CORE, options);
+}
+
+/** A Renderer on a compiled module, its instance made synchronously by its first call; for lazy-core.js. */
+export function rendererOf(wasmModule, factory) {
+  return new Renderer(wasmModule, null, factory);
 }
 
 /**

@@ -4,6 +4,8 @@
 // Loaded by the element only when it has an `index` attribute.
 import { compareIssues, loadIndex } from './issue-index.js';
 
+export { loadIndex }; // src="latest" (element.js) shows the index's newest issue
+
 // The most issues one `::: recent` block lists (the core's kMaxRecentCount).
 const MAX_RECENT = 50;
 

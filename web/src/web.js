@@ -7,7 +7,7 @@ import { BroadsheetError, compileCore, createRendererWith } from './index.js';
 
 export { BroadsheetError };
 
-const WEB_CORE = {
+export const WEB_CORE = {
   // Both written out in full so bundlers can see and emit (or inline) them.
   glue: () => import('./broadsheet-web-core.mjs'),
   wasmUrl: () => new URL('./broadsheet-web.wasm', import.meta.url),

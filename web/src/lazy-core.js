@@ -3,8 +3,9 @@
 // renders `html`; the full core (every format, CommonMark mode, lint) starts only when one of those is first
 // asked for. Node compiles and instantiates a module synchronously, so the full core can start inside the
 // render call that needs it. Both cores write the same bytes (tests/js/lazy-core.test.js). An html render
-// with lint (the default) comes from the web core, and its lint warnings from the full core when
-// `warnings` is first read; once the full core runs, it renders everything, so nothing is done twice again.
+// comes from the web core, and what only the full core has (the lint warnings, the publication's summary)
+// from the full core when first read; once the full core runs, it renders everything, so nothing is done
+// twice again.
 import { compileCore, loadGlue, rendererOf } from './index.js';
 import { WEB_CORE } from './web.js';
 
@@ -16,8 +17,11 @@ const WEB_CORE_UNITS = 4 * 1024 * 1024;
 
 const compiled = new WeakMap(); // a core → its module compiled here, shared by every renderer of the process
 
-/** Whether the web core renders these options (web HTML in newsletter mode, which is all it carries). */
-const webRenders = (o) => (o.format === undefined || o.format === 'html') && !o.commonmark;
+/**
+ * Whether the web core renders these options: web HTML in newsletter mode, which is all it carries (a
+ * publication's summary is the full core's).
+ */
+const webRenders = (o) => (o.format === undefined || o.format === 'html') && !o.commonmark && !o.summaryOnly;
 
 /** Starts the split renderer over `full` (index.js's FULL_CORE): see the top of this file. */
 export async function createLazyRenderer(full) {
@@ -65,14 +69,16 @@ class LazyRenderer {
     if (this.#full || !webRenders(o) || this.#webUnits >= WEB_CORE_UNITS) return this.#fullCore().render(markdown, options);
     this.#web ??= this.#startWeb();
     this.#webUnits += markdown.length;
-    if (o.lint !== undefined && !o.lint) return this.#web.render(markdown, options);
-    const result = this.#web.render(markdown, { ...o, lint: false });
-    let warnings = null;
-    Object.defineProperty(result, 'warnings', {
-      get: () => (warnings ??= this.#fullCore().render(markdown, options).warnings),
-      enumerable: false,
-      configurable: true,
-    });
+    const lint = o.lint === undefined || Boolean(o.lint);
+    const result = this.#web.render(markdown, lint ? { ...o, lint: false } : options);
+    let full = null;
+    for (const key of lint ? ['warnings', 'summary'] : ['summary']) {
+      Object.defineProperty(result, key, {
+        get: () => (full ??= this.#fullCore().render(markdown, options))[key],
+        enumerable: false,
+        configurable: true,
+      });
+    }
     return result;
   }
 

@@ -1,5 +1,7 @@
 #include "core/builder.hpp"
 
+#include "core/attributes.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <optional>
@@ -36,34 +38,52 @@ std::optional<int> pixel_size(std::string_view digits) {
 
 }  // namespace
 
-std::size_t Builder::image_size_block(std::uint32_t image, std::string_view text, const char* source) {
-  // Only a block that starts with one of its keys is taken as an image's size; any other `{…}` stays text.
-  if (text.substr(0, 7) != "{width=" && text.substr(0, 8) != "{height=") return 0;
-  std::size_t end = text.find('}');
-  std::string_view inside = text.substr(1, end == std::string_view::npos ? std::string_view::npos : end - 1);
+std::size_t Builder::span_attributes(std::uint32_t span, std::string_view text, const char* source) {
+  if (text.empty() || text[0] != '{') return 0;
+  Node& node = doc_.nodes[span];
+  const bool image = node.type == NodeType::Image;
+  const std::string_view place = image ? "image" : "link";
+  // What the span takes: an image `width` and `height`, a link the class `button`.
+  auto takes = [&](const Attribute& a) {
+    if (image) return a.kind == Attribute::Kind::Pair && (a.name == "width" || a.name == "height");
+    return a.kind == Attribute::Kind::Class && a.name == "button";
+  };
+  AttributeBlock block = read_attribute_block(text);
+  // Only a block that opens with an attribute the span takes is the span's; any other `{…}` stays text.
+  if (block.attributes.empty() || !takes(block.attributes.front())) return 0;
+  auto warn = [&](std::uint32_t at, std::string message) {
+    doc_.warn(source ? doc_.source.to_original(source + at) : kNoOffset, std::move(message));
+    return std::size_t{0};
+  };
+  constexpr std::string_view kLeft = "the block was left as text";
+  if (!block.ok()) {
+    std::size_t close = text.find('}');
+    return warn(0, malformed_block_problem(text.substr(0, close == std::string_view::npos ? text.size() : close + 1),
+                                           kLeft));
+  }
   int width = 0, height = 0;
-  bool valid = end != std::string_view::npos;
-  while (valid && !inside.empty()) {
-    std::size_t space = inside.find(' ');
-    std::string_view item = inside.substr(0, space);
-    inside = space == std::string_view::npos ? std::string_view() : inside.substr(space + 1);
-    if (item.empty()) continue;
-    std::size_t equals = item.find('=');
-    std::string_view key = item.substr(0, equals);
-    std::optional<int> size = equals == std::string_view::npos ? std::nullopt : pixel_size(item.substr(equals + 1));
-    int* field = key == "width" ? &width : key == "height" ? &height : nullptr;
-    valid = field && size && *field == 0;
-    if (valid) *field = *size;
+  for (const Attribute& a : block.attributes) {
+    if (!takes(a))
+      return warn(a.at, attribute_problem(place, attribute_label(a),
+                                          image ? "is not one an image takes ({width=N height=N})"
+                                                : "is not one a link takes ({.button})",
+                                          kLeft));
+    if (!image) continue;
+    int& field = a.name == "width" ? width : height;
+    std::optional<int> size = pixel_size(a.value);
+    if (!size)
+      return warn(a.at, attribute_problem(place, attribute_label(a),
+                                          "should be a whole number of pixels from 1 to 10000", kLeft));
+    if (field != 0) return warn(a.at, attribute_problem(place, attribute_label(a), "is given twice", kLeft));
+    field = *size;
   }
-  if (!valid) {
-    doc_.warn(source ? doc_.source.to_original(source) : kNoOffset,
-              "an image's size block should be {width=N height=N} with whole numbers of pixels from 1 to "
-              "10000; it was left as text");
-    return 0;
+  if (image) {
+    node.num = width;
+    node.level = static_cast<std::uint16_t>(height);
+  } else {
+    node.flags |= kButton;
   }
-  doc_.nodes[image].num = width;
-  doc_.nodes[image].level = static_cast<std::uint16_t>(height);
-  return end + 1;
+  return block.length;
 }
 
 Builder::Builder(Document& doc, const std::vector<DirectiveMarker>& markers, std::string_view parse_buffer)
@@ -259,15 +279,7 @@ void Builder::text(std::string_view text, const char* source) {
   Open& parent = stack_.back();
   if (last_closed_span_ && parent.last_child == last_closed_span_ && !doc_.commonmark) {
     last_closed_span_ = 0;
-    Node& span = doc_.nodes[parent.last_child];
-    std::size_t taken = 0;
-    if (span.type == NodeType::Link && text.substr(0, 9) == "{.button}") {
-      span.flags |= kButton;
-      taken = 9;
-    } else if (span.type == NodeType::Image) {
-      taken = image_size_block(parent.last_child, text, source);
-    }
-    if (taken) {
+    if (std::size_t taken = span_attributes(parent.last_child, text, source)) {
       text.remove_prefix(taken);
       if (text.empty()) return;
       source = source ? source + taken : nullptr;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/attributes.hpp"
 #include "core/byte_scan.hpp"
 
 namespace broadsheet {
@@ -159,67 +160,36 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// `{.a .b #id key="v" key='v' key=v}` → classes and attributes; false if it is not an attribute block.
-bool parse_attributes(std::string_view s, Directive& out, std::vector<std::string>& problems) {
-  std::size_t i = 0;
-  auto skip_space = [&] {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-  };
-  auto read_name = [&] {
-    std::size_t start = i;
-    while (i < s.size() && (is_name_char(s[i]) || s[i] == ':' || s[i] == '.')) ++i;
-    return s.substr(start, i - start);
-  };
-  Directive parsed;
-  for (skip_space(); i < s.size(); skip_space()) {
-    if (s[i] == '.' || s[i] == '#') {
-      char sigil = s[i++];
-      std::size_t start = i;
-      while (i < s.size() && is_name_char(s[i])) ++i;
-      std::string_view name = s.substr(start, i - start);
-      if (name.empty()) return false;
-      if (sigil == '.') {
-        if (!parsed.classes.empty()) parsed.classes += ' ';
-        parsed.classes += name;
-      } else {
-        parsed.attributes.emplace_back("id", std::string(name));
-      }
+// What a directive keeps of its attribute block: classes, ids, `lang`, `dir`, `title`, `label` and
+// `data-*`; event handlers, `style`, `href` and `src` are dropped with a warning; any other key becomes a
+// harmless `data-KEY`. Keys are folded to lower case. `at` is the block's offset in the line's text.
+void take_attributes(const AttributeBlock& block, std::uint32_t at, Directive& out,
+                     std::vector<DirectiveProblem>& problems) {
+  for (const Attribute& attribute : block.attributes) {
+    std::string value(attribute.value);
+    if (attribute.kind == Attribute::Kind::Class) {
+      if (!out.classes.empty()) out.classes += ' ';
+      out.classes += attribute.name;
       continue;
     }
-    if (!is_name_start(s[i])) return false;
-    std::string key = lower(read_name());
-    std::string value;
-    if (i < s.size() && s[i] == '=') {
-      ++i;
-      if (i < s.size() && (s[i] == '"' || s[i] == '\'')) {
-        char quote = s[i++];
-        std::size_t close = s.find(quote, i);
-        if (close == std::string_view::npos) return false;
-        value = std::string(s.substr(i, close - i));
-        i = close + 1;
-      } else {
-        std::size_t start = i;
-        while (i < s.size() && s[i] != ' ' && s[i] != '\t') ++i;
-        value = std::string(s.substr(start, i - start));
-      }
+    if (attribute.kind == Attribute::Kind::Id) {
+      out.attributes.emplace_back("id", std::string(attribute.name));
+      continue;
     }
+    std::string key = lower(attribute.name);
     if (key == "class") {
-      parsed.classes += (parsed.classes.empty() ? "" : " ") + value;
+      out.classes += (out.classes.empty() ? "" : " ") + value;
     } else if (key == "title" || key == "label") {
-      if (key == "title" && parsed.title.empty()) parsed.title = value;
-      else parsed.attributes.emplace_back(key, value);
+      if (key == "title" && out.title.empty()) out.title = value;
+      else out.attributes.emplace_back(key, value);
     } else if (key == "id" || key == "lang" || key == "dir" || key.rfind("data-", 0) == 0) {
-      parsed.attributes.emplace_back(key, value);
+      out.attributes.emplace_back(key, value);
     } else if (key.rfind("on", 0) == 0 || key == "style" || key == "href" || key == "src") {
-      problems.push_back("directive attribute `" + key + "` is not allowed; it was dropped");
+      problems.push_back({at + attribute.at, attribute_problem("directive", key, "is not allowed", "it was dropped")});
     } else {
-      parsed.attributes.emplace_back("data-" + key, value);  // harmless as a data attribute
+      out.attributes.emplace_back("data-" + key, value);
     }
   }
-  out.classes = std::move(parsed.classes);
-  out.attributes = std::move(parsed.attributes);
-  if (out.title.empty()) out.title = std::move(parsed.title);
-  return true;
 }
 
 // Directive names and the kind each stands for; every callout kind's name is a name too.
@@ -325,29 +295,31 @@ DirectivePass write_markers(std::string_view body, std::uint32_t base, const std
 
 }  // namespace
 
-bool parse_directive_line(std::string_view rest, Directive& out, std::vector<std::string>& problems) {
-  rest = trim(rest);
+bool parse_directive_line(std::string_view line, Directive& out, std::vector<DirectiveProblem>& problems) {
+  std::string_view rest = trim(line);
   if (rest.empty() || !is_name_start(rest[0])) return false;
   std::size_t n = 0;
   while (n < rest.size() && is_name_char(rest[n])) ++n;
   if (n < rest.size() && rest[n] != ' ' && rest[n] != '\t' && rest[n] != '{') return false;
   out.name = lower(rest.substr(0, n));
   rest = trim(rest.substr(n));
-  // A trailing `{…}` is the attribute block; if it does not parse it stays part of the title.
+  // A trailing `{…}` is the attribute block; if it does not read it stays part of the title.
   if (!rest.empty() && rest.back() == '}') {
     std::size_t open = rest.rfind('{');
-    Directive attrs;
-    std::vector<std::string> attr_problems;
-    if (open != std::string_view::npos &&
-        parse_attributes(rest.substr(open + 1, rest.size() - open - 2), attrs, attr_problems)) {
-      out.classes = std::move(attrs.classes);
-      out.attributes = std::move(attrs.attributes);
-      out.title = attrs.title;
-      problems.insert(problems.end(), attr_problems.begin(), attr_problems.end());
-      rest = trim(rest.substr(0, open));
-    } else if (open != std::string_view::npos) {
-      problems.push_back("the attribute block `" + std::string(rest.substr(open)) +
-                         "` could not be read (expected {.class #id key=\"value\"}); it was kept in the title");
+    if (open != std::string_view::npos) {
+      std::string_view written = rest.substr(open);
+      auto at = static_cast<std::uint32_t>(written.data() - line.data());
+      AttributeBlock block = read_attribute_block(written);
+      if (block.length == written.size()) {
+        Directive attrs;
+        take_attributes(block, at, attrs, problems);
+        out.classes = std::move(attrs.classes);
+        out.attributes = std::move(attrs.attributes);
+        out.title = std::move(attrs.title);
+        rest = trim(rest.substr(0, open));
+      } else {
+        problems.push_back({at, malformed_block_problem(written, "it was kept in the title")});
+      }
     }
   }
   if (!rest.empty()) out.title = std::string(rest);
@@ -421,7 +393,7 @@ DirectivePass find_directives(std::string_view body, std::uint32_t base, Documen
     } else if (std::size_t colons = colon_count(text)) {
       std::string_view after = text.substr(leading_spaces(text) + colons);
       Directive directive;
-      std::vector<std::string> problems;
+      std::vector<DirectiveProblem> problems;
       if (is_blank_line(after)) {
         if (!stack.empty() && colons >= stack.back().colons) {
           events.push_back({begin, end - begin, false, stack.back().directive, line_number});
@@ -435,7 +407,9 @@ DirectivePass find_directives(std::string_view body, std::uint32_t base, Documen
         warned_depth = true;
       } else if (after.find(':') != 0 && parse_directive_line(after, directive, problems)) {
         directive.line = line_number;
-        for (auto& problem : problems) doc.warn_at_line(line_number, 1, std::move(problem));  // [issue 15: capped]
+        // At the attribute's own column (offsets in `after` are offsets in the input from `base` on).
+        auto after_at = static_cast<std::uint32_t>(base + (after.data() - body.data()));
+        for (auto& problem : problems) doc.warn(after_at + problem.at, std::move(problem.message));  // [issue 15: capped]
         if (directive.kind == DirectiveKind::Unknown)
           doc.warn_at_line(line_number, 1, "unknown directive `" + directive.name +
                                                "`; it was rendered as a plain block");

@@ -11,7 +11,6 @@
 #include "core/footnotes.hpp"
 #include "core/front_matter.hpp"
 #include "core/json_string.hpp"
-#include "core/lint.hpp"
 #include "core/md4c_adapter.hpp"
 #include "core/output_budget.hpp"
 #include "core/policy.hpp"
@@ -40,6 +39,13 @@ std::vector<std::string_view> format_names() {
   std::vector<std::string_view> names;
   for (const OutputFormat& entry : output_formats()) names.push_back(entry.name);
   return names;
+}
+
+std::vector<FormatDescription> format_descriptions() {
+  std::vector<FormatDescription> descriptions;
+  for (const OutputFormat& entry : output_formats())
+    descriptions.push_back({entry.format, entry.name, entry.summary, entry.standalone});
+  return descriptions;
 }
 
 namespace {
@@ -164,10 +170,11 @@ std::optional<Diagnostic> build(std::string_view input, char* writable, const Op
 }
 
 // Room for the output: about 1 + 1/`growth` times the input (HTML is a little longer than its Markdown),
-// or one piece and some when HTML is handed over in pieces.
-std::size_t output_reserve(std::size_t input_bytes, const Options& options, std::size_t growth) {
+// or one piece and some when a format that streams hands it over in pieces.
+std::size_t output_reserve(std::size_t input_bytes, const Options& options, const OutputFormat& format,
+                           std::size_t growth) {
   std::size_t whole = input_bytes + input_bytes / growth + (options.standalone ? 8192 : 256);
-  bool in_pieces = options.output_pieces && (options.format == Format::Html || options.format == Format::Email);
+  bool in_pieces = options.output_pieces && format.streams;
   return in_pieces ? std::min(whole, Writer::kPieceBytes + Writer::kPieceBytes / 2) : whole;
 }
 
@@ -224,9 +231,9 @@ Result render_input(std::string_view markdown, char* writable, const Options& op
   };
 
   // CommonMark HTML needs no model (no sections, policy or lint): it streams from the parser.
-  if (options.commonmark && options.format == Format::Html) {
+  if (options.commonmark && format->commonmark_direct) {
     Result result;
-    result.output.reserve(output_reserve(markdown.size(), options, 4));
+    result.output.reserve(output_reserve(markdown.size(), options, *format, 4));
     if (!render_commonmark_html(markdown, result.output, result.warnings, counted_pieces))
       return failure({0, 0, "the Markdown parser ran out of memory"});
     if (output_budget().over(handed + result.output.size())) return over_output_budget();
@@ -240,14 +247,14 @@ Result render_input(std::string_view markdown, char* writable, const Options& op
   if (auto error = build(markdown, writable, options, doc)) return failure(std::move(*error));
   if (invalid_utf8) doc.warnings.insert(doc.warnings.begin(), invalid_utf8_warning);
   // Lint and the output check come with the format (a lean build has neither): render/formats.cpp.
-  if (options.lint && format->lint) format->lint(doc, options.format);
+  if (options.lint && format->lint) format->lint(doc, format->lint_settings);
 
   stable_sort_items(doc.warnings, [](const Diagnostic& a, const Diagnostic& b) {
     return a.line != b.line ? a.line < b.line : a.column < b.column;
   });
 
   Result result;
-  result.output.reserve(output_reserve(markdown.size(), options, 2));
+  result.output.reserve(output_reserve(markdown.size(), options, *format, 2));
   RenderSettings settings;
   settings.standalone = options.standalone;
   settings.allow_html = options.allow_html;

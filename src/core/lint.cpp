@@ -48,7 +48,7 @@ bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") 
 
 class Linter {
  public:
-  Linter(Document& doc, Format format) : doc_(doc), format_(format) {}
+  Linter(Document& doc, const LintSettings& settings) : doc_(doc), settings_(settings) {}
 
   void run() {
     front_matter();
@@ -77,7 +77,7 @@ class Linter {
 
   void front_matter() {
     const FrontMatter& fm = doc_.front;
-    bool preview_matters = fm.present || format_ == Format::Email || format_ == Format::Text;
+    bool preview_matters = fm.present || settings_.inbox;
     if (fm.preheader.empty() && preview_matters) {
       warn_issue("preheader",
                  "no preheader: inboxes will show the first words of the email as its preview "
@@ -184,7 +184,7 @@ class Linter {
   // the email renderer has no address to resolve it against. Fragments (`#id`) stay: they name the
   // email's own anchors.
   void relative_in_email(const Node& n, const char* what) {
-    if (format_ != Format::Email || !doc_.front.canonical_url.empty()) return;
+    if (!settings_.mail_client || !doc_.front.canonical_url.empty()) return;
     std::string_view url = n.text;
     while (!url.empty() && (url.front() == ' ' || url.front() == '\t')) url.remove_prefix(1);
     if (url.empty() || url.front() == '#') return;
@@ -215,7 +215,7 @@ class Linter {
   }
 
   Document& doc_;
-  Format format_;
+  LintSettings settings_;
   int previous_level_ = 1;  // the issue title is the page's h1, so the first heading may be h2
 };
 
@@ -257,9 +257,9 @@ bool is_vague_link_text(std::string_view text) {
   return false;
 }
 
-void lint_document(Document& doc, Format format) {
+void lint_document(Document& doc, const LintSettings& settings) {
   if (doc.commonmark) return;
-  Linter(doc, format).run();
+  Linter(doc, settings).run();
 }
 
 void lint_email_size(std::size_t bytes, std::vector<Diagnostic>& warnings) {

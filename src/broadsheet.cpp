@@ -159,7 +159,7 @@ std::optional<Diagnostic> build(std::string_view input, char* writable, const Op
     for (std::size_t k = 0; k < bodies.size(); ++k) {
       if (k > 0) builder.enter(list);
       std::uint32_t note = builder.open(NodeType::Footnote);
-      doc.nodes[note].num = static_cast<std::int32_t>(k + 1);
+      doc.nodes[note].set_note_number(static_cast<std::uint32_t>(k + 1));
       doc.nodes[note].offset = doc.source.to_original(buffer.data() + footnotes.notes[k].offset);
       if (!parse_markdown(bodies[k], builder, ParseSettings{false, options.allow_html, tokens[k + 1]}))
         return builder.failure().value_or(parse_failure(bodies[k], doc));

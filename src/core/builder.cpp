@@ -78,8 +78,7 @@ std::size_t Builder::span_attributes(std::uint32_t span, std::string_view text, 
     field = *size;
   }
   if (image) {
-    node.num = width;
-    node.level = static_cast<std::uint16_t>(height);
+    node.set_image_size(width, height);
   } else {
     node.flags |= kButton;
   }
@@ -173,7 +172,7 @@ void Builder::open_cell(std::uint16_t align, bool header) {
   }
   std::uint32_t cell = open(NodeType::TableCell);
   if (cell == 0) return;  // over the nesting limit
-  doc_.nodes[cell].level = align;
+  doc_.nodes[cell].set_alignment(static_cast<CellAlignment>(align));
   if (header) doc_.nodes[cell].flags |= kHeaderCell;
 }
 
@@ -185,7 +184,7 @@ void Builder::make_deferred_cells() {
   for (std::size_t k = 0; k < cells.size(); ++k) {
     std::uint32_t cell = open(NodeType::TableCell);
     if (cell == 0) return;
-    doc_.nodes[cell].level = cells[k].align;
+    doc_.nodes[cell].set_alignment(static_cast<CellAlignment>(cells[k].align));
     if (cells[k].header) doc_.nodes[cell].flags |= kHeaderCell;
     if (k + 1 < cells.size()) pop();  // an empty cell before this one: closed at once
   }
@@ -245,7 +244,7 @@ void Builder::close(NodeType type) {
     std::uint32_t node = stack_.back().node;
     NodeType open_type = doc_.nodes[node].type;
     if (open_type == NodeType::Directive) {
-      const Directive& d = doc_.directives[static_cast<std::size_t>(doc_.nodes[node].num)];
+      const Directive& d = doc_.directives[doc_.nodes[node].directive_index()];
       doc_.warn_at_line(d.line, 1, "`::: " + d.name + "` was closed by the end of the block around it");
     }
     pop();
@@ -291,13 +290,14 @@ void Builder::text(std::string_view text, const char* source) {
   // Adjacent runs of the same buffer merge into one text node.
   if (parent.last_child) {
     Node& last = doc_.nodes[parent.last_child];
-    if (last.type == NodeType::Text && last.text.data() + last.text.size() == text.data()) {
-      last.text = std::string_view(last.text.data(), last.text.size() + text.size());
+    std::string_view before = last.literal();
+    if (last.type == NodeType::Text && before.data() + before.size() == text.data()) {
+      last.set_literal(std::string_view(before.data(), before.size() + text.size()));
       return;
     }
   }
   std::uint32_t node = make(NodeType::Text);
-  doc_.nodes[node].text = text;
+  doc_.nodes[node].set_literal(text);
   attach(node);
 }
 
@@ -305,7 +305,7 @@ void Builder::inline_html(std::string_view html, const char* source) {
   if (in_deferred_cell_) make_deferred_cells();
   if (source && doc_.nodes[stack_.back().node].offset == kNoOffset) note_source(source);
   std::uint32_t node = make(NodeType::InlineHtml);
-  doc_.nodes[node].text = html;
+  doc_.nodes[node].set_literal(html);
   attach(node);
 }
 
@@ -360,7 +360,7 @@ const DirectiveMarker* Builder::marker_at(const char* source) const {
 
 void Builder::open_heading(int level) {
   heading_ = make(NodeType::Heading);
-  doc_.nodes[heading_].level = static_cast<std::uint16_t>(level);
+  doc_.nodes[heading_].set_heading_level(level);
   heading_marker_ = nullptr;
   heading_has_text_ = false;
   push(heading_);
@@ -396,7 +396,7 @@ void Builder::close_heading() {
     else close_directive(marker->directive, marker->line);
     return;
   }
-  int level = doc_.nodes[heading].level;
+  int level = doc_.nodes[heading].heading_level();
   if (!doc_.commonmark && at_top_level()) {
     if (level <= 2) close_structure(/*also_section=*/true);
     if (level == 3) close_structure(/*also_section=*/false);
@@ -412,7 +412,7 @@ void Builder::open_directive(const DirectiveMarker& marker) {
   std::uint32_t directive = marker.directive;
   std::uint32_t node = open(NodeType::Directive);
   if (node == 0) return;  // too deep: its content joins the block around it, its `:::` closes nothing
-  doc_.nodes[node].num = static_cast<std::int32_t>(directive);
+  doc_.nodes[node].set_directive_index(directive);
   // Its position is the opening line (where the `:::` stood), not its first content.
   doc_.nodes[node].offset = doc_.source.to_original(parse_buffer_.data() + marker.text_offset - 2);
   if (opened_.size() <= directive) opened_.resize(directive + 1, 0);
@@ -421,7 +421,7 @@ void Builder::open_directive(const DirectiveMarker& marker) {
 
 void Builder::close_directive(std::uint32_t directive, std::uint32_t line) {
   const Node& top = doc_.nodes[stack_.back().node];
-  if (top.type == NodeType::Directive && static_cast<std::uint32_t>(top.num) == directive) {
+  if (top.type == NodeType::Directive && top.directive_index() == directive) {
     pop();
     return;
   }
@@ -453,7 +453,7 @@ void Builder::finish_quote(std::uint32_t quote) {
   // The first line of the first paragraph: text nodes up to a soft or hard break.
   std::string line;
   std::uint32_t child = paragraph.first_child;
-  for (; child && doc_.nodes[child].type == NodeType::Text; child = doc_.nodes[child].next) line += doc_.nodes[child].text;
+  for (; child && doc_.nodes[child].type == NodeType::Text; child = doc_.nodes[child].next) line += doc_.nodes[child].literal();
   if (child && doc_.nodes[child].type != NodeType::SoftBreak && doc_.nodes[child].type != NodeType::LineBreak) return;
   std::string kind = alert_kind(line);
   if (kind.empty()) return;
@@ -462,7 +462,7 @@ void Builder::finish_quote(std::uint32_t quote) {
     paragraph.first_child = rest;
     // The paragraph now starts on the line after the marker.
     if (doc_.nodes[rest].type == NodeType::Text) {
-      std::uint32_t offset = doc_.source.to_original(doc_.nodes[rest].text.data());
+      std::uint32_t offset = doc_.source.to_original(doc_.nodes[rest].literal().data());
       if (offset != kNoOffset) paragraph.offset = offset;
     }
   } else q.first_child = paragraph.next;  // the paragraph held only the marker
@@ -472,7 +472,7 @@ void Builder::finish_quote(std::uint32_t quote) {
   alert.callout = kind;
   alert.line = doc_.source.line(q.offset);
   q.type = NodeType::Directive;
-  q.num = static_cast<std::int32_t>(doc_.directives.size());
+  q.set_directive_index(static_cast<std::uint32_t>(doc_.directives.size()));
   doc_.directives.push_back(std::move(alert));
 }
 
@@ -480,7 +480,7 @@ void Builder::finish() {
   while (stack_.size() > 1) {
     const Node& node = doc_.nodes[stack_.back().node];
     if (node.type == NodeType::Directive) {
-      const Directive& d = doc_.directives[static_cast<std::size_t>(node.num)];
+      const Directive& d = doc_.directives[node.directive_index()];
       doc_.warn_at_line(d.line, 1, "`::: " + d.name + "` is not closed");
     }
     pop();
@@ -488,7 +488,7 @@ void Builder::finish() {
   // A leading `# Title` stands for the title when the front matter gives none.
   std::uint32_t first = doc_.nodes[0].first_child;
   if (!doc_.commonmark && doc_.front.title.empty() && first && doc_.nodes[first].type == NodeType::Heading &&
-      doc_.nodes[first].level == 1)
+      doc_.nodes[first].heading_level() == 1)
     doc_.title_heading = first;
 }
 

@@ -130,7 +130,7 @@ class Linter {
   }
 
   void heading(std::uint32_t index) {
-    int level = doc_[index].level;
+    int level = doc_[index].heading_level();
     if (level > previous_level_ + 1)
       warn_at(doc_[index].offset, "heading-level",
               "heading level skips from " + std::to_string(previous_level_) + " to " + std::to_string(level) +
@@ -142,11 +142,11 @@ class Linter {
     const Node& n = doc_[index];
     if (n.has(kUnsafeUrl)) return;  // already reported and removed
     relative_in_email(n, "link");
-    if (starts_with_http(n.text))
+    if (starts_with_http(n.url()))
       warn_at(n.offset, "http-link",
               n.has(kAutolink) ? "this autolink becomes an http: link; write it with https://"
                                : "link uses http:; use https:");
-    if (!n.text2.empty()) return;  // a title says where the link leads
+    if (!n.title().empty()) return;  // a title says where the link leads
     ShortText text;
     if (for_each_text_piece(doc_, index, [&](std::string_view piece) { return text.append(piece); }) &&
         is_vague_link_text(text.view()))
@@ -177,7 +177,7 @@ class Linter {
     // Stops at the first piece that is not blank: no copy of the alt text (README badges are many).
     if (for_each_text_piece(doc_, index, [](std::string_view piece) { return is_blank(piece); }))
       warn_at(n.offset, "image-alt", "image has no alt text");
-    if (starts_with_http(n.text)) warn_at(n.offset, "http-link", "image uses http:; use https:");
+    if (starts_with_http(n.url())) warn_at(n.offset, "http-link", "image uses http:; use https:");
   }
 
   // A relative URL (`/a`, `img/x.png`, `//host/x`) means nothing in a mail client; without canonical_url
@@ -185,7 +185,7 @@ class Linter {
   // email's own anchors.
   void relative_in_email(const Node& n, const char* what) {
     if (!settings_.mail_client || !doc_.front.canonical_url.empty()) return;
-    std::string_view url = n.text;
+    std::string_view url = n.url();
     while (!url.empty() && (url.front() == ' ' || url.front() == '\t')) url.remove_prefix(1);
     if (url.empty() || url.front() == '#') return;
     std::size_t end = url.find_first_of(":/?#");
@@ -202,7 +202,7 @@ class Linter {
       const Node& section = doc_[child];
       if (section.type != NodeType::Section) continue;
       std::uint32_t heading = section.first_child;
-      std::string_view title = doc_[heading].text2;
+      std::string_view title = doc_[heading].plain_title();
       if (doc_[heading].next == 0)
         warn_at(section.offset, "empty-section", "section \"" + std::string(title) + "\" has no content");
       if (title.empty()) continue;

@@ -81,8 +81,8 @@ class Policy {
     std::string title = trimmed(plain_text(doc_, heading));
     bool section = node.type == NodeType::Section;
     std::string id = ids_.unique(title, section ? "section" : "story");
-    node.text = doc_.arena.store(id);
-    doc_.nodes[heading].text2 = doc_.arena.store(title);
+    node.set_id(doc_.arena.store(id));
+    doc_.nodes[heading].set_plain_title(doc_.arena.store(title));
     doc_.outline.push_back({id, title, section ? 2 : 3, section ? "section" : "story", doc_.source.line(node.offset)});
   }
 
@@ -91,9 +91,9 @@ class Policy {
     Node& node = doc_.nodes[heading];
     std::string title = trimmed(plain_text(doc_, heading));
     std::string id = ids_.unique(title, "heading");
-    node.text = doc_.arena.store(id);
-    node.text2 = doc_.arena.store(title);
-    doc_.outline.push_back({id, title, node.level, "heading", doc_.source.line(node.offset)});
+    node.set_id(doc_.arena.store(id));
+    node.set_plain_title(doc_.arena.store(title));
+    doc_.outline.push_back({id, title, node.heading_level(), "heading", doc_.source.line(node.offset)});
   }
 
   // A figure whose image was removed is only its alt text: a paragraph again.
@@ -105,7 +105,7 @@ class Policy {
 
   // An id given to a directive (`{#subscribe}`) is a slug like the others: prefixed and unique.
   void name_directive(const Node& node) {
-    auto& directive = doc_.directives[static_cast<std::size_t>(node.num)];
+    auto& directive = doc_.directives[node.directive_index()];
     for (auto& [key, value] : directive.attributes)
       if (key == "id") value = ids_.unique(value, "block");
   }
@@ -119,32 +119,33 @@ class Policy {
     if (!last || doc_.nodes[last].type != NodeType::Footnotes) return;
     for (std::uint32_t note = doc_.nodes[last].first_child; note; note = doc_.nodes[note].next) {
       Node& node = doc_.nodes[note];
-      node.text = doc_.arena.store(ids_.unique("fn-" + std::to_string(node.num), "fn"));
-      note_ids_.push_back(node.text);
+      node.set_id(doc_.arena.store(ids_.unique("fn-" + std::to_string(node.note_number()), "fn")));
+      note_ids_.push_back(node.id());
     }
   }
 
   void name_footnote_ref(Node& node) {
-    std::string n = std::to_string(node.num);
-    std::string id = ids_.unique(node.level > 1 ? "fnref-" + n + "-" + std::to_string(node.level) : "fnref-" + n, "fnref");
-    node.text2 = doc_.arena.store(id);
-    if (node.num >= 1 && static_cast<std::size_t>(node.num) <= note_ids_.size())
-      node.text = note_ids_[static_cast<std::size_t>(node.num) - 1];
-    if (node.level == 1) {
-      if (first_refs_.size() < static_cast<std::size_t>(node.num)) first_refs_.resize(static_cast<std::size_t>(node.num));
-      first_refs_[static_cast<std::size_t>(node.num) - 1] = node.text2;
+    std::size_t number = node.note_number();
+    std::uint32_t ordinal = node.reference_ordinal();
+    std::string n = std::to_string(number);
+    std::string id = ids_.unique(ordinal > 1 ? "fnref-" + n + "-" + std::to_string(ordinal) : "fnref-" + n, "fnref");
+    node.set_reference_id(doc_.arena.store(id));
+    if (number >= 1 && number <= note_ids_.size()) node.set_note_id(note_ids_[number - 1]);
+    if (ordinal == 1) {
+      if (first_refs_.size() < number) first_refs_.resize(number);
+      first_refs_[number - 1] = node.reference_id();
     }
   }
 
   void name_footnote(Node& node) {
-    auto number = static_cast<std::size_t>(node.num);
-    if (number <= first_refs_.size()) node.text2 = first_refs_[number - 1];
+    std::size_t number = node.note_number();
+    if (number <= first_refs_.size()) node.set_back_link(first_refs_[number - 1]);
   }
 
   void check_url(Node& node, UrlUse use, const char* what) {
-    if (is_safe_url(node.text, use)) return;
+    if (is_safe_url(node.url(), use)) return;
     node.flags |= kUnsafeUrl;
-    doc_.warn(node.offset, std::string("unsafe ") + what + " URL removed: " + url_for_message(node.text));
+    doc_.warn(node.offset, std::string("unsafe ") + what + " URL removed: " + url_for_message(node.url()));
   }
 
   Document& doc_;

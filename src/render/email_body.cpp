@@ -75,9 +75,15 @@ class EmailBody : public HtmlWalk<EmailBody> {
       w_.raw("\"");
     }
     if (auto_dir) w_.raw(" dir=\"auto\"");
+    end_styled_start_tag(css);
+  }
+
+  // ` style="css">` and `after`: the end of every start tag here, whose look is inline.
+  void end_styled_start_tag(const char* css, const char* after = "") {
     w_.raw(" style=\"");
     w_.raw(css);
     w_.raw("\">");
+    w_.raw(after);
   }
 
   void styled(std::uint32_t index, const char* tag, const char* css, const char* css_class, const char* after_open) {
@@ -128,9 +134,8 @@ class EmailBody : public HtmlWalk<EmailBody> {
     w_.raw("\"");
     title_attribute(doc_[link].title());
     rel_attribute();
-    w_.raw(" class=\"bs-button-link\" style=\"");
-    w_.raw(style::kButtonLink);
-    w_.raw("\">");
+    w_.raw(" class=\"bs-button-link\"");
+    end_styled_start_tag(style::kButtonLink);
     children(link);
     w_.raw("</a></td></tr></table>\n");
   }
@@ -144,9 +149,7 @@ class EmailBody : public HtmlWalk<EmailBody> {
       w_.raw(std::to_string(n.list_start()));
       w_.raw("\"");
     }
-    w_.raw(" style=\"");
-    w_.raw(rtl_ ? style::kListRtl : style::kList);
-    w_.raw("\">\n");
+    end_styled_start_tag(rtl_ ? style::kListRtl : style::kList, "\n");
     children_then_close(index, tag, "\n");
   }
 
@@ -170,9 +173,8 @@ class EmailBody : public HtmlWalk<EmailBody> {
   }
 
   void data_table(std::uint32_t index) {
-    w_.raw("<table cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\" style=\"");
-    w_.raw(style::kDataTable);
-    w_.raw("\">\n");
+    w_.raw("<table cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\"");
+    end_styled_start_tag(style::kDataTable, "\n");
     children(index);
     w_.raw("</table>\n");
   }
@@ -180,12 +182,9 @@ class EmailBody : public HtmlWalk<EmailBody> {
   void cell(std::uint32_t index) {
     const Node& n = doc_[index];
     const char* tag = n.has(kHeaderCell) ? "th" : "td";
-    start_tag(tag);
-    w_.raw(" class=\"bs-border\" style=\"");
-    w_.raw(style::kCell);
-    w_.raw(kAlign[static_cast<int>(n.alignment())]);
-    if (n.has(kHeaderCell)) w_.raw("font-weight:bold;");
-    w_.raw("\">");
+    std::string css = std::string(style::kCell) + kAlign[static_cast<int>(n.alignment())];
+    if (n.has(kHeaderCell)) css += "font-weight:bold;";
+    open(tag, css.c_str(), "bs-border");
     children_then_close(index, tag, "");
   }
 

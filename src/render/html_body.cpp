@@ -56,24 +56,20 @@ class HtmlBody : public HtmlWalk<HtmlBody> {
 
  private:
   void container(std::uint32_t index, const char* tag, const char* css_class) {
-    w_.raw("<");
-    w_.raw(tag);
+    start_tag(tag);
     w_.raw(" class=\"");
     w_.raw(css_class);
     w_.raw("\" id=\"");
     w_.text(doc_[index].id());
     w_.raw("\">\n");
     container_children(index);
-    w_.raw("</");
-    w_.raw(tag);
-    w_.raw(">\n");
+    end_tag(tag, "\n");
   }
 
   void heading(std::uint32_t index) {
     const Node& n = doc_[index];
-    char level = static_cast<char>('0' + n.heading_level());
-    w_.raw("<h");
-    w_.raw(level);
+    const char tag[3] = {'h', static_cast<char>('0' + n.heading_level()), 0};
+    start_tag(tag);
     NodeType parent = title_of(index);
     if (parent == NodeType::Section) w_.raw(" class=\"bs-section-title\"");
     else if (parent == NodeType::Story) w_.raw(" class=\"bs-story-title\"");
@@ -84,10 +80,7 @@ class HtmlBody : public HtmlWalk<HtmlBody> {
     }
     if (needs_auto_dir(doc_, index)) w_.raw(" dir=\"auto\"");
     w_.raw(">");
-    children(index);
-    w_.raw("</h");
-    w_.raw(level);
-    w_.raw(">\n");
+    children_then_close(index, tag, "\n");
   }
 
   void list(std::uint32_t index) {

@@ -88,13 +88,18 @@ class HtmlWalk {
     w_.raw(tag);
   }
 
-  // The node's children, then `</tag>` and `after`.
-  void children_then_close(std::uint32_t index, std::string_view tag, std::string_view after) {
-    children(index);
+  // `</tag>` and `after`.
+  void end_tag(std::string_view tag, std::string_view after) {
     w_.raw("</");
     w_.raw(tag);
     w_.raw(">");
     w_.raw(after);
+  }
+
+  // The node's children, then `</tag>` and `after`.
+  void children_then_close(std::uint32_t index, std::string_view tag, std::string_view after) {
+    children(index);
+    end_tag(tag, after);
   }
 
   // Starts `<a href="HREF" title="…"`; false when the link is unsafe or inside a raw <a>: then its text

@@ -18,10 +18,13 @@ namespace {
 
 // The usage, with the formats this build renders and what each is (the core's one table of formats).
 std::string usage() {
+  std::vector<broadsheet::FormatDescription> formats = broadsheet::format_descriptions();
+  std::size_t width = 0;  // of the longest name: the summaries line up after it
+  for (const broadsheet::FormatDescription& format : formats) width = std::max(width, format.name.size());
   std::string names, list;
-  for (const broadsheet::FormatDescription& format : broadsheet::format_descriptions()) {
+  for (const broadsheet::FormatDescription& format : formats) {
     names.append(names.empty() ? "" : "|").append(format.name);
-    list.append("  ").append(format.name).append(format.name.size() < 7 ? 7 - format.name.size() : 1, ' ');
+    list.append("  ").append(format.name).append(width + 2 - format.name.size(), ' ');
     list.append(format.summary).append(format.standalone ? " (--fragment: the body alone)\n" : "\n");
   }
   return "usage: broadsheet render FILE|- [--format " + names + "] [--commonmark] [--fragment]\n"

@@ -11,7 +11,6 @@
 #include "core/footnotes.hpp"
 #include "core/front_matter.hpp"
 #include "core/json_string.hpp"
-#include "core/lint.hpp"
 #include "core/md4c_adapter.hpp"
 #include "core/output_budget.hpp"
 #include "core/policy.hpp"
@@ -41,6 +40,13 @@ std::vector<std::string_view> format_names() {
   std::vector<std::string_view> names;
   for (const OutputFormat& entry : output_formats()) names.push_back(entry.name);
   return names;
+}
+
+std::vector<FormatDescription> format_descriptions() {
+  std::vector<FormatDescription> descriptions;
+  for (const OutputFormat& entry : output_formats())
+    descriptions.push_back({entry.format, entry.name, entry.summary, entry.standalone});
+  return descriptions;
 }
 
 namespace {
@@ -89,62 +95,6 @@ std::string page_labels_json(const Locale& locale) {
   out += "}";
   if (cacheable) cached_table = locale.table(), cached_json = out;
   return out;
-}
-
-// How many marks md4c may make of one character, at most (md_collect_marks: a '[' is an opener and two
-// dummies; a '*' or '_' run, a '<', a permissive autolink's '@', ':' or '.' are one and a dummy or a closer).
-int max_marks_of(char c) {
-  switch (c) {
-    case '[': return 3;
-    case '*': case '_': case '<': case '@': case ':': case '.': return 2;
-    case ']': case '`': case '&': case ';': case '\\': case '|': case '~': case '$': return 1;
-    default: return 0;
-  }
-}
-
-// Why md_parse failed on `text` (the body or a note's): md4c fails a block whose inline marks pass
-// MD4C_MAX_MARKS (tools/patches/md4c/0003-max-marks.patch), a document whose blocks and lines pass
-// MD4C_BLOCK_BYTES_PER_INPUT_BYTE (0004), or when memory runs out. The block is found
-// again here: the first paragraph (a run of non-blank lines) whose characters may make that many marks.
-Diagnostic parse_failure(std::string_view text, const Document& doc) {
-  constexpr std::size_t kNoStart = std::string_view::npos;
-  std::size_t start = kNoStart, marks = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '\n') {
-      std::size_t next = i + 1;
-      while (next < text.size() && (text[next] == ' ' || text[next] == '\t')) ++next;
-      if (next >= text.size() || text[next] == '\n' || text[next] == '\r') marks = 0, start = kNoStart;  // blank
-      continue;
-    }
-    if (start == kNoStart) {
-      if (c == ' ' || c == '\t' || c == '\r') continue;
-      start = i;  // the paragraph's first character
-    }
-    marks += static_cast<std::size_t>(max_marks_of(c));
-    if (marks >= MD4C_MAX_MARKS) {
-      auto [line, column] = doc.source.position(doc.source.to_original(text.data() + start));
-      return {line, column,
-              "this paragraph needs more than the parser's limit of " + std::to_string(MD4C_MAX_MARKS) +
-                  " inline marks (a link or an image takes four, an emphasis one or two), which keeps its "
-                  "memory bounded: split it into paragraphs"};
-    }
-  }
-  // Otherwise md4c's list of every block and line (patch 0004) may have passed its bound: each non-blank
-  // line costs it at most 24 bytes (a line and a block).
-  std::size_t lines = 0;
-  for (std::size_t at = 0; at < text.size();) {
-    std::size_t end = text.find('\n', at);
-    if (end == std::string_view::npos) end = text.size();
-    if (text.substr(at, end - at).find_first_not_of(" \t\r") != std::string_view::npos) ++lines;
-    at = end + 1;
-  }
-  if (lines * 24 > text.size() * MD4C_BLOCK_BYTES_PER_INPUT_BYTE + MD4C_BLOCK_BYTES_BASE)
-    return {0, 0, "the Markdown has more lines and blocks than the parser's limit for an input of this size (" +
-                      std::to_string(MD4C_BLOCK_BYTES_PER_INPUT_BYTE) +
-                      " bytes of them per input byte and 1 MiB; lines of one or two characters pass it), which "
-                      "keeps its memory bounded"};
-  return {0, 0, "the Markdown parser ran out of memory"};
 }
 
 // Parses `input` (valid UTF-8) into `doc`; an error stops the render. `writable`, if not null, is the
@@ -218,7 +168,7 @@ std::optional<Diagnostic> build(std::string_view input, char* writable, const Op
     for (std::size_t k = 0; k < bodies.size(); ++k) {
       if (k > 0) builder.enter(list);
       std::uint32_t note = builder.open(NodeType::Footnote);
-      doc.nodes[note].num = static_cast<std::int32_t>(k + 1);
+      doc.nodes[note].set_note_number(static_cast<std::uint32_t>(k + 1));
       doc.nodes[note].offset = doc.source.to_original(buffer.data() + footnotes.notes[k].offset);
       if (!parse_markdown(bodies[k], builder, ParseSettings{false, options.allow_html, tokens[k + 1]}))
         return builder.failure().value_or(parse_failure(bodies[k], doc));
@@ -230,10 +180,11 @@ std::optional<Diagnostic> build(std::string_view input, char* writable, const Op
 }
 
 // Room for the output: about 1 + 1/`growth` times the input (HTML is a little longer than its Markdown),
-// or one piece and some when HTML is handed over in pieces.
-std::size_t output_reserve(std::size_t input_bytes, const Options& options, std::size_t growth) {
+// or one piece and some when a format that streams hands it over in pieces.
+std::size_t output_reserve(std::size_t input_bytes, const Options& options, const OutputFormat& format,
+                           std::size_t growth) {
   std::size_t whole = input_bytes + input_bytes / growth + (options.standalone ? 8192 : 256);
-  bool in_pieces = options.output_pieces && (options.format == Format::Html || options.format == Format::Email);
+  bool in_pieces = options.output_pieces && format.streams;
   return in_pieces ? std::min(whole, Writer::kPieceBytes + Writer::kPieceBytes / 2) : whole;
 }
 
@@ -292,9 +243,9 @@ Result render_input(std::string_view markdown, char* writable, const Options& op
   };
 
   // CommonMark HTML needs no model (no sections, policy or lint): it streams from the parser.
-  if (options.commonmark && options.format == Format::Html) {
+  if (options.commonmark && format->commonmark_direct) {
     Result result;
-    result.output.reserve(output_reserve(markdown.size(), options, 4));
+    result.output.reserve(output_reserve(markdown.size(), options, *format, 4));
     if (!render_commonmark_html(markdown, result.output, result.warnings, counted_pieces))
       return failure({0, 0, "the Markdown parser ran out of memory"});
     if (output_budget().over(handed + result.output.size())) return over_output_budget();
@@ -308,7 +259,7 @@ Result render_input(std::string_view markdown, char* writable, const Options& op
   if (auto error = build(markdown, writable, options, doc)) return failure(std::move(*error));
   if (invalid_utf8) doc.warnings.insert(doc.warnings.begin(), invalid_utf8_warning);
   // Lint and the output check come with the format (a lean build has neither): render/formats.cpp.
-  if (options.lint && format->lint && !options.summary_only) format->lint(doc, options.format);
+  if (options.lint && format->lint && !options.summary_only) format->lint(doc, format->lint_settings);
 
   stable_sort_items(doc.warnings, [](const Diagnostic& a, const Diagnostic& b) {
     return a.line != b.line ? a.line < b.line : a.column < b.column;
@@ -323,7 +274,7 @@ Result render_input(std::string_view markdown, char* writable, const Options& op
   }
 
   Result result;
-  result.output.reserve(output_reserve(markdown.size(), options, 2));
+  result.output.reserve(output_reserve(markdown.size(), options, *format, 2));
   RenderSettings settings;
   settings.standalone = options.standalone;
   settings.allow_html = options.allow_html;

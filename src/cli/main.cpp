@@ -16,13 +16,28 @@
 
 namespace {
 
-// The usage line, with the formats this build renders (the core's one list).
+// The usage, with the formats this build renders and what each is (the core's one table of formats).
 std::string usage() {
-  std::string formats;
-  for (std::string_view name : broadsheet::format_names()) formats.append(formats.empty() ? "" : "|").append(name);
-  return "usage: broadsheet render FILE|- [--format " + formats + "] [--commonmark] [--fragment]\n"
+  std::vector<broadsheet::FormatDescription> formats = broadsheet::format_descriptions();
+  std::size_t width = 0;  // of the longest name: the summaries line up after it
+  for (const broadsheet::FormatDescription& format : formats) width = std::max(width, format.name.size());
+  std::string names, list;
+  for (const broadsheet::FormatDescription& format : formats) {
+    names.append(names.empty() ? "" : "|").append(format.name);
+    list.append("  ").append(format.name).append(width + 2 - format.name.size(), ' ');
+    list.append(format.summary).append(format.standalone ? " (--fragment: the body alone)\n" : "\n");
+  }
+  return "usage: broadsheet render FILE|- [--format " + names + "] [--commonmark] [--fragment]\n"
          "                                [--allow-html] [--id-prefix PREFIX] [--no-lint] [--unsubscribe-url URL]\n"
-         "                                [--labels FILE.json]\n";
+         "                                [--labels FILE.json]\n"
+         "formats:\n" + list;
+}
+
+// Whether `format` is a whole page unless --fragment asks for the body alone.
+bool is_standalone(broadsheet::Format format) {
+  for (const broadsheet::FormatDescription& described : broadsheet::format_descriptions())
+    if (described.format == format) return described.standalone;
+  return false;
 }
 
 int usage_error(const std::string& message) {
@@ -126,7 +141,7 @@ int main(int argc, char** argv) {
     }
   }
   if (path.empty()) return usage_error("missing FILE (or - for standard input)");
-  options.standalone = !fragment && options.format == broadsheet::Format::Html && !options.commonmark;
+  options.standalone = !fragment && !options.commonmark && is_standalone(options.format);
 
   std::string input;
   std::string shown = path == "-" ? "<stdin>" : path;

@@ -1,5 +1,7 @@
 #include "core/builder.hpp"
 
+#include "core/attributes.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <optional>
@@ -36,34 +38,51 @@ std::optional<int> pixel_size(std::string_view digits) {
 
 }  // namespace
 
-std::size_t Builder::image_size_block(std::uint32_t image, std::string_view text, const char* source) {
-  // Only a block that starts with one of its keys is taken as an image's size; any other `{…}` stays text.
-  if (text.substr(0, 7) != "{width=" && text.substr(0, 8) != "{height=") return 0;
-  std::size_t end = text.find('}');
-  std::string_view inside = text.substr(1, end == std::string_view::npos ? std::string_view::npos : end - 1);
+std::size_t Builder::span_attributes(std::uint32_t span, std::string_view text, const char* source) {
+  if (text.empty() || text[0] != '{') return 0;
+  Node& node = doc_.nodes[span];
+  const bool image = node.type == NodeType::Image;
+  const std::string_view place = image ? "image" : "link";
+  // What the span takes: an image `width` and `height`, a link the class `button`.
+  auto takes = [&](const Attribute& a) {
+    if (image) return a.kind == Attribute::Kind::Pair && (a.name == "width" || a.name == "height");
+    return a.kind == Attribute::Kind::Class && a.name == "button";
+  };
+  AttributeBlock block = read_attribute_block(text);
+  // Only a block that opens with an attribute the span takes is the span's; any other `{…}` stays text.
+  if (block.attributes.empty() || !takes(block.attributes.front())) return 0;
+  auto warn = [&](std::uint32_t at, std::string message) {
+    doc_.warn(source ? doc_.source.to_original(source + at) : kNoOffset, std::move(message));
+    return std::size_t{0};
+  };
+  constexpr std::string_view kLeft = "the block was left as text";
+  if (!block.ok()) {
+    std::size_t close = text.find('}');
+    return warn(0, malformed_block_problem(text.substr(0, close == std::string_view::npos ? text.size() : close + 1),
+                                           kLeft));
+  }
   int width = 0, height = 0;
-  bool valid = end != std::string_view::npos;
-  while (valid && !inside.empty()) {
-    std::size_t space = inside.find(' ');
-    std::string_view item = inside.substr(0, space);
-    inside = space == std::string_view::npos ? std::string_view() : inside.substr(space + 1);
-    if (item.empty()) continue;
-    std::size_t equals = item.find('=');
-    std::string_view key = item.substr(0, equals);
-    std::optional<int> size = equals == std::string_view::npos ? std::nullopt : pixel_size(item.substr(equals + 1));
-    int* field = key == "width" ? &width : key == "height" ? &height : nullptr;
-    valid = field && size && *field == 0;
-    if (valid) *field = *size;
+  for (const Attribute& a : block.attributes) {
+    if (!takes(a))
+      return warn(a.at, attribute_problem(place, attribute_label(a),
+                                          image ? "is not one an image takes ({width=N height=N})"
+                                                : "is not one a link takes ({.button})",
+                                          kLeft));
+    if (!image) continue;
+    int& field = a.name == "width" ? width : height;
+    std::optional<int> size = pixel_size(a.value);
+    if (!size)
+      return warn(a.at, attribute_problem(place, attribute_label(a),
+                                          "should be a whole number of pixels from 1 to 10000", kLeft));
+    if (field != 0) return warn(a.at, attribute_problem(place, attribute_label(a), "is given twice", kLeft));
+    field = *size;
   }
-  if (!valid) {
-    doc_.warn(source ? doc_.source.to_original(source) : kNoOffset,
-              "an image's size block should be {width=N height=N} with whole numbers of pixels from 1 to "
-              "10000; it was left as text");
-    return 0;
+  if (image) {
+    node.set_image_size(width, height);
+  } else {
+    node.flags |= kButton;
   }
-  doc_.nodes[image].num = width;
-  doc_.nodes[image].level = static_cast<std::uint16_t>(height);
-  return end + 1;
+  return block.length;
 }
 
 Builder::Builder(Document& doc, const std::vector<DirectiveMarker>& markers, std::string_view parse_buffer)
@@ -153,7 +172,7 @@ void Builder::open_cell(std::uint16_t align, bool header) {
   }
   std::uint32_t cell = open(NodeType::TableCell);
   if (cell == 0) return;  // over the nesting limit
-  doc_.nodes[cell].level = align;
+  doc_.nodes[cell].set_alignment(static_cast<CellAlignment>(align));
   if (header) doc_.nodes[cell].flags |= kHeaderCell;
 }
 
@@ -165,7 +184,7 @@ void Builder::make_deferred_cells() {
   for (std::size_t k = 0; k < cells.size(); ++k) {
     std::uint32_t cell = open(NodeType::TableCell);
     if (cell == 0) return;
-    doc_.nodes[cell].level = cells[k].align;
+    doc_.nodes[cell].set_alignment(static_cast<CellAlignment>(cells[k].align));
     if (cells[k].header) doc_.nodes[cell].flags |= kHeaderCell;
     if (k + 1 < cells.size()) pop();  // an empty cell before this one: closed at once
   }
@@ -225,7 +244,7 @@ void Builder::close(NodeType type) {
     std::uint32_t node = stack_.back().node;
     NodeType open_type = doc_.nodes[node].type;
     if (open_type == NodeType::Directive) {
-      const Directive& d = doc_.directives[static_cast<std::size_t>(doc_.nodes[node].num)];
+      const Directive& d = doc_.directives[doc_.nodes[node].directive_index()];
       doc_.warn_at_line(d.line, 1, "`::: " + d.name + "` was closed by the end of the block around it");
     }
     pop();
@@ -259,15 +278,7 @@ void Builder::text(std::string_view text, const char* source) {
   Open& parent = stack_.back();
   if (last_closed_span_ && parent.last_child == last_closed_span_ && !doc_.commonmark) {
     last_closed_span_ = 0;
-    Node& span = doc_.nodes[parent.last_child];
-    std::size_t taken = 0;
-    if (span.type == NodeType::Link && text.substr(0, 9) == "{.button}") {
-      span.flags |= kButton;
-      taken = 9;
-    } else if (span.type == NodeType::Image) {
-      taken = image_size_block(parent.last_child, text, source);
-    }
-    if (taken) {
+    if (std::size_t taken = span_attributes(parent.last_child, text, source)) {
       text.remove_prefix(taken);
       if (text.empty()) return;
       source = source ? source + taken : nullptr;
@@ -279,13 +290,14 @@ void Builder::text(std::string_view text, const char* source) {
   // Adjacent runs of the same buffer merge into one text node.
   if (parent.last_child) {
     Node& last = doc_.nodes[parent.last_child];
-    if (last.type == NodeType::Text && last.text.data() + last.text.size() == text.data()) {
-      last.text = std::string_view(last.text.data(), last.text.size() + text.size());
+    std::string_view before = last.literal();
+    if (last.type == NodeType::Text && before.data() + before.size() == text.data()) {
+      last.set_literal(std::string_view(before.data(), before.size() + text.size()));
       return;
     }
   }
   std::uint32_t node = make(NodeType::Text);
-  doc_.nodes[node].text = text;
+  doc_.nodes[node].set_literal(text);
   attach(node);
 }
 
@@ -293,7 +305,7 @@ void Builder::inline_html(std::string_view html, const char* source) {
   if (in_deferred_cell_) make_deferred_cells();
   if (source && doc_.nodes[stack_.back().node].offset == kNoOffset) note_source(source);
   std::uint32_t node = make(NodeType::InlineHtml);
-  doc_.nodes[node].text = html;
+  doc_.nodes[node].set_literal(html);
   attach(node);
 }
 
@@ -348,7 +360,7 @@ const DirectiveMarker* Builder::marker_at(const char* source) const {
 
 void Builder::open_heading(int level) {
   heading_ = make(NodeType::Heading);
-  doc_.nodes[heading_].level = static_cast<std::uint16_t>(level);
+  doc_.nodes[heading_].set_heading_level(level);
   heading_marker_ = nullptr;
   heading_has_text_ = false;
   push(heading_);
@@ -384,7 +396,7 @@ void Builder::close_heading() {
     else close_directive(marker->directive, marker->line);
     return;
   }
-  int level = doc_.nodes[heading].level;
+  int level = doc_.nodes[heading].heading_level();
   if (!doc_.commonmark && at_top_level()) {
     if (level <= 2) close_structure(/*also_section=*/true);
     if (level == 3) close_structure(/*also_section=*/false);
@@ -400,7 +412,7 @@ void Builder::open_directive(const DirectiveMarker& marker) {
   std::uint32_t directive = marker.directive;
   std::uint32_t node = open(NodeType::Directive);
   if (node == 0) return;  // too deep: its content joins the block around it, its `:::` closes nothing
-  doc_.nodes[node].num = static_cast<std::int32_t>(directive);
+  doc_.nodes[node].set_directive_index(directive);
   // Its position is the opening line (where the `:::` stood), not its first content.
   doc_.nodes[node].offset = doc_.source.to_original(parse_buffer_.data() + marker.text_offset - 2);
   if (opened_.size() <= directive) opened_.resize(directive + 1, 0);
@@ -409,7 +421,7 @@ void Builder::open_directive(const DirectiveMarker& marker) {
 
 void Builder::close_directive(std::uint32_t directive, std::uint32_t line) {
   const Node& top = doc_.nodes[stack_.back().node];
-  if (top.type == NodeType::Directive && static_cast<std::uint32_t>(top.num) == directive) {
+  if (top.type == NodeType::Directive && top.directive_index() == directive) {
     pop();
     return;
   }
@@ -441,7 +453,7 @@ void Builder::finish_quote(std::uint32_t quote) {
   // The first line of the first paragraph: text nodes up to a soft or hard break.
   std::string line;
   std::uint32_t child = paragraph.first_child;
-  for (; child && doc_.nodes[child].type == NodeType::Text; child = doc_.nodes[child].next) line += doc_.nodes[child].text;
+  for (; child && doc_.nodes[child].type == NodeType::Text; child = doc_.nodes[child].next) line += doc_.nodes[child].literal();
   if (child && doc_.nodes[child].type != NodeType::SoftBreak && doc_.nodes[child].type != NodeType::LineBreak) return;
   std::string kind = alert_kind(line);
   if (kind.empty()) return;
@@ -450,7 +462,7 @@ void Builder::finish_quote(std::uint32_t quote) {
     paragraph.first_child = rest;
     // The paragraph now starts on the line after the marker.
     if (doc_.nodes[rest].type == NodeType::Text) {
-      std::uint32_t offset = doc_.source.to_original(doc_.nodes[rest].text.data());
+      std::uint32_t offset = doc_.source.to_original(doc_.nodes[rest].literal().data());
       if (offset != kNoOffset) paragraph.offset = offset;
     }
   } else q.first_child = paragraph.next;  // the paragraph held only the marker
@@ -460,7 +472,7 @@ void Builder::finish_quote(std::uint32_t quote) {
   alert.callout = kind;
   alert.line = doc_.source.line(q.offset);
   q.type = NodeType::Directive;
-  q.num = static_cast<std::int32_t>(doc_.directives.size());
+  q.set_directive_index(static_cast<std::uint32_t>(doc_.directives.size()));
   doc_.directives.push_back(std::move(alert));
 }
 
@@ -468,7 +480,7 @@ void Builder::finish() {
   while (stack_.size() > 1) {
     const Node& node = doc_.nodes[stack_.back().node];
     if (node.type == NodeType::Directive) {
-      const Directive& d = doc_.directives[static_cast<std::size_t>(node.num)];
+      const Directive& d = doc_.directives[node.directive_index()];
       doc_.warn_at_line(d.line, 1, "`::: " + d.name + "` is not closed");
     }
     pop();
@@ -476,7 +488,7 @@ void Builder::finish() {
   // A leading `# Title` stands for the title when the front matter gives none.
   std::uint32_t first = doc_.nodes[0].first_child;
   if (!doc_.commonmark && doc_.front.title.empty() && first && doc_.nodes[first].type == NodeType::Heading &&
-      doc_.nodes[first].level == 1)
+      doc_.nodes[first].heading_level() == 1)
     doc_.title_heading = first;
 }
 

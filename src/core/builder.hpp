@@ -1,7 +1,7 @@
 // Builds the document model from parser events (md4c_adapter feeds it). Besides plain tree building it
 // knows the newsletter structure: top-level `##` headings open sections, `###` stories, directive markers
 // open and close directive blocks, and a few local rewrites happen as blocks close (image-only paragraph
-// → figure, GitHub alert → callout, `{.button}` after a link, `{width=… height=…}` after an image).
+// → figure, GitHub alert → callout, the attribute block after a link or an image).
 #pragma once
 
 #include <cstddef>
@@ -96,9 +96,10 @@ class Builder {
   const DirectiveMarker* marker_at(const char* source) const;
   void finish_paragraph(std::uint32_t paragraph);
   void finish_quote(std::uint32_t quote);
-  // `{width=640 height=360}` right after an image: sets its size; returns the bytes taken (0: none, and a
-  // warning when the block is not a valid size).
-  std::size_t image_size_block(std::uint32_t image, std::string_view text, const char* source);
+  // The attribute block right after a link (`{.button}`) or an image (`{width=640 height=360}`), read by
+  // the one grammar (core/attributes.hpp): applies it and returns the bytes taken. 0 when `text` does not
+  // open with one the span takes, or (with a warning at the attribute) when the block holds anything else.
+  std::size_t span_attributes(std::uint32_t span, std::string_view text, const char* source);
 
   Document& doc_;
   const std::vector<DirectiveMarker>& markers_;

@@ -3,29 +3,15 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/attributes.hpp"
 #include "core/byte_scan.hpp"
+#include "core/line_scanner.hpp"
 
 namespace broadsheet {
 
 namespace {
 
 constexpr std::string_view kMarker = "# D";  // the "D" sits at offset 2
-
-struct Line {
-  std::uint32_t begin, end;  // end excludes the newline
-};
-
-std::size_t leading_spaces(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size() && s[i] == ' ') ++i;
-  return i;
-}
-
-bool is_blank_line(std::string_view s) {
-  for (char c : s)
-    if (c != ' ' && c != '\t' && c != '\r') return false;
-  return true;
-}
 
 // The containers a line's content sits in: how many `>` and, inside them, the column where list item
 // content starts (0 outside lists).
@@ -49,15 +35,8 @@ std::string_view strip_container_prefix(std::string_view s, Containers* seen = n
       }
       continue;
     }
-    std::size_t j = i;
-    if (j < s.size() && (s[j] == '-' || s[j] == '*' || s[j] == '+')) {
-      ++j;
-    } else {
-      while (j < s.size() && j - i < 9 && s[j] >= '0' && s[j] <= '9') ++j;
-      if (j == i || j >= s.size() || (s[j] != '.' && s[j] != ')')) return s.substr(std::min(i, s.size()));
-      ++j;
-    }
-    if (j < s.size() && s[j] == ' ') {
+    std::size_t j = i + list_marker_length(s.substr(std::min(i, s.size())));
+    if (j > i && j < s.size() && s[j] == ' ') {
       s.remove_prefix(j + 1);
       if (seen) seen->list_indent = static_cast<std::size_t>(s.data() - after_quotes);
       continue;
@@ -69,7 +48,7 @@ std::string_view strip_container_prefix(std::string_view s, Containers* seen = n
 // Whether a line still belongs to the containers a fence was opened in: a fenced code block inside a
 // blockquote or list item ends with it (CommonMark has no lazy continuation for code).
 bool stays_in_containers(std::string_view s, const Containers& opened) {
-  if (is_blank_line(s)) return true;
+  if (is_blank(s)) return true;
   std::size_t quotes = 0;
   for (;;) {
     std::size_t i = leading_spaces(s);
@@ -79,58 +58,32 @@ bool stays_in_containers(std::string_view s, const Containers& opened) {
     ++quotes;
   }
   if (quotes < opened.quotes) return false;
-  return opened.list_indent == 0 || is_blank_line(s) || leading_spaces(s) >= opened.list_indent;
+  return opened.list_indent == 0 || is_blank(s) || leading_spaces(s) >= opened.list_indent;
 }
 
-struct Fence {
-  char mark = 0;
-  std::size_t length = 0;
-  Containers containers;  // where the opening fence stood
+// An open code fence and the containers its opening line stood in.
+struct OpenFence {
+  Fence fence;
+  Containers containers;
 };
 
-// A fence opener: ``` or ~~~ (3+), a backtick fence's info string has no backtick.
-bool opens_fence(std::string_view s, Fence& fence) {
-  s.remove_prefix(leading_spaces(s));
-  if (s.size() < 3 || (s[0] != '`' && s[0] != '~')) return false;
-  std::size_t n = 0;
-  while (n < s.size() && s[n] == s[0]) ++n;
-  if (n < 3) return false;
-  if (s[0] == '`' && s.substr(n).find('`') != std::string_view::npos) return false;
-  fence.mark = s[0];
-  fence.length = n;
-  return true;
-}
-
-bool closes_fence(std::string_view s, const Fence& fence) {
+bool closes_open_fence(std::string_view s, const OpenFence& open) {
   s = strip_container_prefix(s);
-  s.remove_prefix(leading_spaces(s));
-  std::size_t n = 0;
-  while (n < s.size() && s[n] == fence.mark) ++n;
-  if (n < fence.length) return false;
-  for (char c : s.substr(n))
-    if (c != ' ' && c != '\t' && c != '\r') return false;
-  return true;
+  return closes_fence(s.substr(leading_spaces(s)), open.fence);
 }
 
 // Number of leading colons of a directive line (indent <= 3), or 0.
 std::size_t colon_count(std::string_view s) {
   std::size_t indent = leading_spaces(s);
-  if (indent > 3) return 0;
-  std::size_t n = 0;
-  while (indent + n < s.size() && s[indent + n] == ':') ++n;
-  return n >= 3 ? n : 0;
+  return indent > 3 ? 0 : directive_colons(s.substr(indent));
 }
-
 
 // A top-level `#` or `##` ATX heading line: where an unclosed directive ends.
 bool is_top_heading(std::string_view s) {
   std::size_t indent = leading_spaces(s);
   if (indent > 3) return false;
-  std::size_t n = 0;
-  while (indent + n < s.size() && s[indent + n] == '#') ++n;
-  if (n < 1 || n > 2) return false;
-  std::size_t after = indent + n;
-  return after == s.size() || s[after] == ' ' || s[after] == '\t' || s[after] == '\r';
+  std::size_t level = atx_heading_level(s.substr(indent));
+  return level == 1 || level == 2;
 }
 
 // Whether a line outside a fence can be a directive line, a fence (possibly inside a blockquote or list
@@ -159,67 +112,36 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// `{.a .b #id key="v" key='v' key=v}` → classes and attributes; false if it is not an attribute block.
-bool parse_attributes(std::string_view s, Directive& out, std::vector<std::string>& problems) {
-  std::size_t i = 0;
-  auto skip_space = [&] {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-  };
-  auto read_name = [&] {
-    std::size_t start = i;
-    while (i < s.size() && (is_name_char(s[i]) || s[i] == ':' || s[i] == '.')) ++i;
-    return s.substr(start, i - start);
-  };
-  Directive parsed;
-  for (skip_space(); i < s.size(); skip_space()) {
-    if (s[i] == '.' || s[i] == '#') {
-      char sigil = s[i++];
-      std::size_t start = i;
-      while (i < s.size() && is_name_char(s[i])) ++i;
-      std::string_view name = s.substr(start, i - start);
-      if (name.empty()) return false;
-      if (sigil == '.') {
-        if (!parsed.classes.empty()) parsed.classes += ' ';
-        parsed.classes += name;
-      } else {
-        parsed.attributes.emplace_back("id", std::string(name));
-      }
+// What a directive keeps of its attribute block: classes, ids, `lang`, `dir`, `title`, `label` and
+// `data-*`; event handlers, `style`, `href` and `src` are dropped with a warning; any other key becomes a
+// harmless `data-KEY`. Keys are folded to lower case. `at` is the block's offset in the line's text.
+void take_attributes(const AttributeBlock& block, std::uint32_t at, Directive& out,
+                     std::vector<DirectiveProblem>& problems) {
+  for (const Attribute& attribute : block.attributes) {
+    std::string value(attribute.value);
+    if (attribute.kind == Attribute::Kind::Class) {
+      if (!out.classes.empty()) out.classes += ' ';
+      out.classes += attribute.name;
       continue;
     }
-    if (!is_name_start(s[i])) return false;
-    std::string key = lower(read_name());
-    std::string value;
-    if (i < s.size() && s[i] == '=') {
-      ++i;
-      if (i < s.size() && (s[i] == '"' || s[i] == '\'')) {
-        char quote = s[i++];
-        std::size_t close = s.find(quote, i);
-        if (close == std::string_view::npos) return false;
-        value = std::string(s.substr(i, close - i));
-        i = close + 1;
-      } else {
-        std::size_t start = i;
-        while (i < s.size() && s[i] != ' ' && s[i] != '\t') ++i;
-        value = std::string(s.substr(start, i - start));
-      }
+    if (attribute.kind == Attribute::Kind::Id) {
+      out.attributes.emplace_back("id", std::string(attribute.name));
+      continue;
     }
+    std::string key = lower(attribute.name);
     if (key == "class") {
-      parsed.classes += (parsed.classes.empty() ? "" : " ") + value;
+      out.classes += (out.classes.empty() ? "" : " ") + value;
     } else if (key == "title" || key == "label") {
-      if (key == "title" && parsed.title.empty()) parsed.title = value;
-      else parsed.attributes.emplace_back(key, value);
+      if (key == "title" && out.title.empty()) out.title = value;
+      else out.attributes.emplace_back(key, value);
     } else if (key == "id" || key == "lang" || key == "dir" || key.rfind("data-", 0) == 0) {
-      parsed.attributes.emplace_back(key, value);
+      out.attributes.emplace_back(key, value);
     } else if (key.rfind("on", 0) == 0 || key == "style" || key == "href" || key == "src") {
-      problems.push_back("directive attribute `" + key + "` is not allowed; it was dropped");
+      problems.push_back({at + attribute.at, attribute_problem("directive", key, "is not allowed", "it was dropped")});
     } else {
-      parsed.attributes.emplace_back("data-" + key, value);  // harmless as a data attribute
+      out.attributes.emplace_back("data-" + key, value);
     }
   }
-  out.classes = std::move(parsed.classes);
-  out.attributes = std::move(parsed.attributes);
-  if (out.title.empty()) out.title = std::move(parsed.title);
-  return true;
 }
 
 // Directive names and the kind each stands for; every callout kind's name is a name too.
@@ -325,29 +247,31 @@ DirectivePass write_markers(std::string_view body, std::uint32_t base, const std
 
 }  // namespace
 
-bool parse_directive_line(std::string_view rest, Directive& out, std::vector<std::string>& problems) {
-  rest = trim(rest);
+bool parse_directive_line(std::string_view line, Directive& out, std::vector<DirectiveProblem>& problems) {
+  std::string_view rest = trim(line);
   if (rest.empty() || !is_name_start(rest[0])) return false;
   std::size_t n = 0;
   while (n < rest.size() && is_name_char(rest[n])) ++n;
   if (n < rest.size() && rest[n] != ' ' && rest[n] != '\t' && rest[n] != '{') return false;
   out.name = lower(rest.substr(0, n));
   rest = trim(rest.substr(n));
-  // A trailing `{…}` is the attribute block; if it does not parse it stays part of the title.
+  // A trailing `{…}` is the attribute block; if it does not read it stays part of the title.
   if (!rest.empty() && rest.back() == '}') {
     std::size_t open = rest.rfind('{');
-    Directive attrs;
-    std::vector<std::string> attr_problems;
-    if (open != std::string_view::npos &&
-        parse_attributes(rest.substr(open + 1, rest.size() - open - 2), attrs, attr_problems)) {
-      out.classes = std::move(attrs.classes);
-      out.attributes = std::move(attrs.attributes);
-      out.title = attrs.title;
-      problems.insert(problems.end(), attr_problems.begin(), attr_problems.end());
-      rest = trim(rest.substr(0, open));
-    } else if (open != std::string_view::npos) {
-      problems.push_back("the attribute block `" + std::string(rest.substr(open)) +
-                         "` could not be read (expected {.class #id key=\"value\"}); it was kept in the title");
+    if (open != std::string_view::npos) {
+      std::string_view written = rest.substr(open);
+      auto at = static_cast<std::uint32_t>(written.data() - line.data());
+      AttributeBlock block = read_attribute_block(written);
+      if (block.length == written.size()) {
+        Directive attrs;
+        take_attributes(block, at, attrs, problems);
+        out.classes = std::move(attrs.classes);
+        out.attributes = std::move(attrs.attributes);
+        out.title = std::move(attrs.title);
+        rest = trim(rest.substr(0, open));
+      } else {
+        problems.push_back({at, malformed_block_problem(written, "it was kept in the title")});
+      }
     }
   }
   if (!rest.empty()) out.title = std::string(rest);
@@ -385,7 +309,7 @@ DirectivePass find_directives(std::string_view body, std::uint32_t base, Documen
   std::vector<Event> events;
   std::vector<Open> stack;
   std::vector<std::uint32_t> unclosed;   // directives waiting for a heading or the end
-  Fence fence;
+  OpenFence fence;
   bool in_fence = false;
   bool warned_depth = false;
   std::uint32_t line_number = doc.source.line(base);
@@ -401,28 +325,24 @@ DirectivePass find_directives(std::string_view body, std::uint32_t base, Documen
     unclosed.clear();
   };
 
-  std::uint32_t begin = 0;
   const auto size = static_cast<std::uint32_t>(body.size());
-  for (; begin < size; ++line_number) {
-    const void* newline = std::memchr(body.data() + begin, '\n', size - begin);
-    std::uint32_t end = newline ? static_cast<std::uint32_t>(static_cast<const char*>(newline) - body.data()) : size;
+  Line line;
+  for (LineCursor lines(body); lines.next(line); ++line_number) {
+    // The directive line's bytes run to the newline: a "\r" before it is overwritten with the rest.
+    const std::uint32_t begin = line.begin, end = line.newline;
     std::string_view text = body.substr(begin, end - begin);
-    std::uint32_t next = end < size ? end + 1 : end;
     // Most lines start with a letter: none of the checks below can match them (fast path).
-    if (!in_fence && !may_matter(text)) {
-      begin = next;
-      continue;
-    }
+    if (!in_fence && !may_matter(text)) continue;
 
     if (in_fence && !stays_in_containers(text, fence.containers)) in_fence = false;
     Containers containers;
     if (in_fence) {
-      if (closes_fence(text, fence)) in_fence = false;
+      if (closes_open_fence(text, fence)) in_fence = false;
     } else if (std::size_t colons = colon_count(text)) {
       std::string_view after = text.substr(leading_spaces(text) + colons);
       Directive directive;
-      std::vector<std::string> problems;
-      if (is_blank_line(after)) {
+      std::vector<DirectiveProblem> problems;
+      if (is_blank(after)) {
         if (!stack.empty() && colons >= stack.back().colons) {
           events.push_back({begin, end - begin, false, stack.back().directive, line_number});
           stack.pop_back();
@@ -435,7 +355,9 @@ DirectivePass find_directives(std::string_view body, std::uint32_t base, Documen
         warned_depth = true;
       } else if (after.find(':') != 0 && parse_directive_line(after, directive, problems)) {
         directive.line = line_number;
-        for (auto& problem : problems) doc.warn_at_line(line_number, 1, std::move(problem));  // [issue 15: capped]
+        // At the attribute's own column (offsets in `after` are offsets in the input from `base` on).
+        auto after_at = static_cast<std::uint32_t>(base + (after.data() - body.data()));
+        for (auto& problem : problems) doc.warn(after_at + problem.at, std::move(problem.message));  // [issue 15: capped]
         if (directive.kind == DirectiveKind::Unknown)
           doc.warn_at_line(line_number, 1, "unknown directive `" + directive.name +
                                                "`; it was rendered as a plain block");
@@ -453,7 +375,8 @@ DirectivePass find_directives(std::string_view body, std::uint32_t base, Documen
         events.push_back({begin, end - begin, true, index, line_number});
         stack.push_back({colons, index});
       }
-    } else if (opens_fence(strip_container_prefix(text, &containers), fence)) {
+    } else if (std::string_view rest = strip_container_prefix(text, &containers);
+               (fence.fence = fence_opener(rest.substr(leading_spaces(rest)))).mark) {
       fence.containers = containers;
       in_fence = true;
     } else if (is_top_heading(text) && !stack.empty()) {
@@ -461,7 +384,6 @@ DirectivePass find_directives(std::string_view body, std::uint32_t base, Documen
       // one follows is only known later, so remember the heading and decide at the end.
       events.push_back({begin, 0, false, kCheckpoint, line_number});
     }
-    begin = next;
   }
   if (events.empty()) return {};
 

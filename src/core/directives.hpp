@@ -78,8 +78,15 @@ bool may_have_directives(std::string_view body);
 // line (no unclosed directive needs a line inserted), the markers are written there and no copy is made.
 BROADSHEET_STAGE DirectivePass find_directives(std::string_view body, std::uint32_t base, Document& doc, char* writable = nullptr);
 
+// A problem with a directive line's attribute block: where it is (an offset in the text given to
+// parse_directive_line) and what to warn.
+struct DirectiveProblem {
+  std::uint32_t at;
+  std::string message;
+};
+
 // Parses the opening line's text after the colons ("sponsor Acme {.wide data-x=1}") into `out`;
 // false if it does not start with a valid name. Problems with attributes become `problems`.
-bool parse_directive_line(std::string_view rest, Directive& out, std::vector<std::string>& problems);
+bool parse_directive_line(std::string_view rest, Directive& out, std::vector<DirectiveProblem>& problems);
 
 }  // namespace broadsheet

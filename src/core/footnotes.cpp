@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/line_scanner.hpp"
 #include "core/sort.hpp"
 
 namespace broadsheet {
@@ -11,73 +12,13 @@ namespace {
 
 constexpr std::size_t kMaxToken = 50;  // md4c's entity names are 2..48 characters: `&` + name + `;`
 
-struct Line {
-  std::uint32_t begin;  // first byte
-  std::uint32_t end;    // end of content (before "\r\n" / "\n")
-  std::uint32_t next;   // first byte of the next line
-};
-
-std::vector<Line> split_lines(std::string_view text) {
-  std::vector<Line> lines;
-  std::uint32_t at = 0;
-  const auto size = static_cast<std::uint32_t>(text.size());
-  while (at < size) {
-    std::size_t newline = text.find('\n', at);
-    std::uint32_t next = newline == std::string_view::npos ? size : static_cast<std::uint32_t>(newline + 1);
-    std::uint32_t end = newline == std::string_view::npos ? size : static_cast<std::uint32_t>(newline);
-    if (end > at && text[end - 1] == '\r') --end;
-    lines.push_back({at, end, next});
-    at = next;
-  }
-  return lines;
+std::string_view line_text(std::string_view text, const Line& line) {
+  return text.substr(line.begin, line.end - line.begin);
 }
 
-// Leading whitespace of a line: its width in columns (tabs to the next multiple of 4) and its bytes.
-struct Indent {
-  std::uint32_t columns = 0;
-  std::uint32_t bytes = 0;
-};
-
-Indent indent_of(std::string_view text, const Line& line) {
-  Indent indent;
-  for (std::uint32_t i = line.begin; i < line.end; ++i) {
-    if (text[i] == ' ') indent.columns += 1;
-    else if (text[i] == '\t') indent.columns += 4 - indent.columns % 4;
-    else break;
-    ++indent.bytes;
-  }
-  return indent;
-}
-
-bool is_blank(std::string_view text, const Line& line) {
-  for (std::uint32_t i = line.begin; i < line.end; ++i)
-    if (text[i] != ' ' && text[i] != '\t') return false;
-  return true;
-}
-
+// A line's text after its indentation.
 std::string_view content(std::string_view text, const Line& line, const Indent& indent) {
   return text.substr(line.begin + indent.bytes, line.end - line.begin - indent.bytes);
-}
-
-struct Fence {
-  char ch = 0;
-  std::size_t length = 0;
-};
-
-Fence fence_open(std::string_view rest) {
-  if (rest.empty() || (rest[0] != '`' && rest[0] != '~')) return {};
-  std::size_t n = rest.find_first_not_of(rest[0]);
-  if (n == std::string_view::npos) n = rest.size();
-  if (n < 3) return {};
-  if (rest[0] == '`' && rest.find('`', n) != std::string_view::npos) return {};
-  return {rest[0], n};
-}
-
-bool fence_closes(std::string_view rest, const Fence& fence) {
-  std::size_t n = rest.find_first_not_of(fence.ch);
-  if (n == std::string_view::npos) n = rest.size();
-  if (n < fence.length) return false;
-  return rest.find_first_not_of(" \t", n) == std::string_view::npos;
 }
 
 bool label_char(char c) {
@@ -94,16 +35,8 @@ std::size_t reference_label(std::string_view s) {
 }
 
 bool is_list_marker(std::string_view rest) {
-  if (rest.empty()) return false;
-  std::size_t i = 0;
-  if (rest[0] == '-' || rest[0] == '+' || rest[0] == '*') {
-    i = 1;
-  } else {
-    while (i < rest.size() && i < 9 && rest[i] >= '0' && rest[i] <= '9') ++i;
-    if (i == 0 || i >= rest.size() || (rest[i] != '.' && rest[i] != ')')) return false;
-    ++i;
-  }
-  return i == rest.size() || rest[i] == ' ' || rest[i] == '\t';
+  std::size_t i = list_marker_length(rest);
+  return i != 0 && (i == rest.size() || rest[i] == ' ' || rest[i] == '\t');
 }
 
 bool is_thematic_break(std::string_view rest) {
@@ -116,17 +49,9 @@ bool is_thematic_break(std::string_view rest) {
   return count >= 3;
 }
 
-bool is_atx_heading(std::string_view rest) {
-  std::size_t n = rest.find_first_not_of('#');
-  if (n == std::string_view::npos) n = rest.size();
-  return n >= 1 && n <= 6 && (n == rest.size() || rest[n] == ' ' || rest[n] == '\t');
-}
-
-bool is_directive_line(std::string_view rest) { return rest.starts_with(":::"); }
-
 // Whether a line (indented at most 3) starts a block, which ends a lazy continuation.
 bool starts_block(std::string_view rest) {
-  return rest.starts_with('>') || is_atx_heading(rest) || fence_open(rest).ch || is_directive_line(rest) ||
+  return rest.starts_with('>') || atx_heading_level(rest) || fence_opener(rest).mark || directive_colons(rest) ||
          is_list_marker(rest) || is_thematic_break(rest) || reference_label(rest) != 0;
 }
 
@@ -166,7 +91,6 @@ void add_indented_body_line(Definition& def, std::string_view text, const Line& 
 
 Blocks scan_blocks(std::string_view text, bool allow_definitions) {
   Blocks blocks;
-  std::vector<Line> lines = split_lines(text);
   Fence fence;
   bool in_code = false;        // indented code
   bool paragraph = false;      // an open paragraph (an indented line continues it)
@@ -188,13 +112,14 @@ Blocks scan_blocks(std::string_view text, bool allow_definitions) {
     if (own_run) end_run(line.end);
   };
 
-  for (const Line& line : lines) {
-    Indent indent = indent_of(text, line);
+  Line line;
+  for (LineCursor lines(text); lines.next(line);) {
+    Indent indent = indent_of(line_text(text, line));
     std::string_view rest = content(text, line, indent);
-    bool blank = is_blank(text, line);
+    bool blank = is_blank(line_text(text, line));
 
-    if (fence.ch) {
-      if ((indent.columns <= 3 || in_list) && fence_closes(rest, fence)) fence = {};
+    if (fence.mark) {
+      if ((indent.columns <= 3 || in_list) && closes_fence(rest, fence)) fence = {};
       continue;
     }
     if (def) {
@@ -236,7 +161,7 @@ Blocks scan_blocks(std::string_view text, bool allow_definitions) {
     in_code = false;
     // A fence may sit deeper inside a list item.
     if (indent.columns <= 3 || in_list) {
-      if (Fence open = fence_open(rest); open.ch) {
+      if (Fence open = fence_opener(rest); open.mark) {
         end_run(line.begin);
         fence = open;
         paragraph = false;
@@ -259,7 +184,7 @@ Blocks scan_blocks(std::string_view text, bool allow_definitions) {
         paragraph = false;
         continue;
       }
-      if (is_directive_line(rest)) {  // a directive's line keeps its text
+      if (directive_colons(rest)) {  // a directive's line keeps its text
         end_run(line.begin);
         paragraph = false;
         after_blank = false;
@@ -272,7 +197,7 @@ Blocks scan_blocks(std::string_view text, bool allow_definitions) {
         after_blank = false;
         continue;
       }
-      if (is_atx_heading(rest) || is_thematic_break(rest)) {
+      if (atx_heading_level(rest) || is_thematic_break(rest)) {
         text_line(line, true);
         paragraph = false;
         after_blank = false;

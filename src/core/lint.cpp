@@ -48,7 +48,7 @@ bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") 
 
 class Linter {
  public:
-  Linter(Document& doc, Format format) : doc_(doc), format_(format) {}
+  Linter(Document& doc, const LintSettings& settings) : doc_(doc), settings_(settings) {}
 
   void run() {
     front_matter();
@@ -77,7 +77,7 @@ class Linter {
 
   void front_matter() {
     const FrontMatter& fm = doc_.front;
-    bool preview_matters = fm.present || format_ == Format::Email || format_ == Format::Text;
+    bool preview_matters = fm.present || settings_.inbox;
     if (fm.preheader.empty() && preview_matters) {
       warn_issue("preheader",
                  "no preheader: inboxes will show the first words of the email as its preview "
@@ -130,7 +130,7 @@ class Linter {
   }
 
   void heading(std::uint32_t index) {
-    int level = doc_[index].level;
+    int level = doc_[index].heading_level();
     if (level > previous_level_ + 1)
       warn_at(doc_[index].offset, "heading-level",
               "heading level skips from " + std::to_string(previous_level_) + " to " + std::to_string(level) +
@@ -142,11 +142,11 @@ class Linter {
     const Node& n = doc_[index];
     if (n.has(kUnsafeUrl)) return;  // already reported and removed
     relative_in_email(n, "link");
-    if (starts_with_http(n.text))
+    if (starts_with_http(n.url()))
       warn_at(n.offset, "http-link",
               n.has(kAutolink) ? "this autolink becomes an http: link; write it with https://"
                                : "link uses http:; use https:");
-    if (!n.text2.empty()) return;  // a title says where the link leads
+    if (!n.title().empty()) return;  // a title says where the link leads
     ShortText text;
     if (for_each_text_piece(doc_, index, [&](std::string_view piece) { return text.append(piece); }) &&
         is_vague_link_text(text.view()))
@@ -177,15 +177,15 @@ class Linter {
     // Stops at the first piece that is not blank: no copy of the alt text (README badges are many).
     if (for_each_text_piece(doc_, index, [](std::string_view piece) { return is_blank(piece); }))
       warn_at(n.offset, "image-alt", "image has no alt text");
-    if (starts_with_http(n.text)) warn_at(n.offset, "http-link", "image uses http:; use https:");
+    if (starts_with_http(n.url())) warn_at(n.offset, "http-link", "image uses http:; use https:");
   }
 
   // A relative URL (`/a`, `img/x.png`, `//host/x`) means nothing in a mail client; without canonical_url
   // the email renderer has no address to resolve it against. Fragments (`#id`) stay: they name the
   // email's own anchors.
   void relative_in_email(const Node& n, const char* what) {
-    if (format_ != Format::Email || !doc_.front.canonical_url.empty()) return;
-    std::string_view url = n.text;
+    if (!settings_.mail_client || !doc_.front.canonical_url.empty()) return;
+    std::string_view url = n.url();
     while (!url.empty() && (url.front() == ' ' || url.front() == '\t')) url.remove_prefix(1);
     if (url.empty() || url.front() == '#') return;
     std::size_t end = url.find_first_of(":/?#");
@@ -202,7 +202,7 @@ class Linter {
       const Node& section = doc_[child];
       if (section.type != NodeType::Section) continue;
       std::uint32_t heading = section.first_child;
-      std::string_view title = doc_[heading].text2;
+      std::string_view title = doc_[heading].plain_title();
       if (doc_[heading].next == 0)
         warn_at(section.offset, "empty-section", "section \"" + std::string(title) + "\" has no content");
       if (title.empty()) continue;
@@ -215,7 +215,7 @@ class Linter {
   }
 
   Document& doc_;
-  Format format_;
+  LintSettings settings_;
   int previous_level_ = 1;  // the issue title is the page's h1, so the first heading may be h2
 };
 
@@ -257,9 +257,9 @@ bool is_vague_link_text(std::string_view text) {
   return false;
 }
 
-void lint_document(Document& doc, Format format) {
+void lint_document(Document& doc, const LintSettings& settings) {
   if (doc.commonmark) return;
-  Linter(doc, format).run();
+  Linter(doc, settings).run();
 }
 
 void lint_email_size(std::size_t bytes, std::vector<Diagnostic>& warnings) {

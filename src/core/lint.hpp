@@ -11,7 +11,6 @@
 #include <string_view>
 #include <vector>
 
-#include "broadsheet/types.hpp"
 #include "core/model.hpp"
 #include "core/stage.hpp"
 
@@ -21,9 +20,16 @@ inline constexpr std::size_t kPreheaderMaxChars = 100;
 inline constexpr std::size_t kTitleMaxChars = 70;
 inline constexpr std::size_t kEmailClipBytes = 102 * 1024;  // Gmail clips a message body larger than this
 
-// Adds the lint warnings for `doc` to doc.warnings. `format` decides whether a missing preheader
-// matters even without front matter (it does for email and text, where it is the inbox preview).
-BROADSHEET_STAGE void lint_document(Document& doc, Format format);
+// What lint needs to know of the output format: facts of its row in the format table (render/formats.cpp).
+struct LintSettings {
+  bool inbox = false;        // read in an inbox, whose preview is the preheader: a missing one matters even
+                             // without front matter (email, text)
+  bool mail_client = false;  // opened by a mail client, where a relative URL breaks unless `canonical_url`
+                             // resolves it (email)
+};
+
+// Adds the lint warnings for `doc` to doc.warnings.
+BROADSHEET_STAGE void lint_document(Document& doc, const LintSettings& settings);
 
 // Adds a warning when a rendered email is over the size at which Gmail clips it.
 void lint_email_size(std::size_t bytes, std::vector<Diagnostic>& warnings);

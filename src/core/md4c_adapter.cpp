@@ -105,14 +105,14 @@ int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) noexcept try {
     case MD_BLOCK_UL: {
       auto* d = static_cast<MD_BLOCK_UL_DETAIL*>(detail);
       if (d->is_tight) node.flags |= kTight;
-      node.level = static_cast<std::uint16_t>(d->mark);
+      node.set_list_mark(d->mark);
       break;
     }
     case MD_BLOCK_OL: {
       auto* d = static_cast<MD_BLOCK_OL_DETAIL*>(detail);
       node.flags |= kOrdered | (d->is_tight ? kTight : 0);
-      node.num = static_cast<std::int32_t>(d->start);
-      node.level = static_cast<std::uint16_t>(d->mark_delimiter);
+      node.set_list_start(static_cast<std::int32_t>(d->start));
+      node.set_list_mark(d->mark_delimiter);
       break;
     }
     case MD_BLOCK_LI: {
@@ -122,9 +122,9 @@ int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) noexcept try {
     }
     case MD_BLOCK_CODE: {
       auto* d = static_cast<MD_BLOCK_CODE_DETAIL*>(detail);
-      node.text = decode(ctx, d->info);
-      node.text2 = decode(ctx, d->lang);
-      node.num = d->fence_char;
+      node.set_info_string(decode(ctx, d->info));
+      node.set_language(decode(ctx, d->lang));
+      node.set_fence_char(d->fence_char);
       break;
     }
     default:
@@ -155,14 +155,14 @@ int enter_span(MD_SPANTYPE type, void* detail, void* userdata) noexcept try {
   Node& node = ctx.doc.nodes[index];
   if (type == MD_SPAN_A) {
     auto* d = static_cast<MD_SPAN_A_DETAIL*>(detail);
-    node.text = decode(ctx, d->href);
-    node.text2 = decode(ctx, d->title);
+    node.set_url(decode(ctx, d->href));
+    node.set_title(decode(ctx, d->title));
     if (d->is_autolink) node.flags |= kAutolink;
     node.offset = ctx.doc.source.to_original(d->href.text);
   } else if (type == MD_SPAN_IMG) {
     auto* d = static_cast<MD_SPAN_IMG_DETAIL*>(detail);
-    node.text = decode(ctx, d->src);
-    node.text2 = decode(ctx, d->title);
+    node.set_url(decode(ctx, d->src));
+    node.set_title(decode(ctx, d->title));
     node.offset = ctx.doc.source.to_original(d->src.text);
   }
   return go_on(userdata);
@@ -189,9 +189,9 @@ int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* userdata) no
         ctx.builder.note_source(data);
         std::uint32_t index = ctx.builder.leaf(NodeType::FootnoteRef);
         Node& node = ctx.doc.nodes[index];
-        node.num = static_cast<std::int32_t>(note->number);
-        node.level = static_cast<std::uint16_t>(note->ordinal);
-        node.text = note->label;
+        node.set_note_number(note->number);
+        node.set_reference_ordinal(note->ordinal);
+        node.set_note_id(note->label);  // the policy puts the note's id in its place
         node.offset = ctx.doc.source.to_original(data);
         break;
       }

@@ -25,7 +25,13 @@ struct ParseSettings {
   std::span<const FootnoteToken> footnotes = {};  // sorted by address
 };
 
-// Parses `buffer` into `builder`'s document. Returns false if md4c failed (out of memory).
+// Parses `buffer` into `builder`'s document. Returns false if md4c failed: over one of its limits, or out
+// of memory (parse_failure says which).
 BROADSHEET_STAGE bool parse_markdown(std::string_view buffer, Builder& builder, const ParseSettings& settings);
+
+// Why parse_markdown failed on `text` (the body or a note's), as the error to report: the paragraph over
+// md4c's limit of inline marks (at its line), the document over its limit of blocks and lines, or memory
+// (core/md4c_limits.cpp).
+Diagnostic parse_failure(std::string_view text, const Document& doc);
 
 }  // namespace broadsheet

@@ -25,40 +25,39 @@ namespace broadsheet {
 enum class NodeType : std::uint8_t {
   Document,
   // Newsletter structure (not used in CommonMark mode).
-  Section,        // a top-level `##` heading and what follows it; text = id
-  Story,          // a `###` heading inside a section (or the intro); text = id
-  Directive,      // `::: name` … `:::` or a GitHub alert; num = index into Document::directives
+  Section,        // a top-level `##` heading and what follows it; id()
+  Story,          // a `###` heading inside a section (or the intro); id()
+  Directive,      // `::: name` … `:::` or a GitHub alert; directive_index()
   Figure,         // a paragraph holding only an image
   // Blocks.
   Paragraph,
-  Heading,        // level; text = id (sections/stories carry theirs), text2 = plain text
+  Heading,        // heading_level(), id() (sections/stories carry theirs), plain_title()
   BlockQuote,
-  List,           // flags: Ordered, Tight; num = start; level = delimiter/bullet character
+  List,           // flags: Ordered, Tight; list_start(), list_mark()
   ListItem,       // flags: Task, Checked
-  CodeBlock,      // text = info string, text2 = language; children: Text
+  CodeBlock,      // info_string(), language(), fence_char(); children: Text
   HtmlBlock,      // children: Text (raw HTML)
   ThematicBreak,
   Table,
   TableHead,
   TableBody,
   TableRow,
-  TableCell,      // flags: HeaderCell; level = alignment (0 none, 1 left, 2 center, 3 right)
+  TableCell,      // flags: HeaderCell; alignment()
   // Inlines.
-  Text,           // text
+  Text,           // literal()
   SoftBreak,
   LineBreak,
   CodeSpan,       // children: Text
-  InlineHtml,     // text (raw HTML)
+  InlineHtml,     // literal() (raw HTML)
   Emphasis,
   Strong,
   Strikethrough,
-  Link,           // text = href (decoded, not yet checked), text2 = title; flags: Autolink, Button
-  Image,          // text = src, text2 = title; children: the alt text; num = width, level = height (0: unknown)
+  Link,           // url(), title(); flags: Autolink, Button
+  Image,          // url(), title(), image_width(), image_height(); children: the alt text
   // Footnotes (newsletter mode; core/footnotes.hpp finds them).
-  FootnoteRef,    // inline leaf: num = note number, level = ordinal (2: the note's 2nd reference); the policy
-                  // sets text = the note's id (the link target), text2 = its own id
+  FootnoteRef,    // inline leaf: note_number(), reference_ordinal(), note_id(), reference_id()
   Footnotes,      // the notes: one block, the document's last child; children: Footnote
-  Footnote,       // num = note number; text = its id, text2 = the id of its first reference (the back-link)
+  Footnote,       // note_number(), id(), back_link()
 };
 
 enum NodeFlag : std::uint8_t {
@@ -74,9 +73,15 @@ enum NodeFlag : std::uint8_t {
 
 inline constexpr std::uint32_t kNoOffset = 0xFFFFFFFFu;
 
+// A table cell's alignment, as md4c numbers it.
+enum class CellAlignment : std::uint8_t { None, Left, Center, Right };
+
 struct Node {
   NodeType type = NodeType::Document;
   std::uint8_t flags = 0;
+  // The payload: four fields whose meaning depends on the type, shared so a node stays small (36 bytes in
+  // wasm). Read and write them through the accessors below, named for what they are; json_output.cpp
+  // still reads them directly until it is converted (then they become private).
   std::uint16_t level = 0;
   std::uint32_t first_child = 0;
   std::uint32_t next = 0;
@@ -86,7 +91,74 @@ struct Node {
   std::string_view text2;
 
   bool has(NodeFlag flag) const { return (flags & flag) != 0; }
+
+  // Text, InlineHtml: the characters (a code block's and an HTML block's are in their Text children).
+  std::string_view literal() const { return text; }
+  void set_literal(std::string_view characters) { text = characters; }
+  // Section, Story, Heading, Footnote: the id the policy gave it (a heading's may be empty).
+  std::string_view id() const { return text; }
+  void set_id(std::string_view id) { text = id; }
+
+  // Heading: its level (1–6) and its title as plain text (the policy's, for the outline and lint).
+  int heading_level() const { return level; }
+  void set_heading_level(int heading_level) { level = static_cast<std::uint16_t>(heading_level); }
+  std::string_view plain_title() const { return text2; }
+  void set_plain_title(std::string_view title) { text2 = title; }
+
+  // List: an ordered list's first number, and the list's mark (`-`, `*`, `+`; `.` or `)` when ordered).
+  std::int32_t list_start() const { return num; }
+  void set_list_start(std::int32_t start) { num = start; }
+  char list_mark() const { return static_cast<char>(level); }
+  void set_list_mark(char mark) { level = static_cast<unsigned char>(mark); }
+
+  // CodeBlock: the info string, its first word (the language), the fence character (0: indented).
+  std::string_view info_string() const { return text; }
+  void set_info_string(std::string_view info) { text = info; }
+  std::string_view language() const { return text2; }
+  void set_language(std::string_view language) { text2 = language; }
+  char fence_char() const { return static_cast<char>(num); }
+  void set_fence_char(char fence) { num = fence; }
+
+  // TableCell.
+  CellAlignment alignment() const { return static_cast<CellAlignment>(level & 3); }
+  void set_alignment(CellAlignment alignment) { level = static_cast<std::uint16_t>(alignment); }
+
+  // Link, Image: the URL (href or src, decoded, checked by the policy) and the title.
+  std::string_view url() const { return text; }
+  void set_url(std::string_view url) { text = url; }
+  std::string_view title() const { return text2; }
+  void set_title(std::string_view title) { text2 = title; }
+  // Image: its size in pixels from `{width=… height=…}` (0: not given).
+  int image_width() const { return num; }
+  int image_height() const { return level; }
+  void set_image_size(int width, int height) {
+    num = width;
+    level = static_cast<std::uint16_t>(height);
+  }
+
+  // Directive: its index in Document::directives.
+  std::uint32_t directive_index() const { return static_cast<std::uint32_t>(num); }
+  void set_directive_index(std::uint32_t index) { num = static_cast<std::int32_t>(index); }
+
+  // FootnoteRef, Footnote: the note's number (1-based, in order of first reference).
+  std::uint32_t note_number() const { return static_cast<std::uint32_t>(num); }
+  void set_note_number(std::uint32_t number) { num = static_cast<std::int32_t>(number); }
+  // FootnoteRef: which reference to its note it is (2: the note's second), the note's id it links to (its
+  // label until the policy names the note), and its own id (empty: it cannot be linked back to).
+  std::uint32_t reference_ordinal() const { return level; }
+  void set_reference_ordinal(std::uint32_t ordinal) { level = static_cast<std::uint16_t>(ordinal); }
+  std::string_view note_id() const { return text; }
+  void set_note_id(std::string_view id) { text = id; }
+  std::string_view reference_id() const { return text2; }
+  void set_reference_id(std::string_view id) { text2 = id; }
+  // Footnote: the id of its first reference, where its back-link goes (empty: none).
+  std::string_view back_link() const { return text2; }
+  void set_back_link(std::string_view id) { text2 = id; }
 };
+// 20 bytes of scalars, padded to a view's alignment, and two views: the accessors add nothing.
+static_assert(sizeof(Node) == (20 + alignof(std::string_view) - 1) / alignof(std::string_view) * alignof(std::string_view) +
+                                  2 * sizeof(std::string_view),
+              "a node keeps its size");
 
 // The nodes, in chunks of a fixed size: growing never moves a node, and never holds an old and a new
 // array at once (a vector's doubling made the peak up to 3× the nodes' own size). Indexes as a vector's.

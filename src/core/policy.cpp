@@ -85,8 +85,8 @@ class Policy {
     std::string title = trimmed(plain_text(doc_, heading));
     bool section = node.type == NodeType::Section;
     std::string id = ids_.unique(title, section ? "section" : "story");
-    node.text = doc_.arena.store(id);
-    doc_.nodes[heading].text2 = doc_.arena.store(title);
+    node.set_id(doc_.arena.store(id));
+    doc_.nodes[heading].set_plain_title(doc_.arena.store(title));
     doc_.outline.push_back({id, title, section ? 2 : 3, section ? "section" : "story", doc_.source.line(node.offset)});
   }
 
@@ -95,9 +95,9 @@ class Policy {
     Node& node = doc_.nodes[heading];
     std::string title = trimmed(plain_text(doc_, heading));
     std::string id = ids_.unique(title, "heading");
-    node.text = doc_.arena.store(id);
-    node.text2 = doc_.arena.store(title);
-    doc_.outline.push_back({id, title, node.level, "heading", doc_.source.line(node.offset)});
+    node.set_id(doc_.arena.store(id));
+    node.set_plain_title(doc_.arena.store(title));
+    doc_.outline.push_back({id, title, node.heading_level(), "heading", doc_.source.line(node.offset)});
   }
 
   // A figure whose image was removed is only its alt text: a paragraph again.
@@ -109,7 +109,7 @@ class Policy {
 
   // An id given to a directive (`{#subscribe}`) is a slug like the others: prefixed and unique.
   void name_directive(const Node& node) {
-    auto& directive = doc_.directives[static_cast<std::size_t>(node.num)];
+    auto& directive = doc_.directives[node.directive_index()];
     for (auto& [key, value] : directive.attributes)
       if (key == "id") value = ids_.unique(value, "block");
   }
@@ -123,40 +123,40 @@ class Policy {
     if (!last || doc_.nodes[last].type != NodeType::Footnotes) return;
     for (std::uint32_t note = doc_.nodes[last].first_child; note; note = doc_.nodes[note].next) {
       Node& node = doc_.nodes[note];
-      node.text = doc_.arena.store(ids_.unique("fn-" + std::to_string(node.num), "fn"));
-      note_ids_.push_back(node.text);
+      node.set_id(doc_.arena.store(ids_.unique("fn-" + std::to_string(node.note_number()), "fn")));
+      note_ids_.push_back(node.id());
     }
   }
 
   // A reference inside a link's text or an image's alt text cannot be a link itself: it keeps its number,
   // gets no id, and the note links back to its first reference that can be reached (or to none).
   void name_footnote_ref(Node& node) {
-    if (node.num >= 1 && static_cast<std::size_t>(node.num) <= note_ids_.size())
-      node.text = note_ids_[static_cast<std::size_t>(node.num) - 1];
+    std::size_t number = node.note_number();
+    std::uint32_t ordinal = node.reference_ordinal();
+    if (number >= 1 && number <= note_ids_.size()) node.set_note_id(note_ids_[number - 1]);
     if (in_link_or_alt_ > 0) {
-      doc_.warn(node.offset, "footnote reference " + std::to_string(node.num) +
+      doc_.warn(node.offset, "footnote reference " + std::to_string(number) +
                                  " is inside a link's text or an image's alt text, where it cannot link to its note; "
                                  "put it after the link or image");
       return;
     }
-    std::string n = std::to_string(node.num);
-    std::string id = ids_.unique(node.level > 1 ? "fnref-" + n + "-" + std::to_string(node.level) : "fnref-" + n, "fnref");
-    node.text2 = doc_.arena.store(id);
-    if (node.num < 1) return;
-    auto number = static_cast<std::size_t>(node.num);
+    std::string n = std::to_string(number);
+    std::string id = ids_.unique(ordinal > 1 ? "fnref-" + n + "-" + std::to_string(ordinal) : "fnref-" + n, "fnref");
+    node.set_reference_id(doc_.arena.store(id));
+    if (number < 1) return;
     if (first_refs_.size() < number) first_refs_.resize(number);
-    if (first_refs_[number - 1].empty()) first_refs_[number - 1] = node.text2;
+    if (first_refs_[number - 1].empty()) first_refs_[number - 1] = node.reference_id();
   }
 
   void name_footnote(Node& node) {
-    auto number = static_cast<std::size_t>(node.num);
-    if (number <= first_refs_.size()) node.text2 = first_refs_[number - 1];
+    std::size_t number = node.note_number();
+    if (number <= first_refs_.size()) node.set_back_link(first_refs_[number - 1]);
   }
 
   void check_url(Node& node, UrlUse use, const char* what) {
-    if (is_safe_url(node.text, use)) return;
+    if (is_safe_url(node.url(), use)) return;
     node.flags |= kUnsafeUrl;
-    doc_.warn(node.offset, std::string("unsafe ") + what + " URL removed: " + url_for_message(node.text));
+    doc_.warn(node.offset, std::string("unsafe ") + what + " URL removed: " + url_for_message(node.url()));
   }
 
   Document& doc_;

@@ -25,7 +25,7 @@ bool for_each_text_piece(const Document& doc, std::uint32_t node, Append&& appen
   for (std::uint32_t child = doc[node].first_child; child != 0; child = doc[child].next) {
     const Node& n = doc[child];
     if (n.type == NodeType::Text) {
-      if (!append(std::string_view(n.text))) return false;
+      if (!append(n.literal())) return false;
     } else if (n.type == NodeType::SoftBreak || n.type == NodeType::LineBreak) {
       if (!append(std::string_view(" "))) return false;
     } else if (n.type != NodeType::Image && n.type != NodeType::InlineHtml) {

@@ -38,14 +38,14 @@ void prepend_list(Document& doc, std::uint32_t block, std::span<const RecentIssu
   std::uint32_t offset = doc.nodes[block].offset;
   std::uint32_t list = add_node(doc, NodeType::List, offset);
   doc.nodes[list].flags = kTight;
-  doc.nodes[list].level = '-';  // the bullet, as md4c reports it
+  doc.nodes[list].set_list_mark('-');  // the bullet, as md4c reports it
   std::uint32_t previous = 0;
   for (const RecentIssue& issue : issues) {
     std::uint32_t item = add_node(doc, NodeType::ListItem, offset);
     std::uint32_t link = add_node(doc, NodeType::Link, offset);
     std::uint32_t text = add_node(doc, NodeType::Text, offset);
-    doc.nodes[link].text = doc.arena.store(issue.url);
-    doc.nodes[text].text = doc.arena.store(doc.locale.issue_link(issue.number, issue.title));
+    doc.nodes[link].set_url(doc.arena.store(issue.url));
+    doc.nodes[text].set_literal(doc.arena.store(doc.locale.issue_link(issue.number, issue.title)));
     doc.nodes[link].first_child = text;
     doc.nodes[item].first_child = link;
     if (previous) doc.nodes[previous].next = item;
@@ -68,7 +68,7 @@ int fill_recent(Document& doc, std::span<const RecentIssue> issues) {
   for (std::uint32_t index = 1; index < existing; ++index) {
     const Node& node = doc.nodes[index];
     if (node.type != NodeType::Directive) continue;
-    const Directive& directive = doc.directives[static_cast<std::size_t>(node.num)];
+    const Directive& directive = doc.directives[node.directive_index()];
     if (directive.kind != DirectiveKind::Recent) continue;
     int count = count_of(doc, directive);
     if (count > largest) largest = count;

@@ -52,11 +52,11 @@ class EmailBody : public HtmlWalk<EmailBody> {
       case NodeType::TableBody: children(index); break;
       case NodeType::TableRow: wrap(index, "<tr>", "</tr>\n"); break;
       case NodeType::TableCell: cell(index); break;
-      case NodeType::Text: w_.text(n.text); break;
+      case NodeType::Text: w_.text(n.literal()); break;
       case NodeType::SoftBreak: w_.raw('\n'); break;
       case NodeType::LineBreak: w_.raw("<br>\n"); break;
       case NodeType::CodeSpan: styled(index, "code", style::kCode, "bs-surface", ""); break;
-      case NodeType::InlineHtml: raw_html(n.text); break;
+      case NodeType::InlineHtml: raw_html(n.literal()); break;
       case NodeType::Emphasis: wrap(index, "<em>", "</em>"); break;
       case NodeType::Strong: wrap(index, "<strong>", "</strong>"); break;
       case NodeType::Strikethrough: wrap(index, "<del>", "</del>"); break;
@@ -88,9 +88,15 @@ class EmailBody : public HtmlWalk<EmailBody> {
       w_.raw(dir);
       w_.raw("\"");
     }
+    end_styled_start_tag(css);
+  }
+
+  // ` style="css">` and `after`: the end of every start tag here, whose look is inline.
+  void end_styled_start_tag(const char* css, const char* after = "") {
     w_.raw(" style=\"");
     w_.raw(css);
     w_.raw("\">");
+    w_.raw(after);
   }
 
   void styled(std::uint32_t index, const char* tag, const char* css, const char* css_class, const char* after_open) {
@@ -103,7 +109,7 @@ class EmailBody : public HtmlWalk<EmailBody> {
   // Gmail removes ids: a section or story is marked by a named anchor the table of contents links to.
   void container(std::uint32_t index) {
     w_.raw("<a name=\"");
-    w_.text(doc_[index].text);
+    w_.text(doc_[index].id());
     w_.raw("\"></a>");
     container_children(index);
   }
@@ -111,7 +117,7 @@ class EmailBody : public HtmlWalk<EmailBody> {
   void heading(std::uint32_t index) {
     const Node& n = doc_[index];
     NodeType title = title_of(index);
-    char tag[3] = {'h', static_cast<char>('0' + n.level), 0};
+    char tag[3] = {'h', static_cast<char>('0' + n.heading_level()), 0};
     bool auto_dir = needs_auto_dir(doc_, index);
     if (title == NodeType::Section) open(tag, style::kSectionTitle, "bs-accent", auto_dir);
     else if (title == NodeType::Story) open(tag, style::kStoryTitle, "bs-fg", auto_dir);
@@ -137,13 +143,12 @@ class EmailBody : public HtmlWalk<EmailBody> {
     w_.raw(" style=\"margin:8px auto 16px;\"><tr><td align=\"center\" bgcolor=\"#0b57a4\" class=\"bs-button\" style=\"");
     w_.raw(style::kButtonCell);
     w_.raw("\"><a href=\"");
-    w_.url(resolved(doc_[link].text));
+    w_.url(resolved(doc_[link].url()));
     w_.raw("\"");
-    title_attribute(doc_[link].text2);
+    title_attribute(doc_[link].title());
     rel_attribute();
-    w_.raw(" class=\"bs-button-link\" style=\"");
-    w_.raw(style::kButtonLink);
-    w_.raw("\">");
+    w_.raw(" class=\"bs-button-link\"");
+    end_styled_start_tag(style::kButtonLink);
     children(link);
     w_.raw("</a></td></tr></table>\n");
   }
@@ -152,14 +157,12 @@ class EmailBody : public HtmlWalk<EmailBody> {
     const Node& n = doc_[index];
     const char* tag = n.has(kOrdered) ? "ol" : "ul";
     start_tag(tag);
-    if (n.has(kOrdered) && n.num != 1) {
+    if (n.has(kOrdered) && n.list_start() != 1) {
       w_.raw(" start=\"");
-      w_.raw(std::to_string(n.num));
+      w_.raw(std::to_string(n.list_start()));
       w_.raw("\"");
     }
-    w_.raw(" style=\"");
-    w_.raw(rtl_ ? style::kListRtl : style::kList);
-    w_.raw("\">\n");
+    end_styled_start_tag(rtl_ ? style::kListRtl : style::kList, "\n");
     children_then_close(index, tag, "\n");
   }
 
@@ -218,9 +221,8 @@ class EmailBody : public HtmlWalk<EmailBody> {
     });
     std::size_t total = 0;
     for (std::size_t width : widest) total += width;
-    w_.raw("<table cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\" style=\"");
-    w_.raw(style::kDataTable);
-    w_.raw("\">\n");
+    w_.raw("<table cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\"");
+    end_styled_start_tag(style::kDataTable, "\n");
     bool first_row = true;
     for_each_row(index, [&](std::uint32_t row) {
       w_.raw("<tr>");
@@ -253,7 +255,7 @@ class EmailBody : public HtmlWalk<EmailBody> {
       w_.raw(std::to_string(percent));
       w_.raw("%;");
     }
-    w_.raw(kAlign[n.level & 3]);
+    w_.raw(kAlign[static_cast<int>(n.alignment())]);
     if (n.has(kHeaderCell)) w_.raw("font-weight:bold;");
     w_.raw("\">");
     children_then_close(index, tag, "");
@@ -261,7 +263,7 @@ class EmailBody : public HtmlWalk<EmailBody> {
 
   void link(std::uint32_t index) {
     const Node& n = doc_[index];
-    if (!open_link(index, resolved(n.text))) return;
+    if (!open_link(index, resolved(n.url()))) return;
     rel_attribute();
     w_.raw(" class=\"bs-link\" style=\"");
     w_.raw(style::kLinkStyle);
@@ -290,9 +292,9 @@ class EmailBody : public HtmlWalk<EmailBody> {
   void footnote(std::uint32_t index) {
     const Node& n = doc_[index];
     w_.raw("<li style=\"margin:0 0 8px;\"><a name=\"");
-    w_.text(n.text);
+    w_.text(n.id());
     w_.raw("\" id=\"");
-    w_.text(n.text);
+    w_.text(n.id());
     w_.raw("\"></a>\n");
     footnote_blocks(index, kFootnoteLink);
     w_.raw("</li>\n");
@@ -300,7 +302,7 @@ class EmailBody : public HtmlWalk<EmailBody> {
 
   // A figure's image fills the column: width="536" for clients that ignore CSS, fluid below that.
   void image(std::uint32_t index, bool in_figure) {
-    if (!open_image(index, resolved(doc_[index].text))) return;
+    if (!open_image(index, resolved(doc_[index].url()))) return;
     if (in_figure) {
       w_.raw(" width=\"");
       w_.raw(std::to_string(style::kColumn));
@@ -319,7 +321,7 @@ class EmailBody : public HtmlWalk<EmailBody> {
            "style=\"margin:0 0 16px;\"><tr><td>");
     if (view.link) {
       w_.raw("<a href=\"");
-      w_.url(resolved(doc_[view.link].text));
+      w_.url(resolved(doc_[view.link].url()));
       w_.raw("\">");
     }
     image(view.image, true);

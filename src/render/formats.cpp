@@ -12,7 +12,6 @@
 #endif
 
 #if !BROADSHEET_WEB_ONLY
-#include "core/lint.hpp"
 #include "render/summary.hpp"
 #endif
 
@@ -32,12 +31,24 @@ constexpr Linter kLint = nullptr;
 constexpr Linter kLint = lint_document;
 #endif
 
-constexpr OutputFormat kFormats[] = {
-    {Format::Html, "html", render_web_html, kLint},
 #if !BROADSHEET_WEB_ONLY
-    {Format::Json, "json", render_json, kLint},
-    {Format::Email, "email", render_email, kLint, lint_email_size},
-    {Format::Text, "text", render_text, kLint},
+// Lint for a format read in an inbox (its preview), and for one opened by a mail client (its URLs too).
+constexpr LintSettings kInbox{true, false};
+constexpr LintSettings kMailClient{true, true};
+#endif
+
+// One row per format: format, name, summary, renderer, standalone, streams, CommonMark from the parser,
+// lint, lint settings, output check.
+constexpr OutputFormat kFormats[] = {
+    {Format::Html, "html", "web HTML: a whole page with the theme",
+     render_web_html, true, true, true, kLint, {}, nullptr},
+#if !BROADSHEET_WEB_ONLY
+    {Format::Json, "json", "the document, outline, stats and warnings as JSON",
+     render_json, false, false, false, kLint, {}, nullptr},
+    {Format::Email, "email", "email HTML: tables and inline styles for mail clients",
+     render_email, false, true, false, kLint, kMailClient, lint_email_size},
+    {Format::Text, "text", "plain text: the email's alternative part",
+     render_text, false, false, false, kLint, kInbox, nullptr},
 #endif
 };
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "broadsheet/types.hpp"
+#include "core/lint.hpp"
 #include "core/model.hpp"
 
 namespace broadsheet {
@@ -26,14 +27,21 @@ struct RenderSettings {
 using Renderer = void (*)(const Document& doc, const RenderSettings& settings, std::string& out);
 // The newsletter lint on the finished model (core/lint.hpp), and a check on the finished output (the email
 // size). Either may be null: a lean build (BROADSHEET_WEB_ONLY=1) carries no lint at all.
-using Linter = void (*)(Document& doc, Format format);
+using Linter = void (*)(Document& doc, const LintSettings& settings);
 using OutputCheck = void (*)(std::size_t output_bytes, std::vector<Diagnostic>& warnings);
 
+// Every fact about a format, in its row: nothing else in the core or the CLI asks which format it is.
 struct OutputFormat {
   Format format;
-  std::string_view name;   // what the CLI, the JS layer and the types call it
+  std::string_view name;     // what the CLI, the JS layer and the types call it
+  std::string_view summary;  // what the native CLI's usage says it is
   Renderer render;
+  bool standalone = false;   // has a whole-page form: the CLI's default (its --fragment asks for the body)
+  bool streams = false;      // hands its output over in pieces while writing (Options::output_pieces)
+  bool commonmark_direct = false;  // in CommonMark mode, written from the parser's callbacks with no model
+                                   // (render/commonmark.cpp) instead of by `render`
   Linter lint = nullptr;
+  LintSettings lint_settings = {};  // what lint checks for it: an inbox's preview, a mail client's URLs
   OutputCheck check_output = nullptr;
 };
 

@@ -10,7 +10,7 @@ namespace broadsheet {
 void write_alt_text(Writer& w, const Document& doc, std::uint32_t image) {
   for (std::uint32_t child = doc[image].first_child; child; child = doc[child].next) {
     const Node& n = doc[child];
-    if (n.type == NodeType::Text || n.type == NodeType::InlineHtml) w.text(n.text);
+    if (n.type == NodeType::Text || n.type == NodeType::InlineHtml) w.text(n.literal());
     else if (n.type == NodeType::SoftBreak || n.type == NodeType::LineBreak) w.raw(' ');
     else write_alt_text(w, doc, child);
   }
@@ -60,7 +60,7 @@ bool needs_auto_dir(const Document& doc, std::uint32_t node) {
       for (std::uint32_t child = doc[index].first_child; child && !found; child = doc[child].next) {
         const Node& n = doc[child];
         if (n.type == NodeType::Text || n.type == NodeType::CodeSpan) {
-          if (n.type == NodeType::Text) found = first_strong_direction(n.text);
+          if (n.type == NodeType::Text) found = first_strong_direction(n.literal());
           if (n.type == NodeType::CodeSpan) visit(child);
         } else if (n.type != NodeType::InlineHtml && n.type != NodeType::Image) {
           visit(child);

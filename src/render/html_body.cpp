@@ -38,11 +38,11 @@ class HtmlBody : public HtmlWalk<HtmlBody> {
       case NodeType::TableBody: wrap(index, "<tbody>\n", "</tbody>\n"); break;
       case NodeType::TableRow: wrap(index, "<tr>\n", "</tr>\n"); break;
       case NodeType::TableCell: cell(index); break;
-      case NodeType::Text: w_.text(n.text); break;
+      case NodeType::Text: w_.text(n.literal()); break;
       case NodeType::SoftBreak: w_.raw('\n'); break;
       case NodeType::LineBreak: w_.raw("<br>\n"); break;
       case NodeType::CodeSpan: wrap(index, "<code>", "</code>"); break;
-      case NodeType::InlineHtml: raw_html(n.text); break;
+      case NodeType::InlineHtml: raw_html(n.literal()); break;
       case NodeType::Emphasis: wrap(index, "<em>", "</em>"); break;
       case NodeType::Strong: wrap(index, "<strong>", "</strong>"); break;
       case NodeType::Strikethrough: wrap(index, "<del>", "</del>"); break;
@@ -56,38 +56,31 @@ class HtmlBody : public HtmlWalk<HtmlBody> {
 
  private:
   void container(std::uint32_t index, const char* tag, const char* css_class) {
-    w_.raw("<");
-    w_.raw(tag);
+    start_tag(tag);
     w_.raw(" class=\"");
     w_.raw(css_class);
     w_.raw("\" id=\"");
-    w_.text(doc_[index].text);
+    w_.text(doc_[index].id());
     w_.raw("\">\n");
     container_children(index);
-    w_.raw("</");
-    w_.raw(tag);
-    w_.raw(">\n");
+    end_tag(tag, "\n");
   }
 
   void heading(std::uint32_t index) {
     const Node& n = doc_[index];
-    char level = static_cast<char>('0' + n.level);
-    w_.raw("<h");
-    w_.raw(level);
+    const char tag[3] = {'h', static_cast<char>('0' + n.heading_level()), 0};
+    start_tag(tag);
     NodeType parent = title_of(index);
     if (parent == NodeType::Section) w_.raw(" class=\"bs-section-title\"");
     else if (parent == NodeType::Story) w_.raw(" class=\"bs-story-title\"");
-    else if (!n.text.empty()) {
+    else if (!n.id().empty()) {
       w_.raw(" id=\"");
-      w_.text(n.text);
+      w_.text(n.id());
       w_.raw("\"");
     }
     if (needs_auto_dir(doc_, index)) w_.raw(" dir=\"auto\"");
     w_.raw(">");
-    children(index);
-    w_.raw("</h");
-    w_.raw(level);
-    w_.raw(">\n");
+    children_then_close(index, tag, "\n");
   }
 
   void list(std::uint32_t index) {
@@ -96,11 +89,11 @@ class HtmlBody : public HtmlWalk<HtmlBody> {
       wrap(index, "<ul>\n", "</ul>\n");
       return;
     }
-    if (n.num == 1) {
+    if (n.list_start() == 1) {
       w_.raw("<ol>\n");
     } else {
       w_.raw("<ol start=\"");
-      w_.raw(std::to_string(n.num));
+      w_.raw(std::to_string(n.list_start()));
       w_.raw("\">\n");
     }
     children(index);
@@ -126,9 +119,9 @@ class HtmlBody : public HtmlWalk<HtmlBody> {
     const Node& n = doc_[index];
     // Long lines scroll sideways: tabindex lets keyboard users scroll too.
     w_.raw("<pre tabindex=\"0\"><code");
-    if (!n.text2.empty() && !is_breakout_prone_attribute(n.text2)) {
+    if (!n.language().empty() && !is_breakout_prone_attribute(n.language())) {
       w_.raw(" class=\"language-");
-      w_.text(n.text2);
+      w_.text(n.language());
       w_.raw("\"");
     }
     w_.raw(">");
@@ -146,14 +139,14 @@ class HtmlBody : public HtmlWalk<HtmlBody> {
     const Node& n = doc_[index];
     const char* tag = n.has(kHeaderCell) ? "th" : "td";
     start_tag(tag);
-    w_.raw(kAlign[n.level & 3]);
+    w_.raw(kAlign[static_cast<int>(n.alignment())]);
     w_.raw(">");
     children_then_close(index, tag, "\n");
   }
 
   void link(std::uint32_t index) {
     const Node& n = doc_[index];
-    if (!open_link(index, n.text)) return;
+    if (!open_link(index, n.url())) return;
     if (n.has(kButton)) w_.raw(" class=\"bs-button\"");
     rel_attribute();
     w_.raw(">");
@@ -175,7 +168,7 @@ class HtmlBody : public HtmlWalk<HtmlBody> {
   // A note: its blocks, the back-link to its first reference at the end of its last paragraph.
   void footnote(std::uint32_t index) {
     w_.raw("<li id=\"");
-    w_.text(doc_[index].text);
+    w_.text(doc_[index].id());
     w_.raw("\">\n");
     footnote_blocks(index, " class=\"bs-fnback\"");
     w_.raw("</li>\n");
@@ -184,8 +177,9 @@ class HtmlBody : public HtmlWalk<HtmlBody> {
   // Its size when the Markdown gives it (no layout shift when it loads); fetched when near the viewport and
   // decoded off the main thread: the hero, above them all, is the one image fetched at once.
   void image(std::uint32_t index) {
-    if (!open_image(index, doc_[index].text)) return;
-    write_image_size(w_, doc_[index].num, doc_[index].level);
+    const Node& image = doc_[index];
+    if (!open_image(index, image.url())) return;
+    write_image_size(w_, image.image_width(), image.image_height());
     w_.raw(" loading=\"lazy\" decoding=\"async\">");
   }
 

@@ -49,7 +49,7 @@ class HtmlWalk {
   // its end, except flow containers, which hold the Markdown after it (a `<details>` and its `</details>`
   // in a later block).
   void html_block(std::uint32_t index) {
-    for (std::uint32_t child = doc_[index].first_child; child; child = doc_[child].next) raw_.write(doc_[child].text, w_);
+    for (std::uint32_t child = doc_[index].first_child; child; child = doc_[child].next) raw_.write(doc_[child].literal(), w_);
     raw_.end_block(w_);
   }
 
@@ -88,13 +88,18 @@ class HtmlWalk {
     w_.raw(tag);
   }
 
-  // The node's children, then `</tag>` and `after`.
-  void children_then_close(std::uint32_t index, std::string_view tag, std::string_view after) {
-    children(index);
+  // `</tag>` and `after`.
+  void end_tag(std::string_view tag, std::string_view after) {
     w_.raw("</");
     w_.raw(tag);
     w_.raw(">");
     w_.raw(after);
+  }
+
+  // The node's children, then `</tag>` and `after`.
+  void children_then_close(std::uint32_t index, std::string_view tag, std::string_view after) {
+    children(index);
+    end_tag(tag, after);
   }
 
   // Starts `<a href="HREF" title="…"`; false when the link is unsafe or inside a raw <a>: then its text
@@ -107,7 +112,7 @@ class HtmlWalk {
     w_.raw("<a href=\"");
     w_.url(href);
     w_.raw("\"");
-    write_title_attribute(w_, doc_[link].text2);
+    write_title_attribute(w_, doc_[link].title());
     return true;
   }
 
@@ -123,7 +128,7 @@ class HtmlWalk {
     w_.raw("\" alt=\"");
     write_alt_text(w_, doc_, image);
     w_.raw("\"");
-    write_title_attribute(w_, doc_[image].text2);
+    write_title_attribute(w_, doc_[image].title());
     return true;
   }
 
@@ -141,17 +146,17 @@ class HtmlWalk {
   // renderer's `link_attributes`. Its accessible name says what the number is, in the issue's language.
   void footnote_ref(std::uint32_t index, std::string_view sup, bool named, std::string_view link_attributes) {
     const Node& n = doc_[index];
-    std::string number = std::to_string(n.num);
+    std::string number = std::to_string(n.note_number());
     w_.raw(sup);
     if (in_link_ == 0) {
       w_.raw("<a href=\"#");
-      w_.text(n.text);
+      w_.text(n.note_id());
       if (named) {
         w_.raw("\" name=\"");
-        w_.text(n.text2);
+        w_.text(n.reference_id());
       }
       w_.raw("\" id=\"");
-      w_.text(n.text2);
+      w_.text(n.reference_id());
       w_.raw("\"");
       w_.raw(link_attributes);
       w_.raw(" aria-label=\"");
@@ -192,13 +197,13 @@ class HtmlWalk {
 
   // ` <a href="#REF" ATTRIBUTES aria-label="Back to reference N">↩︎</a>` (text presentation of the arrow).
   void back_link(const Node& note, std::string_view attributes) {
-    if (note.text2.empty()) return;
+    if (note.back_link().empty()) return;
     w_.raw(" <a href=\"#");
-    w_.text(note.text2);
+    w_.text(note.back_link());
     w_.raw("\"");
     w_.raw(attributes);
     w_.raw(" aria-label=\"");
-    w_.text(doc_.locale.format(Label::FootnoteBack, std::to_string(note.num)));
+    w_.text(doc_.locale.format(Label::FootnoteBack, std::to_string(note.note_number())));
     w_.raw("\">\xE2\x86\xA9\xEF\xB8\x8E</a>");
   }
 

@@ -280,7 +280,7 @@ class IssueText {
 
   void list(std::uint32_t index, const std::string& first, const std::string& rest) {
     const Node& n = doc_[index];
-    int number = n.num;
+    int number = n.list_start();
     bool outer_tight = tight_;
     bool first_item = true;
     for (std::uint32_t item = n.first_child; item; item = doc_[item].next) {
@@ -302,18 +302,18 @@ class IssueText {
     std::uint32_t only = doc_[index].first_child;
     std::uint32_t img = doc_[only].type == NodeType::Image ? only : doc_[only].first_child;
     paragraph_text(text, first, rest);
-    if (!doc_[img].text2.empty()) paragraph_text(std::string(doc_[img].text2), rest, rest);
+    if (!doc_[img].title().empty()) paragraph_text(std::string(doc_[img].title()), rest, rest);
   }
 
   void code_lines(std::uint32_t index, const std::string& prefix) {
     std::string code;
-    for (std::uint32_t child = doc_[index].first_child; child; child = doc_[child].next) code += doc_[child].text;
+    for (std::uint32_t child = doc_[index].first_child; child; child = doc_[child].next) code += doc_[child].literal();
     literal_lines(code, prefix + "    ");
   }
 
   void html_lines(std::uint32_t index, const std::string& prefix) {
     std::string html;
-    for (std::uint32_t child = doc_[index].first_child; child; child = doc_[child].next) html += doc_[child].text;
+    for (std::uint32_t child = doc_[index].first_child; child; child = doc_[child].next) html += doc_[child].literal();
     literal_lines(settings_.allow_html ? without_tags(html) : html, prefix);
   }
 
@@ -342,7 +342,7 @@ class IssueText {
           inlines_of(cell, text);
           std::replace(text.begin(), text.end(), '\n', ' ');
           cells.push_back(std::move(text));
-          if (doc_[part].type == NodeType::TableHead) t.align.push_back(doc_[cell].level & 3);
+          if (doc_[part].type == NodeType::TableHead) t.align.push_back(static_cast<int>(doc_[cell].alignment()));
         }
         if (doc_[part].type == NodeType::TableHead) t.header = std::move(cells);
         else t.rows.push_back(std::move(cells));
@@ -383,7 +383,7 @@ class IssueText {
     underlined(std::string(doc_.locale.label(Label::Notes)), '-', "");
     for (std::uint32_t note = doc_[index].first_child; note; note = doc_[note].next) {
       std::string label = "[";
-      label.append(std::to_string(doc_[note].num)).append("] ");
+      label.append(std::to_string(doc_[note].note_number())).append("] ");
       blocks(note, label, std::string(label.size(), ' '));
     }
     pending_gap_ = true;
@@ -398,10 +398,10 @@ class IssueText {
   void inline_text(std::uint32_t index, std::string& out) {
     const Node& n = doc_[index];
     switch (n.type) {
-      case NodeType::Text: out += n.text; break;
+      case NodeType::Text: out += n.literal(); break;
       case NodeType::SoftBreak: out += ' '; break;
       case NodeType::LineBreak: out += '\n'; break;
-      case NodeType::InlineHtml: out += settings_.allow_html ? without_tags(n.text) : std::string(n.text); break;
+      case NodeType::InlineHtml: out += settings_.allow_html ? without_tags(n.literal()) : std::string(n.literal()); break;
       case NodeType::Strikethrough:
         out += "~~";
         inlines_of(index, out);
@@ -414,7 +414,7 @@ class IssueText {
         break;
       }
       case NodeType::Link: link(index, out); break;
-      case NodeType::FootnoteRef: out += "[" + std::to_string(n.num) + "]"; break;
+      case NodeType::FootnoteRef: out += "[" + std::to_string(n.note_number()) + "]"; break;
       default: inlines_of(index, out);
     }
   }
@@ -426,10 +426,10 @@ class IssueText {
     inlines_of(index, out);
     if (n.has(kUnsafeUrl)) return;
     std::string_view text = std::string_view(out).substr(start);
-    std::string_view url = n.text;
+    std::string_view url = n.url();
     if (url.rfind("mailto:", 0) == 0 && text == url.substr(7)) return;
     if (text == url || n.has(kAutolink)) return;
-    out += " [" + std::to_string(reference(url, n.text2)) + "]";
+    out += " [" + std::to_string(reference(url, n.title())) + "]";
   }
 
   const Document& doc_;

@@ -6,7 +6,7 @@
 namespace broadsheet {
 
 DirectiveView directive_view(const Document& doc, std::uint32_t node) {
-  const Directive& d = doc.directives[static_cast<std::size_t>(doc[node].num)];
+  const Directive& d = doc.directives[doc[node].directive_index()];
   const DirectiveKindInfo& kind = directive_kind_info(d.kind);
   std::string_view variant;
   std::string_view kind_title;
@@ -40,7 +40,7 @@ FigureView figure_view(const Document& doc, std::uint32_t figure) {
   bool linked = doc[only].type != NodeType::Image;
   view.image = linked ? doc[only].first_child : only;
   if (linked && is_linked(doc[only])) view.link = only;
-  view.caption = doc[view.image].text2;
+  view.caption = doc[view.image].title();
   return view;
 }
 

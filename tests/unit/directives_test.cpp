@@ -15,7 +15,7 @@ namespace {
 
 struct Line {
   Directive d;
-  std::vector<std::string> problems;
+  std::vector<DirectiveProblem> problems;
   bool ok = false;
 };
 
@@ -110,10 +110,13 @@ TEST_CASE("parse_directive_line drops unsafe attributes with a problem each", "[
   CHECK(l.d.classes == "ok");
   CHECK(l.d.attributes.empty());
   REQUIRE(l.problems.size() == 4u);
-  CHECK(contains(l.problems[0], "onclick"));
-  CHECK(contains(l.problems[1], "style"));
-  CHECK(contains(l.problems[2], "href"));
-  CHECK(contains(l.problems[3], "src"));
+  CHECK(contains(l.problems[0].message, "directive attribute `onclick` is not allowed; it was dropped"));
+  CHECK(contains(l.problems[1].message, "style"));
+  CHECK(contains(l.problems[2].message, "href"));
+  CHECK(contains(l.problems[3].message, "src"));
+  // Each at its attribute: offsets in the text given.
+  CHECK(l.problems[0].at == 12u);
+  CHECK(l.problems[3].at == 69u);
 }
 
 TEST_CASE("a malformed attribute block stays in the title", "[directives]") {
@@ -122,6 +125,10 @@ TEST_CASE("a malformed attribute block stays in the title", "[directives]") {
   CHECK(contains(l.d.title, "{=oops}"));
   CHECK(l.d.attributes.empty());
   CHECK(l.d.classes.empty());
+  REQUIRE(l.problems.size() == 1u);
+  CHECK(l.problems[0].at == 12u);
+  CHECK(contains(l.problems[0].message, "the attribute block `{=oops}` could not be read"));
+  CHECK(contains(l.problems[0].message, "it was kept in the title"));
 }
 
 TEST_CASE("find_directives leaves a body without directives alone", "[directives]") {
@@ -219,4 +226,15 @@ TEST_CASE("find_directives reports lines of the file and warnings for unknown na
   CHECK(p.warned("unknown directive `mystery`"));
   CHECK(p.warned("onclick"));
   for (const auto& w : p.doc.warnings) CHECK(w.line == 5u);
+}
+
+TEST_CASE("find_directives warns about an attribute at its own column", "[directives][attributes]") {
+  Pass p("Intro\n  :::: note Title {.ok style=x}\nBody\n::::\n\n::: tip {.a\"}\n:::\n");
+  REQUIRE(p.doc.warnings.size() == 2u);
+  CHECK(p.doc.warnings[0].line == 2u);
+  CHECK(p.doc.warnings[0].column == 24u);  // `style`
+  CHECK(contains(p.doc.warnings[0].message, "directive attribute `style` is not allowed"));
+  CHECK(p.doc.warnings[1].line == 6u);
+  CHECK(p.doc.warnings[1].column == 9u);   // the block's `{`
+  CHECK(contains(p.doc.warnings[1].message, "could not be read"));
 }

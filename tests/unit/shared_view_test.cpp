@@ -3,6 +3,7 @@
 // they agree on what the input *is*.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 
 #include "broadsheet/broadsheet.hpp"
@@ -70,7 +71,10 @@ TEST_CASE("allowHtml: web and email write the same raw HTML for the same blocks"
 
 TEST_CASE("formats: one list names every format, and parse_format reads it", "[formats]") {
   std::vector<std::string_view> names = broadsheet::format_names();
-  REQUIRE(names == std::vector<std::string_view>{"html", "json", "email", "text"});
+  // The formats a full build carries, in their order; a new one joins the end (the test need not change).
+  const std::vector<std::string_view> known{"html", "json", "email", "text"};
+  REQUIRE(names.size() >= known.size());
+  CHECK(std::equal(known.begin(), known.end(), names.begin()));
   for (std::string_view name : names) {
     auto format = broadsheet::parse_format(name);
     REQUIRE(format);

@@ -25,6 +25,16 @@ std::string_view format_name(Format format);
 // The names of the formats this build renders, in a fixed order (the wasm binding numbers them by it).
 std::vector<std::string_view> format_names();
 
+// A format as a CLI describes it, from its row of the format table (src/render/formats.cpp).
+struct FormatDescription {
+  Format format;
+  std::string_view name;
+  std::string_view summary;  // one line: what the output is
+  bool standalone;           // a whole page by default (Options::standalone), the body alone on request
+};
+// The formats this build renders, in the order of format_names().
+std::vector<FormatDescription> format_descriptions();
+
 inline constexpr std::size_t default_max_input_bytes = 32u * 1024u * 1024u;
 
 // An issue that `::: recent` lists: what a publication knows of the issues before this one (its index).

@@ -81,16 +81,23 @@ std::string page_labels_json(const Locale& locale) {
   std::string out = "{";
   // The widget's words, and the publication's (pager, archive, its filter and search): `broadsheet build`
   // and <broadsheet-archive> take every word they show from here.
-  for (Label label : {Label::InThisIssue, Label::RenderError, Label::PreviousIssue, Label::NextIssue,
-                      Label::AllIssues, Label::RssFeed, Label::MoreIssues, Label::IssueNumber, Label::Colon,
-                      Label::Tags, Label::IssueCountOne, Label::IssueCount, Label::MatchingIssues,
-                      Label::FilterIssues, Label::ShowMore, Label::SearchIssues, Label::SearchResults,
-                      Label::SearchNoResults, Label::ArchiveDescription}) {
-    if (locale.label(label).empty() && !locale.has_overrides()) continue;  // a lean build has no publication words
+  // A set of bits walked in a loop: a list of labels is unrolled by the compiler.
+  constexpr auto bit = [](Label label) { return std::uint64_t{1} << static_cast<unsigned>(label); };
+  constexpr std::uint64_t kPageLabels =
+      bit(Label::InThisIssue) | bit(Label::RenderError) | bit(Label::PreviousIssue) | bit(Label::NextIssue) |
+      bit(Label::AllIssues) | bit(Label::RssFeed) | bit(Label::MoreIssues) | bit(Label::IssueNumber) |
+      bit(Label::Colon) | bit(Label::Tags) | bit(Label::IssueCountOne) | bit(Label::IssueCount) |
+      bit(Label::MatchingIssues) | bit(Label::FilterIssues) | bit(Label::ShowMore) | bit(Label::SearchIssues) |
+      bit(Label::SearchResults) | bit(Label::SearchNoResults) | bit(Label::ArchiveDescription);
+  for (std::size_t index = 0; index < kLabelCount; ++index) {
+    if (!(kPageLabels & (std::uint64_t{1} << index))) continue;
+    auto label = static_cast<Label>(index);
+    std::string_view text = locale.label(label);
+    if (text.empty() && !locale.has_overrides()) continue;  // a lean build has no publication words
     if (out.size() > 1) out += ",";
     append_json_string(out, label_key(label));
     out += ":";
-    append_json_string(out, locale.label(label));
+    append_json_string(out, text);
   }
   out += "}";
   if (cacheable) cached_table = locale.table(), cached_json = out;
@@ -110,8 +117,8 @@ std::optional<Diagnostic> build(std::string_view input, char* writable, const Op
     base = doc.front.body_offset;
     body = input.substr(base);
   }
-  if (!options.commonmark)
-    apply_front_matter_defaults(doc.front, {options.default_lang, options.default_canonical_url, options.default_slug});
+  if (const PublicationSupport* publication = publication_support(); publication && !options.commonmark)
+    publication->apply_defaults(doc.front, {options.default_lang, options.default_canonical_url, options.default_slug});
   resolve_locale(options, doc);
   DirectivePass directives;
   if (!options.commonmark && may_have_directives(body))
@@ -196,8 +203,9 @@ Result render_input(std::string_view markdown, char* writable, const Options& op
   if (!format) return failure({0, 0, "this build does not render the format asked for"});
   std::string unsubscribe = unsubscribe_href(options.unsubscribe_url);
   if (unsubscribe.empty()) return failure({0, 0, "the unsubscribe URL is not a safe URL (option unsubscribeUrl)"});
-  if (auto problem = front_matter_defaults_problem(options.default_lang, options.default_canonical_url))
-    return failure({0, 0, *problem});
+  if (const PublicationSupport* publication = publication_support())
+    if (auto problem = publication->defaults_problem(options.default_lang, options.default_canonical_url))
+      return failure({0, 0, *problem});
 
   // The output budget is of the input as given: repairs below may make it up to 3 times longer.
   const std::size_t input_bytes = markdown.size();
@@ -264,30 +272,23 @@ Result render_input(std::string_view markdown, char* writable, const Options& op
   stable_sort_items(doc.warnings, [](const Diagnostic& a, const Diagnostic& b) {
     return a.line != b.line ? a.line < b.line : a.column < b.column;
   });
-  if (options.summary_only) {  // a publication reading its issues: no output to write
-    Result result;
-    result.meta_json = doc.front.meta_json;
-    if (Summarizer summarize = issue_summarizer()) result.summary_json = summarize(doc);
-    result.labels_json = page_labels_json(doc.locale);
-    result.warnings = std::move(doc.warnings);
-    return result;
-  }
-
   Result result;
-  result.output.reserve(output_reserve(markdown.size(), options, *format, 2));
-  RenderSettings settings;
-  settings.standalone = options.standalone;
-  settings.allow_html = options.allow_html;
-  settings.unsubscribe_href = unsubscribe;
-  if (options.output_pieces) settings.output_pieces = &counted_pieces;
-  format->render(doc, settings, result.output);
-  if (output_budget().over(handed + result.output.size())) return over_output_budget();
-  if (options.lint && format->check_output) format->check_output(handed + result.output.size(), doc.warnings);
+  if (!options.summary_only) {  // a publication reading its issues writes no output
+    result.output.reserve(output_reserve(markdown.size(), options, *format, 2));
+    RenderSettings settings;
+    settings.standalone = options.standalone;
+    settings.allow_html = options.allow_html;
+    settings.unsubscribe_href = unsubscribe;
+    if (options.output_pieces) settings.output_pieces = &counted_pieces;
+    format->render(doc, settings, result.output);
+    if (output_budget().over(handed + result.output.size())) return over_output_budget();
+    if (options.lint && format->check_output) format->check_output(handed + result.output.size(), doc.warnings);
+  }
 
   result.meta_json = doc.front.meta_json;
   result.outline_json = outline_json(doc.outline);
   result.labels_json = page_labels_json(doc.locale);
-  if (Summarizer summarize = issue_summarizer()) result.summary_json = summarize(doc);
+  if (const PublicationSupport* publication = publication_support()) result.summary_json = publication->summarize(doc);
   result.warnings = std::move(doc.warnings);
   return result;
 }

@@ -12,6 +12,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -74,23 +76,24 @@ class Engine {
   }
 
   // The `recent` option (the issues before this one, newest first) as one string, sent only when it
-  // changes: per issue its url, title, number and date, each ended by U+001F (which no field holds).
+  // changes: per issue its url, title, number and date, each ended by U+001F (which no field holds). The
+  // issues are views into the kept string.
   void setRecent(const std::string& packed) {
-    recent_.clear();
-    std::string_view rest = packed;
+    recent_packed_ = packed;
+    recent_count_ = 0;
+    std::string_view rest = recent_packed_;
     auto field = [&rest] {
       std::size_t end = rest.find('\x1F');
-      std::string value(rest.substr(0, end));
+      std::string_view value = rest.substr(0, end);
       rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
       return value;
     };
-    while (!rest.empty()) {
-      broadsheet::RecentIssue issue;
+    while (!rest.empty() && recent_count_ < std::size(recent_)) {
+      broadsheet::RecentIssue& issue = recent_[recent_count_++];
       issue.url = field();
       issue.title = field();
       issue.number = field();
       issue.date = field();
-      recent_.push_back(std::move(issue));
     }
   }
 
@@ -111,7 +114,7 @@ class Engine {
     options.id_prefix = id_prefix_;
     options.unsubscribe_url = unsubscribe_url_;
     options.labels = labels_;
-    options.recent = recent_;
+    options.recent = std::span(recent_, recent_count_);
     options.default_lang = default_lang_;
     options.default_canonical_url = default_canonical_url_;
     options.default_slug = default_slug_;
@@ -154,7 +157,10 @@ class Engine {
   std::string default_lang_;
   std::string default_canonical_url_;
   std::string default_slug_;
-  std::vector<broadsheet::RecentIssue> recent_;
+  std::string recent_packed_;
+  // The core lists at most 50 issues in a `::: recent` block (core/recent.hpp): a fixed array, no vector.
+  broadsheet::RecentIssue recent_[50];
+  std::size_t recent_count_ = 0;
   std::vector<std::pair<std::string, std::string>> labels_;
   broadsheet::Result result_;
   std::string sidecar_;

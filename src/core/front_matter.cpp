@@ -10,7 +10,6 @@
 #include <unordered_map>
 
 #include "core/json_string.hpp"
-#include "core/slug.hpp"
 #include "core/sanitize.hpp"
 #include "core/sort.hpp"
 #include "core/utf8.hpp"
@@ -347,8 +346,15 @@ class Normaliser {
       else if (key == "hero") hero(value, meta);
       else if (key == "lang") lang(value, meta);
       else if (key == "dir") dir(value, meta);
-      else if (key == "draft") draft(value, meta);
-      else if (key == "slug") slug(value, meta);
+      else if (key == "draft") {
+        // Only a YAML boolean says what `draft` means; anything else (yes, on, 1, "true") is reported by
+        // lint and keeps the issue out of a publication (render/summary.cpp).
+        bool boolean = value.kind == JsonValue::Kind::Boolean;
+        using Draft = FrontMatter::Draft;
+        out_.draft = !boolean ? Draft::Unreadable : value.boolean ? Draft::Yes : Draft::No;
+        meta[key] = std::move(value);
+      }
+      else if (key == "slug") text_field(key, value, out_.slug, meta);
       else {
         out_.unknown_keys.push_back(key);
         meta[key] = std::move(value);  // unknown keys pass through untouched
@@ -394,21 +400,15 @@ class Normaliser {
     warn("issue", "front matter `issue` should be a number (got \"" + *text + "\")");
   }
 
-  // A warning of the render that also keeps the issue out of a publication.
-  void refuse(const std::string& key, std::string message) {
-    warn(key, message);
-    out_.publication_errors.push_back(warnings_.back());
-  }
-
-  // One rule for what a date is, for every layer: a real calendar day written YYYY-MM-DD.
+  // One rule for what a date is, for every layer: a real calendar day written YYYY-MM-DD (a publication
+  // leaves out an issue with any other `date`: render/summary.cpp).
   void date(const JsonValue& value, JsonValue& meta) {
     auto text = as_text(value);
-    if (!text) return refuse("date", "front matter `date` should be a date written YYYY-MM-DD; it was ignored");
+    if (!text) return warn("date", "front matter `date` should be a date written YYYY-MM-DD; it was ignored");
     if (!is_date(*text)) {
       out_.date_text = *text;  // shown as written: the writer's text is never dropped
       meta["date"] = JsonValue::string(*text);
-      return refuse("date", "front matter `date` should be a date written YYYY-MM-DD (got \"" + *text +
-                                "\"); it is shown as written");
+      return warn("date", "front matter `date` should be a date written YYYY-MM-DD; it is shown as written");
     }
     out_.date = *text;
     meta["date"] = JsonValue::string(*text);
@@ -511,26 +511,6 @@ class Normaliser {
     out_.hero = std::move(hero);
   }
 
-  // The folder a publication writes the issue to: one that cannot name a folder keeps it out.
-  void slug(const JsonValue& value, JsonValue& meta) {
-    std::string text;
-    if (!text_field("slug", value, text, meta)) return;
-    if (!is_folder_name(text))
-      return refuse("slug", "front matter `slug` \"" + text + "\" cannot name a folder: use letters, digits, '.', '_', '~' and '-'");
-    out_.slug = std::move(text);
-  }
-
-  // Only a YAML boolean says what `draft` means; anything else (yes, on, 1, "true") keeps the issue out.
-  void draft(const JsonValue& value, JsonValue& meta) {
-    meta["draft"] = value;
-    if (value.kind == JsonValue::Kind::Boolean) {
-      out_.draft = value.boolean;
-      return;
-    }
-    out_.draft = true;
-    refuse("draft", "front matter `draft` should be true or false; the issue is treated as a draft");
-  }
-
   void lang(const JsonValue& value, JsonValue& meta) {
     auto text = as_text(value);
     if (!text || !is_language_tag(*text))
@@ -562,12 +542,6 @@ std::pair<std::uint32_t, std::uint32_t> FrontMatter::position_of(std::string_vie
   return {1, 1};
 }
 
-bool FrontMatter::has_key(std::string_view key) const {
-  auto at = std::lower_bound(keys_by_name.begin(), keys_by_name.end(), key,
-                             [this](std::uint32_t i, std::string_view k) { return std::string_view(keys[i].key) < k; });
-  return at != keys_by_name.end() && keys[*at].key == key;
-}
-
 void FrontMatter::index_keys() {
   keys_by_name.resize(keys.size());
   for (std::uint32_t i = 0; i < keys.size(); ++i) keys_by_name[i] = i;
@@ -583,11 +557,7 @@ void FrontMatter::index_keys() {
 void apply_front_matter_defaults(FrontMatter& fm, const PublicationDefaults& defaults) {
   if (fm.lang.empty() && is_language_tag(defaults.lang)) fm.lang = defaults.lang;
   if (fm.canonical_url.empty() && is_safe_url(defaults.canonical_url, UrlUse::Link)) fm.canonical_url = defaults.canonical_url;
-  if (!fm.slug.empty() || defaults.slug.empty()) return;
-  if (is_folder_name(defaults.slug)) fm.slug = defaults.slug;
-  else if (!fm.has_key("slug"))  // a bad `slug` key is reported already
-    fm.publication_errors.push_back({0, 0, "the file name \"" + std::string(defaults.slug) +
-                                               "\" cannot name a folder: rename it, or give the issue a `slug`"});
+  if (fm.slug.empty()) fm.slug = defaults.slug;
 }
 
 std::optional<std::string> front_matter_defaults_problem(std::string_view lang, std::string_view canonical_url) {

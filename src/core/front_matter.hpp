@@ -32,13 +32,12 @@ struct FrontMatter {
   std::string issue;               // the issue number as text ("42"), empty if absent
   std::string date_text;           // a `date` not written YYYY-MM-DD, shown as written (with a warning)
   std::vector<std::string> authors, tags;
-  std::string slug;                // `slug`, else the publication's default: the folder it writes the issue to
-  // `draft: true`. A `draft` that is not a YAML boolean (yes, on, 1, "true") also counts as a draft: an
-  // issue is never published by mistake.
-  bool draft = false;
-  // Problems that keep the issue out of a publication (`draft` not true/false, a `date` that is not a
-  // date): each is also a warning of the render, at its line and column.
-  std::vector<Diagnostic> publication_errors;
+  // `slug`, else the publication's default: the folder it writes the issue to (checked by the summary).
+  std::string slug;
+  // `draft` as written. One that is not a YAML boolean (yes, on, 1, "true") keeps the issue out of a
+  // publication, as a draft would: an issue is never published by mistake.
+  enum class Draft : std::uint8_t { Absent, Yes, No, Unreadable };
+  Draft draft = Draft::Absent;
   std::optional<Hero> hero;
   std::string meta_json = "{}";    // every key, known ones normalised, unknown ones passed through
   std::vector<FrontMatterKey> keys;   // every top-level key, in file order
@@ -47,7 +46,6 @@ struct FrontMatter {
   // The position of `key`, or line 1 column 1 when it is not in the file. A binary search in
   // keys_by_name (one hint per unknown key must not scan every key).
   std::pair<std::uint32_t, std::uint32_t> position_of(std::string_view key) const;
-  bool has_key(std::string_view key) const;
   // Builds keys_by_name from keys (called once keys is complete).
   void index_keys();
   std::vector<std::uint32_t> keys_by_name;  // indexes into keys, sorted by key

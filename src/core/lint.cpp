@@ -107,6 +107,8 @@ class Linter {
                  "no `lang` in the front matter: the issue is marked as English (lang=\"en\") and "
                  "Broadsheet's own words are English; add `lang:` (e.g. fr, zh-Hans, ar)",
                  true);
+    if (fm.draft == FrontMatter::Draft::Unreadable)
+      warn_key("draft", "draft", "front matter `draft` should be true or false: a publication treats this issue as a draft");
     for (const std::string& key : fm.unknown_keys)
       warn_key(key, "front-matter-key",
                "unknown front-matter key `" + key + "`: kept in meta but not rendered (check the spelling)", true);

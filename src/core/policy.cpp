@@ -52,15 +52,11 @@ class Policy {
           break;
         case NodeType::Link:
           check_url(node, UrlUse::Link, "link");
-          ++in_link_or_alt_;
-          visit(child, false);
-          --in_link_or_alt_;
+          visit_inside_span(child);
           break;
         case NodeType::Image:
           check_url(node, UrlUse::Image, "image");
-          ++in_link_or_alt_;
-          visit(child, false);
-          --in_link_or_alt_;
+          visit_inside_span(child);
           break;
         case NodeType::FootnoteRef: name_footnote_ref(node); break;
         case NodeType::Footnote:
@@ -71,6 +67,13 @@ class Policy {
           if (node.first_child) visit(child, false);  // leaves (text, breaks) have nothing to visit
       }
     }
+  }
+
+  // A link's text or an image's alt text: a footnote reference there cannot be a link (name_footnote_ref).
+  void visit_inside_span(std::uint32_t span) {
+    ++in_link_or_alt_;
+    visit(span, false);
+    --in_link_or_alt_;
   }
 
   bool opens_container(std::uint32_t parent, std::uint32_t heading) const {
@@ -136,8 +139,7 @@ class Policy {
     if (number >= 1 && number <= note_ids_.size()) node.set_note_id(note_ids_[number - 1]);
     if (in_link_or_alt_ > 0) {
       doc_.warn(node.offset, "footnote reference " + std::to_string(number) +
-                                 " is inside a link's text or an image's alt text, where it cannot link to its note; "
-                                 "put it after the link or image");
+                                 " inside a link or an alt text cannot link to its note: put it after them");
       return;
     }
     std::string n = std::to_string(number);

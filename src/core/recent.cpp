@@ -1,7 +1,6 @@
 #include "core/recent.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <string>
 
 namespace broadsheet {
@@ -13,14 +12,13 @@ int count_of(Document& doc, const Directive& directive) {
   for (const auto& [key, value] : directive.attributes) {
     if (key != "data-count") continue;
     int count = 0;
-    auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), count);
-    bool digits_only = !value.empty() && value[0] >= '0' && value[0] <= '9';
-    if (digits_only && error == std::errc() && end == value.data() + value.size() && count >= 1 &&
-        count <= kMaxRecentCount)
-      return count;
-    doc.warn_at_line(directive.line, 1,
-                     "`::: recent {count=" + value + "}`: count should be a whole number from 1 to " +
-                         std::to_string(kMaxRecentCount) + "; it lists " + std::to_string(kDefaultRecentCount));
+    bool digits = !value.empty() && value.size() <= 2;
+    for (char c : value) {
+      digits = digits && c >= '0' && c <= '9';
+      count = count * 10 + (c - '0');
+    }
+    if (digits && count >= 1 && count <= kMaxRecentCount) return count;
+    doc.warn_at_line(directive.line, 1, "`::: recent {count=N}` takes a whole number from 1 to 50; this one lists 3");
   }
   return kDefaultRecentCount;
 }
@@ -72,7 +70,7 @@ int fill_recent(Document& doc, std::span<const RecentIssue> issues) {
     if (directive.kind != DirectiveKind::Recent) continue;
     int count = count_of(doc, directive);
     if (count > largest) largest = count;
-    std::size_t listed = std::min({static_cast<std::size_t>(count), issues.size(), links_left});
+    std::size_t listed = std::min(std::min(static_cast<std::size_t>(count), issues.size()), links_left);
     if (listed == 0) continue;
     prepend_list(doc, index, issues.first(listed));
     links_left -= listed;

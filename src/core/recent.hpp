@@ -10,7 +10,7 @@
 
 namespace broadsheet {
 
-inline constexpr int kDefaultRecentCount = 3;
+inline constexpr int kDefaultRecentCount = 3;  // both are in count_of's warning, as text
 inline constexpr int kMaxRecentCount = 50;
 // Links the core writes for all `::: recent` blocks of one issue together: a thousand blocks of fifty
 // must not make fifty thousand list items out of a few kilobytes.

@@ -57,9 +57,12 @@ constexpr OutputFormat kFormats[] = {
 std::span<const OutputFormat> output_formats() { return kFormats; }
 
 #if BROADSHEET_WEB_ONLY
-Summarizer issue_summarizer() { return nullptr; }
+const PublicationSupport* publication_support() { return nullptr; }
 #else
-Summarizer issue_summarizer() { return summary_json; }
+const PublicationSupport* publication_support() {
+  static constexpr PublicationSupport kPublication{summary_json, apply_front_matter_defaults, front_matter_defaults_problem};
+  return &kPublication;
+}
 #endif
 
 const OutputFormat* find_output_format(Format format) {

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -45,10 +46,15 @@ struct OutputFormat {
   OutputCheck check_output = nullptr;
 };
 
-// The issue's summary for a publication (render/summary.hpp); null in a lean build, whose users (the
-// element, `broadsheet/web`) publish nothing.
-using Summarizer = std::string (*)(const Document& doc);
-Summarizer issue_summarizer();
+// What a publication asks of the core besides a format: the issue's summary (render/summary.hpp), and the
+// defaults it gives an issue and their check (Options::default_lang…, core/front_matter.hpp). Null in a
+// lean build, whose users (the element, `broadsheet/web`) publish nothing: there those options do nothing.
+struct PublicationSupport {
+  std::string (*summarize)(const Document& doc);
+  void (*apply_defaults)(FrontMatter& fm, const PublicationDefaults& defaults);
+  std::optional<std::string> (*defaults_problem)(std::string_view lang, std::string_view canonical_url);
+};
+const PublicationSupport* publication_support();
 
 // The formats this build carries, in a fixed order (the wasm binding numbers them by it). A lean build
 // (BROADSHEET_WEB_ONLY=1) carries only the web HTML.

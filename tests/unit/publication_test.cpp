@@ -115,9 +115,10 @@ TEST_CASE("a publication's language and canonical URL are defaults; bad ones ref
 
 TEST_CASE("::: recent is written by the core, in the issue's language, safe URLs only", "[publication]") {
   Options o;
-  o.recent = {{"https://x.example/2/", "Deux <b>", "2", "2026-02-01"},
-              {" JavaScript:alert(1)", "Un", "1", "2026-01-01"},
-              {"https://x.example/0/", "Zéro", "", ""}};
+  const std::vector<broadsheet::RecentIssue> recent = {{"https://x.example/2/", "Deux <b>", "2", "2026-02-01"},
+                                                       {" JavaScript:alert(1)", "Un", "1", "2026-01-01"},
+                                                       {"https://x.example/0/", "Zéro", "", ""}};
+  o.recent = recent;
   std::string out = html("---\nlang: fr\n---\n::: recent Avant {count=3}\nTexte du bloc.\n:::\n", o);
   CHECK(contains(out, "<li><a href=\"https://x.example/2/\">Numéro 2\u00A0: Deux &lt;b&gt;</a></li>"));
   CHECK(contains(out, "<li>Numéro 1\u00A0: Un</li>"));  // the unsafe link keeps its text, not its href
@@ -136,7 +137,7 @@ TEST_CASE("::: recent {count=N} takes a whole number from 1 to 50, else warns at
     Result r = broadsheet::render(std::string("Intro.\n\n::: recent {count=") + value + "}\n:::\n");
     REQUIRE(r.ok());
     bool warned = false;
-    for (const auto& w : r.warnings) warned = warned || (w.line == 3 && contains(w.message, "from 1 to 50; it lists 3"));
+    for (const auto& w : r.warnings) warned = warned || (w.line == 3 && contains(w.message, "from 1 to 50; this one lists 3") && contains(w.message, "{count=N}"));
     CHECK(warned);
     CHECK(json::parse(r.summary_json)["recent_count"] == 3);
   }
@@ -147,7 +148,11 @@ TEST_CASE("::: recent {count=N} takes a whole number from 1 to 50, else warns at
 
 TEST_CASE("a thousand ::: recent blocks write at most 500 links in all", "[publication]") {
   Options o;
-  for (int i = 0; i < 50; ++i) o.recent.push_back({"https://x.example/" + std::to_string(i) + "/", "T", "", ""});
+  std::vector<std::string> urls;
+  for (int i = 0; i < 50; ++i) urls.push_back("https://x.example/" + std::to_string(i) + "/");
+  std::vector<broadsheet::RecentIssue> recent;
+  for (const std::string& url : urls) recent.push_back({url, "T", "", ""});
+  o.recent = recent;
   std::string md;
   for (int i = 0; i < 1000; ++i) md += "::: recent {count=50}\n:::\n\n";
   CHECK(count(html(md, o), "<li>") == 500);

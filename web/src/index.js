@@ -197,11 +197,7 @@ function coreOptions(options, formatNumbers) {
  * A string option as the core takes it: a lone surrogate (half of a UTF-16 pair) becomes U+FFFD here, as
  * the Markdown's do in encodeInto; the bindings' own conversion would swallow the character after it.
  */
-const textOption = (value) => {
-  const text = String(value ?? '');
-  return typeof text.toWellFormed === 'function' ? text.toWellFormed()
-    : text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
-};
+const textOption = (value) => decoder.decode(encoder.encode(String(value ?? '')));
 
 /**
  * The `recent` option (the issues before this one, newest first: { url, title, number, date }) as the one

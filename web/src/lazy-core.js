@@ -3,8 +3,8 @@
 // renders `html`; the full core (every format, CommonMark mode, lint) starts only when one of those is first
 // asked for. Node compiles and instantiates a module synchronously, so the full core can start inside the
 // render call that needs it. Both cores write the same bytes (tests/js/lazy-core.test.js). An html render
-// comes from the web core, and what only the full core has (the lint warnings, the publication's summary)
-// from the full core when first read; once the full core runs, it renders everything, so nothing is done
+// comes from the web core, and what only the full core has (the lint warnings, the publication's summary
+// and words) from the full core when first read; once the full core runs, it renders everything, so nothing is done
 // twice again.
 import { compileCore, loadGlue, rendererOf } from './index.js';
 import { WEB_CORE } from './web.js';
@@ -72,7 +72,7 @@ class LazyRenderer {
     const lint = o.lint === undefined || Boolean(o.lint);
     const result = this.#web.render(markdown, lint ? { ...o, lint: false } : options);
     let full = null;
-    for (const key of lint ? ['warnings', 'summary'] : ['summary']) {
+    for (const key of lint ? ['warnings', 'summary', 'labels'] : ['summary', 'labels']) {
       Object.defineProperty(result, key, {
         get: () => (full ??= this.#fullCore().render(markdown, options))[key],
         enumerable: false,

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -38,11 +39,12 @@ std::vector<FormatDescription> format_descriptions();
 inline constexpr std::size_t default_max_input_bytes = 32u * 1024u * 1024u;
 
 // An issue that `::: recent` lists: what a publication knows of the issues before this one (its index).
+// Views: the caller keeps the text alive while it renders.
 struct RecentIssue {
-  std::string url;     // the issue's page; linked only when it is a safe URL
-  std::string title;
-  std::string number;  // "17", or empty
-  std::string date;    // YYYY-MM-DD, or empty
+  std::string_view url;     // the issue's page; linked only when it is a safe URL
+  std::string_view title;
+  std::string_view number;  // "17", or empty
+  std::string_view date;    // YYYY-MM-DD, or empty
 };
 
 struct Options {
@@ -66,12 +68,13 @@ struct Options {
   std::function<void(std::string_view)> output_pieces;
   // The issues before this one, newest first: every `::: recent {count=N}` lists the first N of them
   // (as links, in the issue's language). Empty: the block shows only what the writer put in it.
-  std::vector<RecentIssue> recent;
+  std::span<const RecentIssue> recent;
   // A publication's defaults for an issue whose front matter does not set them: its language and its
   // canonical URL (the page `broadsheet build` writes for it).
-  std::string default_lang;
-  std::string default_canonical_url;
-  std::string default_slug;  // the folder of an issue without a `slug` (its file's name); checked like one
+  // Views: the caller keeps them alive while it renders.
+  std::string_view default_lang;
+  std::string_view default_canonical_url;
+  std::string_view default_slug;  // the folder of an issue without a `slug` (its file's name); checked like one
 };
 
 struct Result {

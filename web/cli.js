@@ -6,19 +6,20 @@ import { readFile, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { createRenderer, BroadsheetError } from './index.js';
 
-const RENDER_USAGE =
-  'usage: broadsheet render FILE|- [--format html|json|email|text] [--commonmark] [--fragment] [--allow-html] [--id-prefix P] [--no-lint] [--unsubscribe-url URL] [--labels FILE.json]';
+// The formats in the usage are the core's (Renderer.formats, from its one format table).
+const renderUsage = (formats) =>
+  `usage: broadsheet render FILE|- [--format ${formats.join('|')}] [--commonmark] [--fragment] [--allow-html] [--id-prefix P] [--no-lint] [--unsubscribe-url URL] [--labels FILE.json]`;
 const BUILD_USAGE =
   '       broadsheet build ISSUES_DIR --out SITE_DIR --base-url URL [--drafts] [--future] [--title T] [--description D] [--lang L] [--feed-items N] [--jobs N] [--force] [--unsubscribe-url URL] [--no-search]';
 const CHECK_USAGE = '       broadsheet check ISSUE.md [--unsubscribe-url URL]';
-const USAGE = `${RENDER_USAGE}\n${BUILD_USAGE}\n${CHECK_USAGE}`;
-const HELP = `${USAGE}
+const usage = (formats) => `${renderUsage(formats)}\n${BUILD_USAGE}\n${CHECK_USAGE}`;
+const help = (formats) => `${usage(formats)}
 
 Renders a Markdown newsletter to standard output: a standalone HTML page by
 default. Use - to read standard input.
 
-  --format F       html (default, a standalone page), json, email (a whole
-                   email document) or text (its plain-text part)
+  --format F       ${formats.join(', ')}: html (the default) is a standalone
+                   page, email a whole email document, text its plain-text part
   --commonmark     strict CommonMark, no Broadsheet extensions
   --fragment       an HTML fragment instead of a whole page
   --allow-html     pass raw HTML through instead of escaping it
@@ -59,6 +60,9 @@ email loses there and whether anything breaks, and its size against Gmail's
 `;
 
 class UsageError extends Error {}
+
+/** The formats the package's core renders, for the usage and help. */
+const coreFormats = async () => (await createRenderer()).formats;
 
 /** Parses argv (without node and script) into { help } or a render request. */
 /**
@@ -175,7 +179,7 @@ async function build(args) {
     report = await buildSite({ ...options, onProgress: progressReporter() });
   } catch (error) {
     if (error?.name !== 'BuildUsageError') throw error;
-    process.stderr.write(`broadsheet: ${error.message.replace(/^buildSite: /, '')}\n${USAGE}\n`);
+    process.stderr.write(`broadsheet: ${error.message.replace(/^buildSite: /, '')}\n${usage(await coreFormats())}\n`);
     return 2;
   }
   const at = (p) => (p.line > 0 ? `${p.file}:${p.line}:${p.column}:` : `${p.file}:`);
@@ -232,17 +236,17 @@ async function main(argv) {
     args = parseArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`broadsheet: ${error.message}\n${USAGE}\n`);
+    process.stderr.write(`broadsheet: ${error.message}\n${usage(await coreFormats())}\n`);
     return 2;
   }
   if (args.help) {
-    process.stdout.write(HELP);
+    process.stdout.write(help(await coreFormats()));
     return 0;
   }
   if (args.command === 'build') return build(args);
   const renderer = await createRenderer();
   if (!renderer.formats.includes(args.format)) {
-    process.stderr.write(`broadsheet: unknown format: ${args.format} (expected ${renderer.formats.join(', ')})\n${USAGE}\n`);
+    process.stderr.write(`broadsheet: unknown format: ${args.format} (expected ${renderer.formats.join(', ')})\n${usage(renderer.formats)}\n`);
     return 2;
   }
   const name = args.file === '-' ? '<stdin>' : args.file;

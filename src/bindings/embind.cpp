@@ -23,9 +23,12 @@ namespace {
 
 // Bits of the `flags` argument of render(); bits 8 and up hold the format's number: its index in
 // the list formats() gives, which web/src/index.js reads from the core at start-up (the list is the core's
-// one list of formats, src/render/formats.cpp; a lean build carries fewer). web/src/index.js packs them.
+// one list of formats, src/render/formats.cpp; a lean build carries fewer). web/src/index.js packs them,
+// with the same names in capitals (COMMON_MARK…): tests/js/boundary-declared.test.js fails if they differ.
 constexpr std::uint32_t kCommonMark = 1, kStandalone = 2, kAllowHtml = 4, kNoLint = 8, kSummaryOnly = 16,
                         kFormatShift = 8;
+// The words of render()'s result, which web/src/index.js reads from memory (same names in capitals).
+enum ResultWord : std::uint32_t { kOk = 0, kOutputPointer = 1, kOutputLength = 2, kSidecarPointer = 3, kSidecarLength = 4 };
 
 class Engine {
  public:
@@ -137,11 +140,11 @@ class Engine {
     }
     if (input_.size() > kBigInput) std::vector<char>().swap(input_);  // give big inputs' memory back
     sidecar_ = broadsheet::sidecar_json(result_);
-    summary_[0] = result_.ok() ? 1 : 0;
-    summary_[1] = static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(result_.output.data()));
-    summary_[2] = static_cast<std::uint32_t>(result_.output.size());
-    summary_[3] = static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(sidecar_.data()));
-    summary_[4] = static_cast<std::uint32_t>(sidecar_.size());
+    summary_[kOk] = result_.ok() ? 1 : 0;
+    summary_[kOutputPointer] = static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(result_.output.data()));
+    summary_[kOutputLength] = static_cast<std::uint32_t>(result_.output.size());
+    summary_[kSidecarPointer] = static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(sidecar_.data()));
+    summary_[kSidecarLength] = static_cast<std::uint32_t>(sidecar_.size());
     return reinterpret_cast<std::uintptr_t>(summary_);
   }
 
@@ -164,7 +167,7 @@ class Engine {
   std::vector<std::pair<std::string, std::string>> labels_;
   broadsheet::Result result_;
   std::string sidecar_;
-  std::uint32_t summary_[5] = {};
+  std::uint32_t summary_[kSidecarLength + 1] = {};
   emscripten::val sink_ = emscripten::val::undefined();
 };
 

@@ -89,7 +89,8 @@ let origin;
 let browser;
 const PAGES = {};
 
-const build = (options = {}) => buildSite({ input: join(dir, 'issues'), out: join(dir, 'site'), baseUrl: `${origin}/site/`, jobs: 1, ...options });
+// An English archive (without `lang`, the site would take the newest issue's, Japanese).
+const build = (options = {}) => buildSite({ input: join(dir, 'issues'), out: join(dir, 'site'), baseUrl: `${origin}/site/`, jobs: 1, lang: 'en', ...options });
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'broadsheet-search-'));

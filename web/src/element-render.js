@@ -51,7 +51,7 @@ export function renderer() {
 }
 
 /** Renders `markdown` in the shared worker; resolves to { output, outline, meta, warnings, labels }. */
-function renderInWorker(module, markdown, options) {
+function renderInWorker(module, markdown, renderOptions) {
   if (!sharedWorker) {
     // Written out in full so bundlers can see the worker and bundle it; configure({ worker }) overrides it.
     const worker = options.worker
@@ -79,7 +79,7 @@ function renderInWorker(module, markdown, options) {
   const id = ++sharedWorker.next;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    worker.postMessage({ id, module, markdown, options });
+    worker.postMessage({ id, module, markdown, options: renderOptions });
   });
 }
 
@@ -87,16 +87,16 @@ function renderInWorker(module, markdown, options) {
  * Renders on the main thread or, from `workerFrom` UTF-16 units up (element.js's WORKER_THRESHOLD), in
  * the worker; resolves to a result-like object.
  */
-export async function renderMarkdown(markdown, workerFrom, options) {
+export async function renderMarkdown(markdown, workerFrom, renderOptions) {
   if (markdown.length >= workerFrom && typeof Worker === 'function' && !workerUnavailable) {
     const module = await compiledCore();
     try {
-      return await renderInWorker(module, markdown, options);
+      return await renderInWorker(module, markdown, renderOptions);
     } catch (error) {
       if (!error.workerFailed) throw error;
       workerUnavailable = true; // render on the main thread from now on, rather than not at all
       console.warn(`${error.message}; rendering on the main thread (see configure({ worker }))`);
     }
   }
-  return (await renderer()).render(markdown, options);
+  return (await renderer()).render(markdown, renderOptions);
 }

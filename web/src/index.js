@@ -163,14 +163,20 @@ function instantiate(factory, wasmModule, sync) {
 // ---------------------------------------------------------------------------
 // Rendering
 
-// The core's render flags (src/bindings/embind.cpp): bits for the booleans, the format's number above.
-// The formats and their numbers come from the core (Engine.formats(), the core's one list of formats).
-const COMMONMARK = 1;
+// The core's render flags and result words (src/bindings/embind.cpp, the same names there as kCommonMark…;
+// tests/js/boundary-declared.test.js fails if the two sides differ): bits for the booleans, the format's
+// number above. The formats and their numbers come from the core (formats(), its one list of formats).
+const COMMON_MARK = 1;
 const STANDALONE = 2;
 const ALLOW_HTML = 4;
 const NO_LINT = 8;
 const SUMMARY_ONLY = 16;
 const FORMAT_SHIFT = 8;
+const OK = 0;
+const OUTPUT_POINTER = 1;
+const OUTPUT_LENGTH = 2;
+const SIDECAR_POINTER = 3;
+const SIDECAR_LENGTH = 4;
 
 /**
  * Checks the options and packs them as the core takes them: flags as one number, and the two strings.
@@ -185,7 +191,7 @@ function coreOptions(options, formatNumbers) {
   const maxInputBytes = byteLimit(o, 'maxInputBytes');
   const maxOutputBytes = byteLimit(o, 'maxOutputBytes');
   const lint = o.lint === undefined ? true : Boolean(o.lint);
-  const flags = (o.commonmark ? COMMONMARK : 0) | (o.standalone ? STANDALONE : 0) | (o.allowHtml ? ALLOW_HTML : 0) |
+  const flags = (o.commonmark ? COMMON_MARK : 0) | (o.standalone ? STANDALONE : 0) | (o.allowHtml ? ALLOW_HTML : 0) |
     (lint ? 0 : NO_LINT) | (o.summaryOnly ? SUMMARY_ONLY : 0) | (formatNumbers.get(format) << FORMAT_SHIFT);
   // The string options as one string, in the order the core reads them (setStrings in embind.cpp).
   const strings = [o.idPrefix, o.unsubscribeUrl, o.defaultLang, o.defaultCanonicalUrl, o.defaultSlug]
@@ -335,11 +341,11 @@ class Renderer {
       if (core.pieces.length) core.pieces = [];
       const at = module.render(length, opts.flags, opts.maxInputBytes, opts.maxOutputBytes) >>> 2;
       const words = module.HEAPU32; // read after the call: memory may have grown
-      ok = words[at] === 1;
+      ok = words[at + OK] === 1;
       const heap = module.HEAPU8;
-      const outputPointer = words[at + 1];
-      const sidecarPointer = words[at + 3];
-      const tail = heap.subarray(outputPointer, outputPointer + words[at + 2]);
+      const outputPointer = words[at + OUTPUT_POINTER];
+      const sidecarPointer = words[at + SIDECAR_POINTER];
+      const tail = heap.subarray(outputPointer, outputPointer + words[at + OUTPUT_LENGTH]);
       if (!ok) output = '';
       else if (core.pieces.length === 0) output = decoder.decode(tail);
       else {
@@ -347,7 +353,7 @@ class Renderer {
         output = core.pieces.join('');
         core.pieces = [];
       }
-      sidecar = decoder.decode(heap.subarray(sidecarPointer, sidecarPointer + words[at + 4]));
+      sidecar = decoder.decode(heap.subarray(sidecarPointer, sidecarPointer + words[at + SIDECAR_LENGTH]));
     } catch (cause) {
       this.#discardCore();
       throw new Error(`Broadsheet: the WebAssembly core crashed while rendering (${reasonOf(cause)}); it will be restarted for the next call`, { cause });

@@ -131,7 +131,7 @@ function parseBuildArgs(rest) {
       case '--drafts': args.drafts = noValue(); break;
       case '--future': args.future = noValue(); break;
       case '--force': args.force = noValue(); break;
-      case '--no-search': args.search = !noValue(); break; // issue 26
+      case '--no-search': args.search = !noValue(); break;
       case '--title': args.title = takeValue(); break;
       case '--description': args.description = takeValue(); break;
       case '--lang': args.lang = takeValue(); break;

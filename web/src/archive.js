@@ -108,7 +108,6 @@ export function armSearch(box, load, options) {
     });
   }, { once: true });
 }
-// ---- end issue 26 ----
 
 /** The `<ol>` of issues (newest first, as given). */
 export const archiveListHtml = (entries, options) =>

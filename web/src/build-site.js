@@ -7,7 +7,7 @@
 import { Feed } from './feed.js';
 import { ARCHIVE_CSS, SEARCH_CSS, archiveListHtml, escapeHtml as esc, countLabel, searchBoxHtml } from './archive.js';
 import { normalizeEntry } from './issue-index.js';
-import { SEARCH_DIR, SEARCH_MODULE } from './build-search.js'; // issue 26
+import { SEARCH_DIR, SEARCH_MODULE } from './build-search.js';
 
 /** The index entry of an issue (newest first in issues.json); `entry` is build.js's. */
 export function indexEntry(entry) {
@@ -85,12 +85,11 @@ ${site.search ? searchBox(site) : ''}${archiveListHtml(entries.map((e) => normal
 `;
 }
 
-// ---- issue 26: the archive's search box, hidden until its script runs (without JavaScript the list of
+// The archive page's search box, hidden until its script runs (without JavaScript the list of
 // every issue is the archive), which loads the search module from the bundle on the box's first focus.
-const searchBox = (site) => `${searchBoxHtml({ id: 'bs-search', bundle: `${site.baseUrl}${SEARCH_DIR}/`, labels: site.labels ?? {}, hidden: true }).replace(/ part="[^"]*"/g, '')}
+const searchBox = (site) => `${searchBoxHtml({ id: 'bs-search', bundle: `${site.baseUrl}${SEARCH_DIR}/`, labels: site.labels, hidden: true }).replace(/ part="[^"]*"/g, '')}
 <script type="module">const b=document.querySelector('.bs-search');b.hidden=false;b.querySelector('input').addEventListener('focus',()=>import(b.dataset.bundle+'${SEARCH_MODULE}').then((m)=>m.startSearch(b),(e)=>{b.querySelector('[role=status]').textContent=e.message;}),{once:true});</script>
 `;
-// ---- end issue 26 ----
 
 /**
  * A date for the feeds: the issue's date at noon UTC (so no time zone moves it to another day); an undated

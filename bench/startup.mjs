@@ -3,7 +3,7 @@
 // process (bench/startup-child.mjs) that imports the package, creates a renderer and renders one issue,
 // timed inside the process; the variants take turns within each round, so a busy moment hits all of them.
 // Side by side with markdown-wasm (its HTML; it has no email). Also `broadsheet render FILE` (the CLI,
-// html page with lint, the whole process) against a Node process that only starts (node -e 0).
+// html page with lint, and without it on the web core; the whole process) against a Node process that only starts (node -e 0).
 //   node bench/startup.mjs [ROUNDS=11] [--baseline DIR]   (DIR: another build's dist/, e.g. before a change)
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +29,11 @@ const variants = [
 const cli = [
   { name: 'node -e 0 (Node\'s own start)', command: ['-e', '0'] },
   { name: 'broadsheet render full.md', command: [`${ROOT}dist/cli.js`, 'render', `${ROOT}examples/full.md`] },
-  ...(baseline ? [{ name: 'baseline broadsheet render full.md', command: [`${baseline}/cli.js`, 'render', `${ROOT}examples/full.md`] }] : []),
+  { name: 'broadsheet render --no-lint full.md', command: [`${ROOT}dist/cli.js`, 'render', '--no-lint', `${ROOT}examples/full.md`] },
+  ...(baseline ? [
+    { name: 'baseline broadsheet render full.md', command: [`${baseline}/cli.js`, 'render', `${ROOT}examples/full.md`] },
+    { name: 'baseline render --no-lint full.md', command: [`${baseline}/cli.js`, 'render', '--no-lint', `${ROOT}examples/full.md`] },
+  ] : []),
 ];
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };

@@ -4,7 +4,7 @@
 // 1 input or rendering error, 2 usage error.
 import { readFile, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
-import { createRenderer, BroadsheetError } from './index.js';
+import { createRenderer, createFullRenderer, BroadsheetError } from './index.js';
 
 // The formats in the usage are the core's (Renderer.formats, from its one format table).
 const renderUsage = (formats) =>
@@ -62,7 +62,7 @@ email loses there and whether anything breaks, and its size against Gmail's
 class UsageError extends Error {}
 
 /** The formats the package's core renders, for the usage and help. */
-const coreFormats = async () => (await createRenderer()).formats;
+const coreFormats = async () => (await createFullRenderer()).formats;
 
 /** Parses argv (without node and script) into { help } or a render request. */
 /**
@@ -244,8 +244,11 @@ async function main(argv) {
     return 0;
   }
   if (args.command === 'build') return build(args);
-  const renderer = await createRenderer();
-  if (!renderer.formats.includes(args.format)) {
+  // Lint warnings, another format or CommonMark need the full core: it is started at once rather than after
+  // the web core that createRenderer() starts for web HTML.
+  const needsFullCore = args.lint || args.format !== 'html' || args.commonmark;
+  const renderer = await (needsFullCore ? createFullRenderer() : createRenderer());
+  if (args.format !== 'html' && !renderer.formats.includes(args.format)) { // html: every core's, no full core needed
     process.stderr.write(`broadsheet: unknown format: ${args.format} (expected ${renderer.formats.join(', ')})\n${usage(renderer.formats)}\n`);
     return 2;
   }
@@ -302,10 +305,19 @@ async function main(argv) {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (error) => {
-    process.stderr.write(`broadsheet: ${error?.message ?? error}\n`);
-    process.exitCode = 1;
-  },
-);
+/**
+ * Exits once stdout and stderr are flushed. Waiting for the event loop to end would also wait for V8's
+ * background compiles of the core's hot functions, which a finished command no longer needs.
+ */
+function exitWhenFlushed(code) {
+  process.exitCode = code;
+  let pending = 2;
+  const flushed = () => { if (--pending === 0) process.exit(); };
+  process.stdout.write('', flushed);
+  process.stderr.write('', flushed);
+}
+
+main(process.argv.slice(2)).then(exitWhenFlushed, (error) => {
+  process.stderr.write(`broadsheet: ${error?.message ?? error}\n`);
+  exitWhenFlushed(1);
+});

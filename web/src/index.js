@@ -427,6 +427,12 @@ export function createRenderer(options = {}) {
   return createRendererWith(FULL_CORE, options);
 }
 
+/** A Renderer on the full core from the start (every format and lint), for a caller that knows it needs
+ * it, e.g. the CLI; not documented. */
+export function createFullRenderer() {
+  return createRendererWith(FULL_CORE);
+}
+
 /** A Renderer on a compiled module, its instance made synchronously by its first call; for lazy-core.js. */
 export function rendererOf(wasmModule, factory) {
   return new Renderer(wasmModule, null, factory);

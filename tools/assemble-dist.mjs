@@ -24,6 +24,10 @@ const make = {
     const args = entry.args ?? [];
     tool(entry.tool, ...args.filter((a) => a.startsWith('-')), out, ...args.filter((a) => !a.startsWith('-')).map(at));
   },
+  commonjs: (entry, out) => build({
+    entryPoints: [at(entry.commonjs)], outfile: out, format: 'cjs', platform: 'node', logLevel: 'warning',
+    logOverride: { 'package.json': 'silent' }, // the package's own export conditions, read for consumers' bundlers
+  }),
   node: (entry, out) => build({ entryPoints: [at(entry.node)], outfile: out, bundle: true, format: 'esm', platform: 'node', logLevel: 'error' }),
 };
 

@@ -3,7 +3,7 @@
 // `npm pack` packs exactly these (besides package.json, the README, the licence and custom-elements.json).
 // How a file is made, one key each:
 //   copy: a file as it is                  glue: Emscripten's glue, its own wasm URL removed (strip-glue-wasm-url.mjs)
-//   tool: written by a script (its flags, the file's path, its inputs)
+//   commonjs: an ES module as CommonJS     tool: written by a script (its flags, the file's path, its inputs)
 //   element: a browser bundle of the element (see ELEMENT_BUNDLES)
 //   node: a Node bundle of a dependency, so the package needs none installed
 // `executable`: made executable (the CLI).
@@ -12,8 +12,9 @@ const src = (name, file = name) => ({ file, copy: `web/src/${name}` });
 
 export const DIST_FILES = [
   // `broadsheet`: the API on the full core (every format); in Node, lazy-core.js starts the web core first.
-  src('index.js'), src('lazy-core.js'), src('local-file.js'), src('index.d.ts'),
+  src('index.js'), src('lazy-core.js'), src('local-file.js'), src('broadsheet-error.js'), src('index.d.ts'),
   src('index.cjs'), src('index.d.ts', 'index.d.cts'), // require(): the same declarations, typed as CommonJS
+  { file: 'broadsheet-error.cjs', commonjs: 'web/src/broadsheet-error.js' }, // the class index.cjs needs synchronously
   { file: 'broadsheet-core.mjs', glue: 'build/wasm/broadsheet-core.mjs' },
   { file: 'broadsheet.wasm', copy: 'build/wasm/broadsheet-core.wasm' },
   // `broadsheet/web`: the web core (web HTML only: CMake's broadsheet_web_wasm, BROADSHEET_WEB_ONLY=1).

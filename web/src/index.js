@@ -8,22 +8,14 @@
 // The glue is imported by createRenderer, while the engine compiles the wasm
 // in the background: the two overlap instead of adding up at start-up.
 
+import { BroadsheetError } from './broadsheet-error.js';
 import { createLazyRenderer } from './lazy-core.js';
 import { compileLocalFile, isNode } from './local-file.js';
 
+export { BroadsheetError };
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-
-/** A front-matter or input error reported by the core. */
-export class BroadsheetError extends Error {
-  constructor(reason, line = 0, column = 0) {
-    super(line > 0 ? `${line}:${column}: ${reason}` : reason);
-    this.name = 'BroadsheetError';
-    this.line = line;
-    this.column = column;
-    this.reason = reason;
-  }
-}
 
 // ---------------------------------------------------------------------------
 // Loading the wasm

@@ -17,23 +17,15 @@ async function createRenderer(options) {
   return (await load()).createRenderer(options);
 }
 
-/**
- * Thrown by render() for front-matter errors and oversized input. The errors come from the ES
- * module's class; `instanceof` accepts them as well as errors made with this constructor.
- */
-class BroadsheetError extends Error {
-  constructor(reason, line = 0, column = 0) {
-    super(line > 0 ? `${line}:${column}: ${reason}` : reason);
-    this.name = 'BroadsheetError';
-    this.line = line;
-    this.column = column;
-    this.reason = reason;
-  }
-
-  static [Symbol.hasInstance](value) {
-    return Function.prototype[Symbol.hasInstance].call(this, value)
-      || (esm !== null && value instanceof esm.BroadsheetError);
-  }
-}
+// BroadsheetError (broadsheet-error.js), which must exist before the ES module loads: its CommonJS copy, made
+// by the build. render()'s errors come from the ES module's class; `instanceof` accepts them as well as errors
+// made with this constructor.
+const { BroadsheetError } = require('./broadsheet-error.cjs');
+const ownInstance = Function.prototype[Symbol.hasInstance];
+Object.defineProperty(BroadsheetError, Symbol.hasInstance, {
+  value(value) {
+    return ownInstance.call(this, value) || (esm !== null && value instanceof esm.BroadsheetError);
+  },
+});
 
 module.exports = { createRenderer, BroadsheetError };

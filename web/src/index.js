@@ -8,22 +8,14 @@
 // The glue is imported by createRenderer, while the engine compiles the wasm
 // in the background: the two overlap instead of adding up at start-up.
 
+import { BroadsheetError } from './broadsheet-error.js';
 import { createLazyRenderer } from './lazy-core.js';
+import { compileLocalFile, isNode } from './local-file.js';
+
+export { BroadsheetError };
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-const isNode = typeof process === 'object' && !!process.versions?.node;
-
-/** A front-matter or input error reported by the core. */
-export class BroadsheetError extends Error {
-  constructor(reason, line = 0, column = 0) {
-    super(line > 0 ? `${line}:${column}: ${reason}` : reason);
-    this.name = 'BroadsheetError';
-    this.line = line;
-    this.column = column;
-    this.reason = reason;
-  }
-}
 
 // ---------------------------------------------------------------------------
 // Loading the wasm
@@ -71,12 +63,6 @@ function toUrl(source) {
   return new URL(source, globalThis.location?.href);
 }
 
-async function readFileBytes(pathOrUrl) {
-  // A computed name: bundlers for the browser (esbuild) must not try to resolve a Node built-in.
-  const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ ['node:fs', 'promises'].join('/'));
-  return readFile(pathOrUrl);
-}
-
 /** Compiles a Response, streaming when the server sent application/wasm. */
 async function compileResponse(response) {
   if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
@@ -97,9 +83,7 @@ async function compileFrom(source) {
     throw new TypeError('options.wasm must be a URL, a string, bytes, a Response or a WebAssembly.Module');
   }
   const url = toUrl(source);
-  if (url === null) return WebAssembly.compile(await readFileBytes(source));
-  if (url.protocol === 'file:' && isNode) return WebAssembly.compile(await readFileBytes(url));
-  return compileResponse(await fetch(url));
+  return (await compileLocalFile(source, url)) ?? compileResponse(await fetch(url));
 }
 
 /** Compiles the core from `source`, rejecting with an Error that says what and where. */

@@ -3,7 +3,8 @@
 // the order of issues. Used by <broadsheet-archive> (archive.js), <broadsheet-issue index> (recent.js)
 // and `broadsheet build`.
 
-const text = (value) => (typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : '');
+/** A JSON value as text: a string, or a finite number written out; anything else is ''. */
+export const fieldText = (value) => (typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : '');
 
 /**
  * A link target from an index: only an http: or https: URL, after resolving it against the index's own
@@ -27,17 +28,17 @@ export function safeLink(value, base) {
  */
 export function normalizeEntry(entry, base) {
   if (!entry || typeof entry !== 'object') return null;
-  const tags = Array.isArray(entry.tags) ? entry.tags.map(text).filter(Boolean) : text(entry.tags) ? [text(entry.tags)] : [];
+  const tags = Array.isArray(entry.tags) ? entry.tags.map(fieldText).filter(Boolean) : fieldText(entry.tags) ? [fieldText(entry.tags)] : [];
   const normalized = {
-    slug: text(entry.slug),
+    slug: fieldText(entry.slug),
     url: safeLink(entry.url, base),
-    title: text(entry.title),
-    label: text(entry.label),
-    issue: text(entry.issue),
-    issue_label: text(entry.issue_label),
-    date: text(entry.date),
-    date_label: text(entry.date_label),
-    preheader: text(entry.preheader),
+    title: fieldText(entry.title),
+    label: fieldText(entry.label),
+    issue: fieldText(entry.issue),
+    issue_label: fieldText(entry.issue_label),
+    date: fieldText(entry.date),
+    date_label: fieldText(entry.date_label),
+    preheader: fieldText(entry.preheader),
     markdown: safeLink(entry.markdown, base),
     tags,
   };

@@ -2,14 +2,12 @@
 // core writes the list itself (the render option `recent`, in the issue's language, safe URLs only); this
 // module only finds the issue in the site's index, from the core's reading of its front matter (`meta`).
 // Loaded by the element only when it has an `index` attribute.
-import { compareIssues, loadIndex } from './issue-index.js';
+import { compareIssues, fieldText, loadIndex } from './issue-index.js';
 
 export { loadIndex }; // src="latest" (element.js) shows the index's newest issue
 
 // The most issues one `::: recent` block lists (the core's kMaxRecentCount).
 const MAX_RECENT = 50;
-
-const text = (value) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 
 /**
  * The issues before the current one in an index sorted newest first. `issue`: { url, title, date, number,
@@ -36,6 +34,6 @@ export function issuesBefore(issues, { url = '', title = '', date = '', number =
  */
 export async function recentFromIndex(indexUrl, { src = '', meta = {} }) {
   const { issues } = await loadIndex(indexUrl);
-  const issue = { url: src, title: text(meta.title), date: text(meta.date), number: text(meta.issue), canonicalUrl: text(meta.canonical_url) };
+  const issue = { url: src, title: fieldText(meta.title), date: fieldText(meta.date), number: fieldText(meta.issue), canonicalUrl: fieldText(meta.canonical_url) };
   return issuesBefore(issues, issue).slice(0, MAX_RECENT).map((e) => ({ url: e.url, title: e.title, number: e.issue, date: e.date }));
 }

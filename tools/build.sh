@@ -44,6 +44,7 @@ rm -rf "$stage" && mkdir -p "$stage"
 # "sideEffects" list (written for consumers' bundlers, naming dist/ files) and drop `import './archive.js'`.
 echo '{ "sideEffects": true }' > "$stage/package.json"
 cp web/src/element.js web/src/element-parts.js web/src/element-fragment.js web/src/fragment-format.js web/src/element-render.js \
+  web/src/element-show.js web/src/element-source.js web/src/part-names.js \
   web/src/element-worker.js web/src/recent.js web/src/archive.js web/src/issue-index.js dist/element-styles.js \
   dist/web.js dist/index.js dist/lazy-core.js dist/broadsheet-*.mjs "$stage"/
 # recent.js stays its own file (dist/recent.js), imported by the element only for its `index` attribute.

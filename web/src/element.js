@@ -72,6 +72,56 @@ async function renderHere(markdown, index, src) {
   return render.renderMarkdown(markdown, WORKER_THRESHOLD, await recentOptions(index, markdown, src, render.renderer));
 }
 
+/**
+ * Adds the table of contents of the issue shown (its outline and labels) after the issue's header in
+ * `content`, when the element's `toc` attribute asks for one.
+ */
+function addTableOfContents(content, element, { outline, labels }) {
+  const article = content.querySelector('.bs-issue');
+  const wanted = element.getAttribute('toc');
+  if (!article || wanted === null || /^(off|false|no|0)$/i.test(wanted.trim())) return;
+  const label = element.getAttribute('toc-label');
+  // The page's own label is in the page's language (when it differs from the issue's); the default is in
+  // the issue's.
+  const host = element.closest('[lang]')?.getAttribute('lang') ?? '';
+  const toc = tableOfContents(document, outline, {
+    label: label || labels?.in_this_issue || 'In this issue',
+    labelLang: (label || !labels?.in_this_issue) && host !== article.getAttribute('lang') ? host : '',
+  });
+  if (toc) {
+    const header = article.querySelector(':scope > .bs-header');
+    if (header) header.after(toc); else article.prepend(toc);
+  }
+}
+
+/**
+ * The error box for a failed load or render (`title` in the last issue's language), with the source line
+ * under it for an error at a line of `markdown`, and the broadsheet-error event's detail.
+ */
+function errorBox(error, markdown, title) {
+  const line = Number(error?.line) || 0;
+  const column = Number(error?.column) || 0;
+  const kind = error?.kind ?? (error?.name === 'BroadsheetError' ? (line > 0 ? 'front-matter' : 'input') : 'render');
+  const box = document.createElement('div');
+  box.className = 'error';
+  box.part = 'error';
+  box.setAttribute('role', 'alert');
+  const heading = document.createElement('p');
+  heading.className = 'error-title';
+  heading.textContent = title;
+  const message = document.createElement('p');
+  const reason = error?.reason ?? error?.message ?? String(error);
+  message.textContent = line > 0 ? `Line ${line}, column ${column}: ${reason}` : reason;
+  box.append(heading, message);
+  const excerpt = line > 0 && markdown ? sourceExcerpt(markdown, line, column) : '';
+  if (excerpt) {
+    const pre = document.createElement('pre');
+    pre.textContent = excerpt;
+    box.append(pre);
+  }
+  return { box, detail: { error, kind, message: message.textContent, line, column } };
+}
+
 const OBSERVED = ['src', 'toc', 'link-target', 'toc-label', 'index', 'trusted-origins'];
 const Base = globalThis.HTMLElement ?? class {};
 
@@ -287,71 +337,25 @@ export class BroadsheetIssueElement extends Base {
     this.#frame.classList.toggle('big', big);
     const decorated = (content) => decorate(content, { base, linkTarget: this.getAttribute('link-target') });
     if (big && !prerendered && await showInPieces(this.#frame, html, {
-      decorate: decorated, shown: (frame) => this.#addTableOfContents(frame), current: () => token === this.#showing,
+      decorate: decorated, shown: (frame) => addTableOfContents(frame, this, this.#shown), current: () => token === this.#showing,
     })) return;
     let content = document.createDocumentFragment();
     if (prerendered) content.append(live ?? prerendered.cloneNode(true));
     else content = parse(html);
-    this.#addTableOfContents(decorated(content));
+    addTableOfContents(decorated(content), this, this.#shown);
     this.#frame.replaceChildren(content);
   }
 
-  /** Adds the table of contents after the issue's header in `content`, when the `toc` attribute asks for it. */
-  #addTableOfContents(content) {
-    const article = content.querySelector('.bs-issue');
-    if (!article || !this.#tocEnabled()) return;
-    const { outline, labels } = this.#shown;
-    const toc = tableOfContents(document, outline, {
-      label: this.getAttribute('toc-label') || labels?.in_this_issue || 'In this issue',
-      // The page's own label is in the page's language; the default is in the issue's.
-      labelLang: this.getAttribute('toc-label') || !labels?.in_this_issue ? this.#hostLang(article) : '',
-    });
-    if (toc) {
-      const header = article.querySelector(':scope > .bs-header');
-      if (header) header.after(toc); else article.prepend(toc);
-    }
-  }
-
   #showing = null; // the latest #redecorate call, which an earlier one's remaining pieces yield to
-
-  #tocEnabled() {
-    const value = this.getAttribute('toc');
-    return value !== null && !/^(off|false|no|0)$/i.test(value.trim());
-  }
-
-  /** The language around the widget, when it differs from the issue's (for the TOC's own label). */
-  #hostLang(article) {
-    const host = this.closest('[lang]')?.getAttribute('lang') ?? '';
-    return host && host !== article.getAttribute('lang') ? host : '';
-  }
 
   #showStatus(text) {
     this.#frame.replaceChildren(statusParagraph(document, text));
   }
 
   #showError(error, markdown) {
-    const line = Number(error?.line) || 0;
-    const column = Number(error?.column) || 0;
-    const kind = error?.kind ?? (error?.name === 'BroadsheetError' ? (line > 0 ? 'front-matter' : 'input') : 'render');
-    const box = document.createElement('div');
-    box.className = 'error';
-    box.part = 'error';
-    box.setAttribute('role', 'alert');
-    const title = document.createElement('p');
-    title.className = 'error-title';
-    title.textContent = this.#errorLabel ?? 'This issue could not be shown';
-    const message = document.createElement('p');
-    const reason = error?.reason ?? error?.message ?? String(error);
-    message.textContent = line > 0 ? `Line ${line}, column ${column}: ${reason}` : reason;
-    box.append(title, message);
-    const excerpt = line > 0 && markdown ? sourceExcerpt(markdown, line, column) : '';
-    if (excerpt) {
-      const pre = document.createElement('pre');
-      pre.textContent = excerpt;
-      box.append(pre);
-    }
+    const { box, detail } = errorBox(error, markdown, this.#errorLabel ?? 'This issue could not be shown');
     this.#frame.replaceChildren(box);
-    this.#emit('broadsheet-error', { error, kind, message: message.textContent, line, column, src: this.src || null });
+    this.#emit('broadsheet-error', { ...detail, src: this.src || null });
   }
 
   #emit(type, detail) {

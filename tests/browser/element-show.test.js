@@ -7,10 +7,6 @@ import { ROOT } from '../js/helpers.js';
 import { bigIssue } from '../../bench/embed/issues.mjs';
 import { launchChromium, startStaticServer, stopServer, watchContext } from './harness.js';
 
-let server;
-let origin;
-let browser;
-
 const PAGES = {
   '/big.md': { body: bigIssue(), type: 'text/markdown; charset=utf-8' },
   '/show.html': {
@@ -20,15 +16,13 @@ const PAGES = {
   },
 };
 
+let origin;
+let browser;
+let server;
 before(async () => {
-  ({ server, origin } = await startStaticServer(ROOT, PAGES));
-  browser = await launchChromium();
+  [{ server, origin }, browser] = await Promise.all([startStaticServer(ROOT, PAGES), launchChromium()]);
 });
-
-after(async () => {
-  await browser?.close();
-  await stopServer(server);
-});
+after(() => Promise.all([browser?.close(), stopServer(server)]));
 
 /**
  * Shows /big.md; returns the shadow root's HTML once rendered and the number of tasks in which the issue

@@ -1,17 +1,19 @@
 // <broadsheet-issue>: renders a Broadsheet issue into a shadow root, from `src` (fetched) or an
 // inline <script type="text/markdown"> child, or shows an issue rendered ahead of time without loading the
 // core at all: one in its light DOM (an <article class="bs-issue">), or a page `broadsheet build` made,
-// named by `src`, from the fragment the build wrote beside it (element-fragment.js). See docs/widget.md and
-// custom-elements.json for the attributes, events, custom properties and parts. Importing this module in
-// Node (no DOM) defines nothing. tools/build.sh bundles it with its styles into dist/element.js; the
+// named by `src`, from the fragment the build wrote beside it (element-fragment.js). This file is its life
+// cycle; where the issue comes from and how it is read are element-source.js's, how it is shown
+// element-show.js's. See docs/widget.md and custom-elements.json for the attributes, events, custom
+// properties and parts. Importing this module in Node (no DOM) defines nothing. tools/build.sh bundles it with its styles into dist/element.js; the
 // WebAssembly path (element-render.js: the renderer, the core's glue, the worker) is a file of its own,
 // imported only when Markdown must be rendered here, its wasm download started at the same moment.
 import styles from './element-styles.js';
-import { adoptStyles, dedent, sourceExcerpt, statusParagraph, tableOfContents } from './element-parts.js';
-import { builtPage, fetchFragment, isTrusted, originsOf, resolveAgainst } from './element-fragment.js';
-// The `index` attribute's code (recent.js) is fetched only when an element has one; <broadsheet-archive> is
-// archive.js's. Both stay out of this file: every byte here is on the reader's critical path.
-const recent = () => import('./recent.js');
+import { adoptStyles, sourceExcerpt, statusParagraph, tableOfContents } from './element-parts.js';
+import { builtPage, fetchFragment, isTrusted, originsOf } from './element-fragment.js';
+import { decorate, followInPageLink, outlineOf, parse, showInPieces } from './element-show.js';
+import { fetchMarkdown, newestIssue, recentOptions, sourceOf } from './element-source.js';
+// <broadsheet-archive> is archive.js's, and stays out of this file: every byte here is on the reader's
+// critical path.
 
 export const TAG_NAME = 'broadsheet-issue';
 
@@ -58,89 +60,73 @@ function wasmPath() {
   return renderPath;
 }
 
-// Where the issue's top-level sections start, and a table body's rows, in the core's HTML (escaped
-// text cannot contain either; tables do not nest in Markdown).
-const SECTION_START = '<section class="bs-section"';
-const TBODY_OPEN = '<tbody>\n';
-const TBODY_CLOSE = '</tbody>';
-const ROW_START = '<tr>';
-const PIECE_CHARS = 8 * 1024;
+/** Starts the WebAssembly path's download early; its failure is reported by the render that awaits it. */
+const startWasm = () => wasmPath().catch(() => {});
 
 /**
- * A big issue's HTML in pieces of about PIECE_CHARS: the article without its sections (header, intro,
- * its closing tag), then its sections in groups, each parsed and appended in a task of its own (a big
- * table's rows follow its section in groups of their own: see splitRows).
+ * Renders Markdown here, on the WebAssembly path (in its worker when big), with `::: recent` filled from
+ * the site's index when the element names one (`src`: where the Markdown came from).
  */
-function splitSections(html) {
-  const start = html.indexOf(SECTION_START);
-  const end = html.lastIndexOf('</article>');
-  if (start < 0 || end < start) return [{ html }];
-  const pieces = [{ html: html.slice(0, start) + html.slice(end) }];
-  let from = start;
-  while (from < end) {
-    let to = html.indexOf(SECTION_START, from + PIECE_CHARS);
-    if (to < 0 || to > end) to = end;
-    pieces.push(...splitRows(html.slice(from, to)));
-    from = to;
-  }
-  return pieces;
+async function renderHere(markdown, index, src) {
+  const render = await wasmPath();
+  return render.renderMarkdown(markdown, WORKER_THRESHOLD, await recentOptions(index, markdown, src, render.renderer));
 }
 
 /**
- * A group of sections, then the rows of each table body over PIECE_CHARS as pieces of their own
- * ({ html, into: k }, for the body left empty and marked data-bs-rows="k").
+ * Adds the table of contents of the issue shown (its outline and labels) after the issue's header in
+ * `content`, when the element's `toc` attribute asks for one.
  */
-function splitRows(html) {
-  const rows = [];
-  let kept = '';
-  let from = 0;
-  for (let open = html.indexOf(TBODY_OPEN); open >= 0; open = html.indexOf(TBODY_OPEN, from)) {
-    const inner = open + TBODY_OPEN.length;
-    const close = html.indexOf(TBODY_CLOSE, inner);
-    if (close < 0) break;
-    if (close - inner > PIECE_CHARS) {
-      const into = rows.length ? rows.at(-1).into + 1 : 0;
-      kept += `${html.slice(from, open)}<tbody data-bs-rows="${into}">\n`;
-      for (let at = inner; at < close;) {
-        let next = html.indexOf(ROW_START, at + PIECE_CHARS);
-        if (next < 0 || next > close) next = close;
-        rows.push({ html: html.slice(at, next), into });
-        at = next;
-      }
-    } else {
-      kept += html.slice(from, close);
-    }
-    from = close;
+function addTableOfContents(content, element, { outline, labels }) {
+  const article = content.querySelector('.bs-issue');
+  const wanted = element.getAttribute('toc');
+  if (!article || wanted === null || /^(off|false|no|0)$/i.test(wanted.trim())) return;
+  const label = element.getAttribute('toc-label');
+  // The page's own label is in the page's language (when it differs from the issue's); the default is in
+  // the issue's.
+  const host = element.closest('[lang]')?.getAttribute('lang') ?? '';
+  const toc = tableOfContents(document, outline, {
+    label: label || labels?.in_this_issue || 'In this issue',
+    labelLang: (label || !labels?.in_this_issue) && host !== article.getAttribute('lang') ? host : '',
+  });
+  if (toc) {
+    const header = article.querySelector(':scope > .bs-header');
+    if (header) header.after(toc); else article.prepend(toc);
   }
-  return [{ html: kept + html.slice(from) }, ...rows];
 }
 
-/** The outline of an issue already in the DOM: its section and story headings. */
-function outlineOf(article) {
-  return [...article.querySelectorAll('h2.bs-section-title, h3.bs-story-title')].map((heading) => ({
-    id: heading.id || heading.parentElement?.id || '',
-    title: heading.textContent.trim(),
-    level: heading.localName === 'h2' ? 2 : 3,
-    kind: heading.localName === 'h2' ? 'section' : 'story',
-  }));
+/**
+ * The error box for a failed load or render (`title` in the last issue's language), with the source line
+ * under it for an error at a line of `markdown`, and the broadsheet-error event's detail.
+ */
+function errorBox(error, markdown, title) {
+  const line = Number(error?.line) || 0;
+  const column = Number(error?.column) || 0;
+  const kind = error?.kind ?? (error?.name === 'BroadsheetError' ? (line > 0 ? 'front-matter' : 'input') : 'render');
+  const box = document.createElement('div');
+  box.className = 'error';
+  box.part = 'error';
+  box.setAttribute('role', 'alert');
+  const heading = document.createElement('p');
+  heading.className = 'error-title';
+  heading.textContent = title;
+  const message = document.createElement('p');
+  const reason = error?.reason ?? error?.message ?? String(error);
+  message.textContent = line > 0 ? `Line ${line}, column ${column}: ${reason}` : reason;
+  box.append(heading, message);
+  const excerpt = line > 0 && markdown ? sourceExcerpt(markdown, line, column) : '';
+  if (excerpt) {
+    const pre = document.createElement('pre');
+    pre.textContent = excerpt;
+    box.append(pre);
+  }
+  return { box, detail: { error, kind, message: message.textContent, line, column } };
 }
-
-// Classes of the rendered HTML exposed as ::part() names, so a page can style them from outside.
-const PARTS = {
-  'bs-issue': 'issue', 'bs-header': 'header', 'bs-publication': 'publication', 'bs-title': 'title',
-  'bs-subtitle': 'subtitle', 'bs-byline': 'byline', 'bs-tags': 'tags', 'bs-hero': 'hero',
-  'bs-intro': 'intro', 'bs-section': 'section', 'bs-section-title': 'section-title', 'bs-story': 'story',
-  'bs-story-title': 'story-title', 'bs-sponsor': 'sponsor', 'bs-callout': 'callout', 'bs-cta': 'cta',
-  'bs-button': 'button', 'bs-figure': 'figure', 'bs-table': 'table',
-};
-const PART_SELECTOR = Object.keys(PARTS).map((c) => `.${c}`).join(',');
-// Link targets that stay in this browsing context; any other target opens a new one, cut off from the page.
-const SAME_CONTEXT_TARGETS = /^_(self|parent|top)$/i;
 
 const OBSERVED = ['src', 'toc', 'link-target', 'toc-label', 'index', 'trusted-origins'];
 const Base = globalThis.HTMLElement ?? class {};
 
-export { PARTS, OBSERVED as OBSERVED_ATTRIBUTES };
+export { PARTS } from './part-names.js';
+export { OBSERVED as OBSERVED_ATTRIBUTES };
 
 export class BroadsheetIssueElement extends Base {
   static get observedAttributes() { return OBSERVED; }
@@ -164,7 +150,7 @@ export class BroadsheetIssueElement extends Base {
     this.#frame.className = 'frame';
     this.#frame.part = 'frame';
     root.append(this.#frame);
-    root.addEventListener('click', (event) => this.#followInPageLink(event));
+    root.addEventListener('click', (event) => followInPageLink(event, root));
   }
 
   connectedCallback() {
@@ -231,7 +217,7 @@ export class BroadsheetIssueElement extends Base {
     this.#prerendered = true;
     const outline = outlineOf(article);
     this.#shown = {
-      key: this.#source()?.key ?? null, article: article.cloneNode(true), outline, big: article.textContent.length >= WORKER_THRESHOLD,
+      key: sourceOf(this, this.#markdown)?.key ?? null, article: article.cloneNode(true), outline, big: article.textContent.length >= WORKER_THRESHOLD,
       detail: { outline, meta: {}, warnings: [], prerendered: true },
     };
     // The article itself moves in (its images keep loading, nothing reflows); the clone is kept pristine
@@ -250,20 +236,6 @@ export class BroadsheetIssueElement extends Base {
     });
   }
 
-  /** Where the issue comes from now, as a key that changes when the source changes. */
-  #source() {
-    if (this.#markdown !== null) return { key: `property:${this.#markdown}`, text: this.#markdown };
-    if (this.src === 'latest') {
-      // The newest issue of the site's index (`index="/issues.json"`).
-      const index = this.getAttribute('index');
-      return { key: `latest:${index ? new URL(index, document.baseURI).href : ''}`, latest: true };
-    }
-    if (this.src) return { key: `src:${new URL(this.src, document.baseURI).href}`, url: new URL(this.src, document.baseURI).href };
-    const inline = this.querySelector(':scope > script[type="text/markdown"]');
-    if (inline) return { key: `inline:${inline.textContent}`, text: dedent(inline.textContent) };
-    return null;
-  }
-
   /** The origins whose fragments this element may show besides the page's own (configure() and the attribute). */
   #trusted() {
     return [...trustedOrigins, ...originsOf(this.getAttribute('trusted-origins') ?? '')];
@@ -277,35 +249,28 @@ export class BroadsheetIssueElement extends Base {
    */
   async #load(source, current) {
     if (source.text !== undefined) {
-      wasmPath().catch(() => {}); // reported when awaited
+      startWasm();
       return { key: source.key, markdown: source.text };
     }
     let { url } = source;
     if (source.latest) {
-      const index = this.getAttribute('index');
-      if (!index) throw Object.assign(new Error('src="latest" needs an index attribute (the site\'s issues.json)'), { kind: 'fetch' });
       this.setAttribute('aria-busy', 'true');
-      const newest = (await (await recent()).loadIndex(new URL(index, document.baseURI).href).catch((cause) => {
-        throw Object.assign(new Error(cause.message, { cause }), { kind: 'fetch' });
-      })).issues[0];
-      if (!newest) throw Object.assign(new Error(`${index} lists no issues`), { kind: 'fetch' });
-      url = builtPage(newest.url) ? newest.url : newest.markdown;
-      if (!url) throw Object.assign(new Error(`${index}: the newest issue has neither a page nor a Markdown URL`), { kind: 'fetch' });
+      url = await newestIssue(this.getAttribute('index'));
     }
     const page = builtPage(url);
     if (page && isTrusted(page.fragment, this.#trusted())) {
       const fragment = await fetchFragment(page.fragment, { signal: this.#newFetch().signal, trusted: this.#trusted() });
       if (fragment) return { key: source.key, fragment, base: page.page };
     }
-    wasmPath().catch(() => {}); // reported when awaited
+    startWasm();
     const markdownUrl = page?.markdown ?? url;
     if (!current()) return null;
-    const markdown = await this.#fetch(markdownUrl);
+    const markdown = await fetchMarkdown(markdownUrl, this.#newFetch().signal);
     return { key: source.key, markdown, url: page?.page ?? markdownUrl, base: page?.page };
   }
 
   async #render() {
-    const source = this.#source();
+    const source = sourceOf(this, this.#markdown);
     if (this.#prerendered && (source?.key ?? null) === this.#shown.key) return; // still the issue shown
     const generation = ++this.#generation;
     const current = () => generation === this.#generation;
@@ -323,7 +288,7 @@ export class BroadsheetIssueElement extends Base {
         if (!current()) return;
         this.#loaded = loaded;
       } else if (!loaded.fragment) {
-        wasmPath().catch(() => {}); // reported when awaited
+        startWasm();
       }
       let result;
       let big;
@@ -333,20 +298,7 @@ export class BroadsheetIssueElement extends Base {
         big = result.output.length >= 2 * WORKER_THRESHOLD; // HTML runs to about twice its Markdown
       } else {
         markdown = loaded.markdown;
-        const render = await wasmPath();
-        // `index="/issues.json"`: `::: recent` lists the issues before this one in the site's index (recent.js
-        // finds it there from the core's reading of its front matter); the block as written if that fails.
-        let options;
-        const index = this.getAttribute('index');
-        if (index) {
-          const { meta } = (await render.renderer()).render(markdown, { summaryOnly: true });
-          options = {
-            recent: await recent().then(({ recentFromIndex }) =>
-              recentFromIndex(new URL(index, document.baseURI).href, { src: loaded.url ?? '', meta })).catch(() => []),
-          };
-          if (!current()) return;
-        }
-        result = await render.renderMarkdown(markdown, WORKER_THRESHOLD, options);
+        result = await renderHere(markdown, this.getAttribute('index'), loaded.url ?? '');
         big = markdown.length >= WORKER_THRESHOLD;
       }
       if (!current()) return;
@@ -374,155 +326,36 @@ export class BroadsheetIssueElement extends Base {
     return (this.#abort = new AbortController());
   }
 
-  async #fetch(url) {
-    const abort = this.#newFetch();
-    let response;
-    try {
-      response = await fetch(url, { signal: abort.signal, headers: { Accept: 'text/markdown, text/plain;q=0.9, */*;q=0.5' } });
-    } catch (cause) {
-      throw Object.assign(new Error(`Could not load ${url}: ${cause?.message ?? cause}`, { cause }), { kind: 'fetch', url });
-    }
-    if (!response.ok) {
-      throw Object.assign(new Error(`Could not load ${url}: HTTP ${response.status} ${response.statusText}`.trim()), { kind: 'fetch', url, status: response.status });
-    }
-    return response.text();
-  }
-
   /**
-   * Shows #shown with this element's parts, link target and table of contents applied. A big issue
-   * goes in a few sections per task (its sections are laid out as they come into view, element.css),
-   * so no task blocks the page for long. Resolves once all of it is shown (or a newer show began).
+   * Shows #shown with this element's parts, link target and table of contents applied. A big issue is
+   * parsed and shown a piece per task (its sections are laid out as they come into view, element.css), so
+   * no task blocks the page for long. Resolves once all of it is shown (or a newer show began).
    */
   async #redecorate(live = null) {
     const token = (this.#showing = {});
-    const { html, article: prerendered, outline, big = false, labels } = this.#shown;
+    const { html, article: prerendered, big = false, base } = this.#shown;
     this.#frame.classList.toggle('big', big);
-    const [first, ...rest] = prerendered ? [null] : big ? splitSections(html) : [{ html }];
-    let content;
-    if (prerendered) {
-      content = document.createDocumentFragment();
-      content.append(live ?? prerendered.cloneNode(true));
-      this.#decorate(content);
-    } else {
-      content = this.#parse(first.html);
-    }
-    const article = content.querySelector('.bs-issue');
-    if (article && this.#tocEnabled()) {
-      const toc = tableOfContents(document, outline, {
-        label: this.getAttribute('toc-label') || labels?.in_this_issue || 'In this issue',
-        // The page's own label is in the page's language; the default is in the issue's.
-        labelLang: this.getAttribute('toc-label') || !labels?.in_this_issue ? this.#hostLang(article) : '',
-      });
-      if (toc) {
-        const header = article.querySelector(':scope > .bs-header');
-        if (header) header.after(toc); else article.prepend(toc);
-      }
-    }
+    const decorated = (content) => decorate(content, { base, linkTarget: this.getAttribute('link-target') });
+    if (big && !prerendered && await showInPieces(this.#frame, html, {
+      decorate: decorated, shown: (frame) => addTableOfContents(frame, this, this.#shown), current: () => token === this.#showing,
+    })) return;
+    let content = document.createDocumentFragment();
+    if (prerendered) content.append(live ?? prerendered.cloneNode(true));
+    else content = parse(html);
+    addTableOfContents(decorated(content), this, this.#shown);
     this.#frame.replaceChildren(content);
-    let bodies = []; // the table bodies the latest sections left for their rows
-    for (const piece of rest) {
-      await new Promise((resolve) => setTimeout(resolve, 0)); // let the page paint and handle input
-      if (token !== this.#showing) return;
-      const fragment = this.#parse(piece.html);
-      if (piece.into !== undefined) {
-        bodies[piece.into].append(fragment);
-        continue;
-      }
-      bodies = [...fragment.querySelectorAll('tbody[data-bs-rows]')];
-      for (const body of bodies) body.removeAttribute('data-bs-rows');
-      article.append(fragment);
-    }
   }
 
   #showing = null; // the latest #redecorate call, which an earlier one's remaining pieces yield to
-
-  /** Rendered HTML as a decorated fragment. The core escapes raw HTML: untrusted Markdown never runs script. */
-  #parse(html) {
-    const template = document.createElement('template');
-    template.innerHTML = html;
-    return this.#decorate(template.content);
-  }
-
-  /** Marks the parts, applies the link target and names the task checkboxes, in place. */
-  #decorate(content) {
-    if (this.#shown?.base) resolveAgainst(content, this.#shown.base);
-    for (const element of content.querySelectorAll(PART_SELECTOR)) {
-      element.part.add(...[...element.classList].filter((c) => c in PARTS).map((c) => PARTS[c]));
-    }
-    this.#applyLinkTarget(content);
-    return content;
-  }
-
-  #tocEnabled() {
-    const value = this.getAttribute('toc');
-    return value !== null && !/^(off|false|no|0)$/i.test(value.trim());
-  }
-
-  /** The language around the widget, when it differs from the issue's (for the TOC's own label). */
-  #hostLang(article) {
-    const host = this.closest('[lang]')?.getAttribute('lang') ?? '';
-    return host && host !== article.getAttribute('lang') ? host : '';
-  }
-
-  #applyLinkTarget(content) {
-    const target = this.getAttribute('link-target');
-    if (!target) return;
-    for (const link of content.querySelectorAll('a[href]')) {
-      if (link.getAttribute('href').startsWith('#')) continue; // in-page links stay in the widget
-      link.target = target;
-      // A named or new browsing context must not reach back into this page (window.opener) nor learn its URL.
-      if (!SAME_CONTEXT_TARGETS.test(target)) {
-        const rel = new Set(link.rel.split(/\s+/).filter(Boolean));
-        rel.add('noopener');
-        rel.add('noreferrer');
-        link.rel = [...rel].join(' ');
-      }
-    }
-  }
-
-  /** Fragment links point into the shadow root, which the browser's own scrolling cannot see. */
-  #followInPageLink(event) {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    const link = event.composedPath().find((node) => node instanceof HTMLAnchorElement && node.hasAttribute('href'));
-    const href = link?.getAttribute('href');
-    if (!href?.startsWith('#') || href.length < 2) return;
-    let id;
-    try { id = decodeURIComponent(href.slice(1)); } catch { return; }
-    const destination = this.shadowRoot.getElementById(id);
-    if (!destination) return;
-    event.preventDefault();
-    if (!destination.hasAttribute('tabindex')) destination.setAttribute('tabindex', '-1');
-    destination.scrollIntoView({ block: 'start' });
-    destination.focus({ preventScroll: true });
-  }
 
   #showStatus(text) {
     this.#frame.replaceChildren(statusParagraph(document, text));
   }
 
   #showError(error, markdown) {
-    const line = Number(error?.line) || 0;
-    const column = Number(error?.column) || 0;
-    const kind = error?.kind ?? (error?.name === 'BroadsheetError' ? (line > 0 ? 'front-matter' : 'input') : 'render');
-    const box = document.createElement('div');
-    box.className = 'error';
-    box.part = 'error';
-    box.setAttribute('role', 'alert');
-    const title = document.createElement('p');
-    title.className = 'error-title';
-    title.textContent = this.#errorLabel ?? 'This issue could not be shown';
-    const message = document.createElement('p');
-    const reason = error?.reason ?? error?.message ?? String(error);
-    message.textContent = line > 0 ? `Line ${line}, column ${column}: ${reason}` : reason;
-    box.append(title, message);
-    const excerpt = line > 0 && markdown ? sourceExcerpt(markdown, line, column) : '';
-    if (excerpt) {
-      const pre = document.createElement('pre');
-      pre.textContent = excerpt;
-      box.append(pre);
-    }
+    const { box, detail } = errorBox(error, markdown, this.#errorLabel ?? 'This issue could not be shown');
     this.#frame.replaceChildren(box);
-    this.#emit('broadsheet-error', { error, kind, message: message.textContent, line, column, src: this.src || null });
+    this.#emit('broadsheet-error', { ...detail, src: this.src || null });
   }
 
   #emit(type, detail) {

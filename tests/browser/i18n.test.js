@@ -4,8 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT, loadBroadsheet, readText } from '../js/helpers.js';
-import { launchChromium, startStaticServer, stopServer } from './harness.js';
+import { ROOT, loadBroadsheet, readText } from '../helpers/repo.js';
+import { launchChromium, startStaticServer, stopServer } from '../helpers/browser-harness.js';
 
 const { createRenderer } = await loadBroadsheet();
 const labels = (await createRenderer()).render(readText(join(ROOT, 'tests/fixtures/footnotes/footnotes-ja.md'))).labels;

@@ -4,9 +4,9 @@
 // renderer's own elements keep their structure. A failure names its seed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium } from './chromium.js';
-import { loadBroadsheet } from '../js/helpers.js';
-import { containmentProblems, documentFor, fromDom, skeleton } from '../js/raw-html-soup.js';
+import { launchChromium } from '../helpers/chromium.js';
+import { loadBroadsheet } from '../helpers/repo.js';
+import { containmentProblems, documentFor, fromDom, skeleton } from '../helpers/raw-html-soup.js';
 
 const CASES = 800; // per format (parse5 runs 2,500 per format)
 let browser;

@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import {
   FIXTURES, exampleFiles, filesUnder, loadBroadsheet, readText, rel, requireNativeCli, runNative,
-} from './helpers.js';
+} from '../helpers/repo.js';
 
 const { createRenderer, BroadsheetError } = await loadBroadsheet();
 const renderer = await createRenderer();

@@ -6,8 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'parse5';
-import { loadBroadsheet } from './helpers.js';
-import { containmentProblems, documentFor, fromParse5, skeleton } from './raw-html-soup.js';
+import { loadBroadsheet } from '../helpers/repo.js';
+import { containmentProblems, documentFor, fromParse5, skeleton } from '../helpers/raw-html-soup.js';
 
 const { createRenderer } = await loadBroadsheet();
 const renderer = await createRenderer();

@@ -1,10 +1,10 @@
-// Peak WebAssembly memory of every input family of issue 15 (tests/js/families.js) at sizes beyond the
+// Peak WebAssembly memory of every input family of issue 15 (tests/helpers/families.js) at sizes beyond the
 // ones `npm test` checks, each in a fresh renderer, as a share of the budget (8 × the input + 16 MiB),
 // with the time per MB and whether the render was refused. Largest share first.
 //   node bench/family-memory.mjs [MiB ...]        (default: 2 4)
-const { memories } = await import('../tests/js/wasm-memory.js');
+const { memories } = await import('../tests/helpers/wasm-memory.js');
 const { createRenderer } = await import('../dist/index.js');
-const { FAMILIES } = await import('../tests/js/families.js');
+const { FAMILIES } = await import('../tests/helpers/families.js');
 
 const MiB = 1 << 20;
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);

@@ -2,7 +2,7 @@
 // shrinks, so its size after the render is the peak; a second render of the same issue must not grow it
 // further (the first render's memory was released to the allocator and reused). Prints JSON.
 import { generateIssue } from './generate-issue.mjs';
-import { memories } from '../tests/js/wasm-memory.js'; // observes the instance the package creates
+import { memories } from '../tests/helpers/wasm-memory.js'; // observes the instance the package creates
 
 const { createRenderer } = await import('../dist/index.js');
 const renderer = await createRenderer();

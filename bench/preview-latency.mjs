@@ -12,7 +12,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../tests/helpers/chromium.js';
 import { startDevServer } from '../web/dev-server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -48,11 +48,7 @@ const percentile = (values, p) => {
 
 const builds = [{ name: 'this build', ...(await startDevServer({ port: 0 })) }];
 if (BASELINE) builds.push({ name: 'baseline', ...(await startDevServer({ port: 0, previewDir: BASELINE })) });
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 
 /** Types KEYS keys into the middle of a draft of `size` bytes in a fresh page of `url`; the samples. */
 async function typeInto(url, size) {

@@ -12,7 +12,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { archiveOptions, writeArchive } from './generate-issue.mjs';
-import { launchChromium, startStaticServer, stopServer } from '../tests/browser/harness.js';
+import { launchChromium, startStaticServer, stopServer } from '../tests/helpers/browser-harness.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { count: COUNT, keep } = archiveOptions(process.argv.slice(2));

@@ -35,8 +35,8 @@ documents.forEach((doc, i) => OPTION_BYTES.forEach((b) => write('render_fuzzer',
 specExamples.forEach((md, i) => write('render_fuzzer', `spec-${i}`, Buffer.concat([Buffer.from([i % 2 ? 0x20 : 0x00]), Buffer.from(md)])));
 xss.forEach((md, i) => write('render_fuzzer', `xss-${i}`, Buffer.concat([Buffer.from([0x20]), Buffer.from(md)])));
 
-// Issue 15's families (tests/js/families.js), small enough for -max_len, in html, json, text and email.
-const { FAMILIES } = await import(new URL('../tests/js/families.js', import.meta.url).href);
+// Issue 15's families (tests/helpers/families.js), small enough for -max_len, in html, json, text and email.
+const { FAMILIES } = await import(new URL('../tests/helpers/families.js', import.meta.url).href);
 const FAMILY_OPTION_BYTES = [0x00, 0x01, 0x06, 0x0a];
 FAMILIES.forEach((family, i) => FAMILY_OPTION_BYTES.forEach((b) =>
   write('render_fuzzer', `family-${i}-${b}`, Buffer.concat([Buffer.from([b]), Buffer.from(family.make(12000))]))));

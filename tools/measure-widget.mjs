@@ -5,7 +5,7 @@
 //   node tools/measure-widget.mjs [RUNS]        (needs dist/: npm run build)
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, startStaticServer, stopServer } from '../tests/browser/harness.js';
+import { launchChromium, startStaticServer, stopServer } from '../tests/helpers/browser-harness.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.argv[2] ?? 9);

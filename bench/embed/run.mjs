@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { launchChromium, stopServer } from '../../tests/browser/harness.js';
+import { launchChromium, stopServer } from '../../tests/helpers/browser-harness.js';
 import { startGzipServer } from './server.mjs';
 import { benchPages } from './pages.mjs';
 import { FULL_ISSUE } from './issues.mjs';

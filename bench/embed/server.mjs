@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { MIME_TYPES } from '../../tests/browser/harness.js';
+import { MIME_TYPES } from '../../tests/helpers/browser-harness.js';
 
 export function startGzipServer(root, routes = {}) {
   const base = resolve(root);

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, loadBroadsheet } from '../js/helpers.js';
-import { launchChromium, startStaticServer, stopServer, watchContext } from './harness.js';
+import { DIST, loadBroadsheet } from '../helpers/repo.js';
+import { launchChromium, startStaticServer, stopServer, watchContext } from '../helpers/browser-harness.js';
 
 await loadBroadsheet();
 

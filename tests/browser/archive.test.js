@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, EXAMPLES, loadBroadsheet } from '../js/helpers.js';
-import { axeViolations, launchChromium, startStaticServer, stopServer, watchContext } from './harness.js';
+import { DIST, EXAMPLES, loadBroadsheet } from '../helpers/repo.js';
+import { axeViolations, launchChromium, startStaticServer, stopServer, watchContext } from '../helpers/browser-harness.js';
 
 await loadBroadsheet();
 const { buildSite } = await import(pathToFileURL(join(DIST, 'build.js')).href);

@@ -5,8 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launchChromium } from './chromium.js';
-import { ROOT, loadBroadsheet } from '../js/helpers.js';
+import { launchChromium } from '../helpers/chromium.js';
+import { ROOT, loadBroadsheet } from '../helpers/repo.js';
 
 const DOMPURIFY = join(ROOT, 'node_modules', 'dompurify', 'dist', 'purify.min.js');
 let browser;

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, readText } from '../js/helpers.js';
+import { ROOT, readText } from '../helpers/repo.js';
 
 const manifest = JSON.parse(readText(join(ROOT, 'custom-elements.json')));
 const pkg = JSON.parse(readText(join(ROOT, 'package.json')));

@@ -7,8 +7,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { ROOT, exampleFiles, loadBroadsheet, readText } from '../js/helpers.js';
-import { launchChromium } from './chromium.js';
+import { ROOT, exampleFiles, loadBroadsheet, readText } from '../helpers/repo.js';
+import { launchChromium } from '../helpers/chromium.js';
 import { blockImages, pageFacts } from '../email-clients/page-facts.js';
 
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');

@@ -13,7 +13,7 @@ import { CLIENTS, checkEmail, clientView } from '../../web/src/email-clients.js'
 import { TRIAGE } from '../../web/src/email-triage.js';
 import { emailCorpus } from '../email-clients/corpus.js';
 import { blockImages, pageFacts } from '../email-clients/page-facts.js';
-import { launchChromium } from './chromium.js';
+import { launchChromium } from '../helpers/chromium.js';
 
 const PAGES = 3;           // pages rendering at once (the machine's cores are shared)
 const BATCH = 8;           // documents per round trip to a page

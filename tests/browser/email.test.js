@@ -7,17 +7,11 @@
 // Only the fonts a fresh Debian machine has (DejaVu) are needed: widths are checked, not glyphs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadBroadsheet, readText } from '../js/helpers.js';
+import { launchChromium } from '../helpers/chromium.js';
+import { ROOT, loadBroadsheet, readText } from '../helpers/repo.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run',
-];
 const SHOTS = join(ROOT, 'build', 'screenshots');
 
 let browser;
@@ -57,14 +51,12 @@ ${'const aVeryLongIdentifierName = anotherVeryLongFunctionName(argumentNumberOne
 `;
 
 before(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (tools/setup.sh does this)`);
   const { createRenderer } = await loadBroadsheet();
   const renderer = await createRenderer();
   email = renderer.render(readText(join(ROOT, 'examples', 'full.md')), { format: 'email' }).output;
   stress = renderer.render(STRESS, { format: 'email' }).output;
   mkdirSync(SHOTS, { recursive: true });
-  const { chromium } = await import('playwright-core');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
+  browser = await launchChromium();
 });
 
 after(async () => {

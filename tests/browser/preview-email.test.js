@@ -3,7 +3,7 @@
 // mobile web drops the <style>), and the Dark toggle switching the email frame to its dark palette.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium } from './chromium.js';
+import { launchChromium } from '../helpers/chromium.js';
 
 const { startDevServer } = await import('../../web/dev-server.mjs');
 

@@ -6,10 +6,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium.js';
+import { ROOT } from '../helpers/repo.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(import.meta.url);
 const { startDevServer } = await import('../../web/dev-server.mjs');
 const EXAMPLE = await readFile(join(ROOT, 'examples', 'full.md'), 'utf8');
@@ -20,11 +19,7 @@ let browser;
 
 before(async () => {
   ({ server, url: base } = await startDevServer({ port: 0 }));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 after(async () => {
   await browser?.close();

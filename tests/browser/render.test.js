@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { h2Headings, launchChromium, startStaticServer, stopServer } from './harness.js';
+import { h2Headings, launchChromium, startStaticServer, stopServer } from '../helpers/browser-harness.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const EXAMPLE = join(ROOT, 'examples', 'full.md');

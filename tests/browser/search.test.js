@@ -10,8 +10,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, loadBroadsheet } from '../js/helpers.js';
-import { axeViolations, launchChromium, startStaticServer, stopServer, watchContext } from './harness.js';
+import { DIST, loadBroadsheet } from '../helpers/repo.js';
+import { axeViolations, launchChromium, startStaticServer, stopServer, watchContext } from '../helpers/browser-harness.js';
 
 await loadBroadsheet();
 const { buildSite } = await import(pathToFileURL(join(DIST, 'build.js')).href);

@@ -5,9 +5,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT, loadBroadsheet, readText } from '../js/helpers.js';
+import { ROOT, loadBroadsheet, readText } from '../helpers/repo.js';
 import { bigIssue } from '../../bench/embed/issues.mjs';
-import { launchChromium, startStaticServer, stopServer, watchContext } from './harness.js';
+import { launchChromium, startStaticServer, stopServer, watchContext } from '../helpers/browser-harness.js';
 
 const FULL = readText(join(ROOT, 'examples', 'full.md'));
 const BIG = bigIssue();

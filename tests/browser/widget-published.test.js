@@ -9,8 +9,8 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { DIST, EXAMPLES, ROOT, loadBroadsheet } from '../js/helpers.js';
-import { launchChromium, startStaticServer, stopServer, watchContext } from './harness.js';
+import { DIST, EXAMPLES, ROOT, loadBroadsheet } from '../helpers/repo.js';
+import { launchChromium, startStaticServer, stopServer, watchContext } from '../helpers/browser-harness.js';
 
 const SITE_PATH = '/build/test-published/site/';
 const SITE = join(ROOT, SITE_PATH);

@@ -5,8 +5,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { basename, join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
-import { ROOT, exampleFiles, readText } from '../js/helpers.js';
-import { h2Headings, launchChromium, offSiteExceptContentImages, startStaticServer, stopServer, watchContext } from './harness.js';
+import { ROOT, exampleFiles, readText } from '../helpers/repo.js';
+import { h2Headings, launchChromium, offSiteExceptContentImages, startStaticServer, stopServer, watchContext } from '../helpers/browser-harness.js';
 
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 

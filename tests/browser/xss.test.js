@@ -1,15 +1,15 @@
 // Hostile Markdown never runs script: every vector of tests/fixtures/xss/vectors.json, rendered in every
-// format (tests/js/formats.js) with and without allowHtml, is mounted in Chromium with alert, confirm and
+// format (tests/helpers/formats.js) with and without allowHtml, is mounted in Chromium with alert, confirm and
 // prompt trapped. Nothing may fire; no event handler, script-capable element or unsafe URL may survive; no
 // generated id may clobber a DOM property; and DOMPurify run over the output must remove nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES, ROOT, loadBroadsheet } from '../js/helpers.js';
-import { formatVariants } from '../js/formats.js';
-import { launchChromium } from './chromium.js';
-import { domPropertyNames, mountAndCheck, trapDialogs } from './xss-page.js';
+import { FIXTURES, ROOT, loadBroadsheet } from '../helpers/repo.js';
+import { formatVariants } from '../helpers/formats.js';
+import { launchChromium } from '../helpers/chromium.js';
+import { domPropertyNames, mountAndCheck, trapDialogs } from '../helpers/xss-page.js';
 
 const { vectors } = JSON.parse(readFileSync(join(FIXTURES, 'xss', 'vectors.json'), 'utf8'));
 const DOMPURIFY = join(ROOT, 'node_modules', 'dompurify', 'dist', 'purify.min.js');

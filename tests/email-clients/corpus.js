@@ -1,7 +1,7 @@
 // The emails the client matrix runs over (not a test file): every examples/*.md and tests/fixtures/**/*.md
 // rendered with format 'email' by the built package. Inputs the core refuses (tests/fixtures/errors/) are
 // left out: they have no email.
-import { FIXTURES, exampleFiles, filesUnder, loadBroadsheet, readText, rel } from '../js/helpers.js';
+import { FIXTURES, exampleFiles, filesUnder, loadBroadsheet, readText, rel } from '../helpers/repo.js';
 
 export async function emailCorpus() {
   const { createRenderer, BroadsheetError } = await loadBroadsheet();

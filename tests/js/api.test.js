@@ -2,7 +2,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { DIST_WASM, loadBroadsheet } from './helpers.js';
+import { DIST_WASM, loadBroadsheet } from '../helpers/repo.js';
 
 const { createRenderer, BroadsheetError } = await loadBroadsheet();
 const renderer = await createRenderer();

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './helpers.js';
+import { ROOT } from '../helpers/repo.js';
 
 const BINDINGS = readFileSync(join(ROOT, 'src', 'bindings', 'embind.cpp'), 'utf8');
 const INDEX = readFileSync(join(ROOT, 'web', 'src', 'index.js'), 'utf8');

@@ -4,7 +4,7 @@
 // Every case is checked against the native CLI, byte for byte.
 import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadBroadsheet, runNative } from './helpers.js';
+import { loadBroadsheet, runNative } from '../helpers/repo.js';
 import { generateIssue } from '../../bench/generate-issue.mjs';
 
 // The CLI renders a whole page unless told --fragment; the JS API renders a fragment unless `standalone`.

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { DIST, EXAMPLES, loadBroadsheet } from './helpers.js';
+import { DIST, EXAMPLES, loadBroadsheet } from '../helpers/repo.js';
 
 await loadBroadsheet();
 const { buildSite } = await import(pathToFileURL(join(DIST, 'build.js')).href);

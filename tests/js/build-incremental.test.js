@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, loadBroadsheet } from './helpers.js';
+import { DIST, loadBroadsheet } from '../helpers/repo.js';
 
 await loadBroadsheet();
 const { buildSite } = await import(pathToFileURL(join(DIST, 'build.js')).href);

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, loadBroadsheet, runCli } from './helpers.js';
+import { DIST, loadBroadsheet, runCli } from '../helpers/repo.js';
 
 const { createRenderer } = await loadBroadsheet();
 const { buildSite } = await import(pathToFileURL(join(DIST, 'build.js')).href);

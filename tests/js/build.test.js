@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, EXAMPLES, ROOT, loadBroadsheet, run, runCli } from './helpers.js';
+import { DIST, EXAMPLES, ROOT, loadBroadsheet, run, runCli } from '../helpers/repo.js';
 
 await loadBroadsheet(); // fails clearly when dist/ is not built
 const { buildSite } = await import(pathToFileURL(join(DIST, 'build.js')).href);

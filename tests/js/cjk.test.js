@@ -3,7 +3,7 @@
 // English keeps the CommonMark rules and CommonMark mode stays strict.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadBroadsheet } from './helpers.js';
+import { loadBroadsheet } from '../helpers/repo.js';
 
 const { createRenderer } = await loadBroadsheet();
 const renderer = await createRenderer();

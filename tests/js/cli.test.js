@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadBroadsheet, runCli, runNative } from './helpers.js';
+import { loadBroadsheet, runCli, runNative } from '../helpers/repo.js';
 import { spawn } from 'node:child_process';
-import { DIST_CLI, requireNativeCli } from './helpers.js';
+import { DIST_CLI, requireNativeCli } from '../helpers/repo.js';
 
 const { createRenderer } = await loadBroadsheet();
 const renderer = await createRenderer();

@@ -4,8 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { loadBroadsheet } from './helpers.js';
-import { normalizeHtml } from './normalize-html.js';
+import { loadBroadsheet } from '../helpers/repo.js';
+import { normalizeHtml } from '../helpers/normalize-html.js';
 
 const require = createRequire(import.meta.url);
 const spec = require('commonmark-spec');

@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { basename, join } from 'node:path';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { DIST, exampleFiles, loadBroadsheet, readText } from './helpers.js';
+import { DIST, exampleFiles, loadBroadsheet, readText } from '../helpers/repo.js';
 
 const { createRenderer } = await loadBroadsheet();
 const { startDevServer } = await import('../../web/dev-server.mjs');

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, runCli } from './helpers.js';
+import { DIST, runCli } from '../helpers/repo.js';
 
 const { checkReport } = await import(pathToFileURL(join(DIST, 'email-check-report.js')).href);
 const { CLIENTS } = await import(pathToFileURL(join(DIST, 'email-clients.js')).href);

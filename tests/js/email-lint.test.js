@@ -2,7 +2,7 @@
 // mail client, so rendering an email warns about it (rule relative-url); the web page does not.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadBroadsheet } from './helpers.js';
+import { loadBroadsheet } from '../helpers/repo.js';
 
 const { createRenderer } = await loadBroadsheet();
 const renderer = await createRenderer();

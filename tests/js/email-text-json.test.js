@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'parse5';
 import Ajv from 'ajv';
-import { DIST, EXAMPLES, FIXTURES, ROOT, exampleFiles, filesUnder, loadBroadsheet, readText, runCli } from './helpers.js';
+import { DIST, EXAMPLES, FIXTURES, ROOT, exampleFiles, filesUnder, loadBroadsheet, readText, runCli } from '../helpers/repo.js';
 
 const { createRenderer } = await loadBroadsheet();
 const renderer = await createRenderer();

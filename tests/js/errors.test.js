@@ -6,7 +6,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES, filesUnder, loadBroadsheet, readText, rel, runCli, runNative } from './helpers.js';
+import { FIXTURES, filesUnder, loadBroadsheet, readText, rel, runCli, runNative } from '../helpers/repo.js';
 
 const { createRenderer, BroadsheetError } = await loadBroadsheet();
 const renderer = await createRenderer();

@@ -1,4 +1,4 @@
-// Golden fixtures and native/wasm parity.
+// Golden fixtures and native/wasm parity: the one reader of tests/fixtures/.
 //
 // For every tests/fixtures/**/NAME.md:
 //   NAME.html    == wasm render { format: 'html' } (a fragment), exactly
@@ -10,13 +10,15 @@
 // (`render FILE --fragment`, `--format json`, `--format email` and
 // `--format text`). Every examples/*.md is checked the same way in html,
 // json, email, text and standalone html.
+// Fixtures under allow-html/ are rendered with { allowHtml: true } (the CLIs' --allow-html).
 // Fixtures under errors/ must fail the same way in both cores.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { sep } from 'node:path';
 import {
   FIXTURES, exampleFiles, filesUnder, loadBroadsheet, readText, rel, requireNativeCli, runNative,
-} from './helpers.js';
+} from '../helpers/repo.js';
 
 const { createRenderer, BroadsheetError } = await loadBroadsheet();
 const renderer = await createRenderer();
@@ -24,9 +26,12 @@ const renderer = await createRenderer();
 const fixtures = filesUnder(FIXTURES, '.md');
 const sibling = (md, ext) => md.slice(0, -'.md'.length) + ext;
 
+/** Whether a fixture is rendered with raw HTML allowed: it lives under allow-html/. */
+const allowsHtml = (md) => rel(md).split(sep).includes('allow-html');
+
 /** How the npm CLI renders: the same options the CLI passes for these flags. */
 function wasmRender(file, { format = 'html', fragment = false, commonmark = false }) {
-  return renderer.render(readText(file), { format, commonmark, standalone: !fragment });
+  return renderer.render(readText(file), { format, commonmark, standalone: !fragment, allowHtml: allowsHtml(file) });
 }
 
 /** What the npm CLI would print on stderr for warnings. */
@@ -36,7 +41,7 @@ const warningLines = (file, warnings) =>
 /** Asserts the native CLI gives the wasm output, byte for byte, for these flags. */
 function assertParity(file, flags, options) {
   const name = rel(file);
-  const native = runNative(['render', name, ...flags]);
+  const native = runNative(['render', name, ...flags, ...(allowsHtml(file) ? ['--allow-html'] : [])]);
   let result;
   try {
     result = wasmRender(file, options);
@@ -60,6 +65,7 @@ test('fixtures exist', () => {
 
 describe('golden fixtures', () => {
   for (const md of fixtures) {
+    const render = (options) => renderer.render(readText(md), { ...options, allowHtml: allowsHtml(md) }).output;
     const html = sibling(md, '.html');
     const json = sibling(md, '.json');
     const cm = sibling(md, '.cm.html');
@@ -67,24 +73,23 @@ describe('golden fixtures', () => {
       const golden = sibling(md, ext);
       if (existsSync(golden)) {
         test(`${rel(md)} -> ${format}`, () => {
-          assert.equal(renderer.render(readText(md), { format }).output, readText(golden));
+          assert.equal(render({ format }), readText(golden));
         });
       }
     }
     if (existsSync(html)) {
       test(`${rel(md)} -> html`, () => {
-        assert.equal(renderer.render(readText(md), { format: 'html' }).output, readText(html));
+        assert.equal(render({ format: 'html' }), readText(html));
       });
     }
     if (existsSync(json)) {
       test(`${rel(md)} -> json`, () => {
-        const output = renderer.render(readText(md), { format: 'json' }).output;
-        assert.deepEqual(JSON.parse(output), JSON.parse(readText(json)));
+        assert.deepEqual(JSON.parse(render({ format: 'json' })), JSON.parse(readText(json)));
       });
     }
     if (existsSync(cm)) {
       test(`${rel(md)} -> commonmark html`, () => {
-        assert.equal(renderer.render(readText(md), { commonmark: true }).output, readText(cm));
+        assert.equal(render({ commonmark: true }), readText(cm));
       });
     }
   }

@@ -2,7 +2,7 @@
 // (the note is parsed apart from the issue, from a copy without its `[^label]:` and indentation).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadBroadsheet } from './helpers.js';
+import { loadBroadsheet } from '../helpers/repo.js';
 
 const { createRenderer } = await loadBroadsheet();
 const renderer = await createRenderer();

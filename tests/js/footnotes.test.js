@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { FIXTURES, loadBroadsheet, readText } from './helpers.js';
+import { FIXTURES, loadBroadsheet, readText } from '../helpers/repo.js';
 
 const { createRenderer } = await loadBroadsheet();
 const renderer = await createRenderer();

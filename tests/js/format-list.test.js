@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT, loadBroadsheet, readText, runCli, runNative } from './helpers.js';
+import { ROOT, loadBroadsheet, readText, runCli, runNative } from '../helpers/repo.js';
 
 const { createRenderer } = await loadBroadsheet();
 const renderer = await createRenderer();

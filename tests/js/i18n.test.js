@@ -2,13 +2,14 @@
 // CLIs: every word Broadsheet writes comes from the locale table of the front matter's `lang`, the
 // `labels` option overrides any of them, rtl languages get dir="rtl", a block in the other direction gets
 // dir="auto", and whole pages always say their language. (The golden files of tests/fixtures/i18n/ hold
-// every format for ten languages; this file checks the facts behind them.)
+// every format for ten languages; this file checks the facts behind them. The element's footnote links
+// in a Japanese issue, in Chromium: tests/browser/element-footnotes-ja.test.js.)
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURES, loadBroadsheet, readText, runCli, runNative } from './helpers.js';
+import { FIXTURES, loadBroadsheet, readText, runCli, runNative } from '../helpers/repo.js';
 
 const { createRenderer } = await loadBroadsheet();
 const renderer = await createRenderer();

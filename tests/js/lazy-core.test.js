@@ -4,8 +4,8 @@
 // (named by its wasm, as createRenderer worked before), for every fixture and example.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST_WASM, FIXTURES, exampleFiles, filesUnder, loadBroadsheet, readText, rel } from './helpers.js';
-import { formatVariants } from './formats.js';
+import { DIST_WASM, FIXTURES, exampleFiles, filesUnder, loadBroadsheet, readText, rel } from '../helpers/repo.js';
+import { formatVariants } from '../helpers/formats.js';
 
 const { createRenderer, BroadsheetError } = await loadBroadsheet();
 const full = await createRenderer({ wasm: DIST_WASM });

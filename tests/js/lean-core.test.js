@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { DIST, DIST_WASM, FIXTURES, exampleFiles, filesUnder, loadBroadsheet, readText, rel } from './helpers.js';
+import { DIST, DIST_WASM, FIXTURES, exampleFiles, filesUnder, loadBroadsheet, readText, rel } from '../helpers/repo.js';
 
 const WEB_WASM = join(DIST, 'broadsheet-web.wasm');
 const WEB_GLUE = join(DIST, 'broadsheet-web-core.mjs');

@@ -6,8 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import { loadBroadsheet } from './helpers.js';
-import { FAMILIES, SIZES } from './families.js';
+import { loadBroadsheet } from '../helpers/repo.js';
+import { FAMILIES, SIZES } from '../helpers/families.js';
 
 const { createRenderer, BroadsheetError } = await loadBroadsheet();
 const renderer = await createRenderer();

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadBroadsheet, runNative } from './helpers.js';
-import { memories } from './wasm-memory.js';
+import { loadBroadsheet, runNative } from '../helpers/repo.js';
+import { memories } from '../helpers/wasm-memory.js';
 
 const { createRenderer, BroadsheetError } = await loadBroadsheet();
 const MiB = 1 << 20;

@@ -3,7 +3,7 @@
 // docstring examples first, then the quirks the port must keep.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { normalizeHtml } from './normalize-html.js';
+import { normalizeHtml } from '../helpers/normalize-html.js';
 
 const CASES = [
   ["<p>a  \t b</p>", "<p>a b</p>"],

@@ -3,7 +3,7 @@
 // renderer keeps working afterwards.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadBroadsheet } from './helpers.js';
+import { loadBroadsheet } from '../helpers/repo.js';
 
 const { createRenderer, BroadsheetError } = await loadBroadsheet();
 const renderer = await createRenderer();

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXAMPLES, ROOT, loadBroadsheet, readText, run } from './helpers.js';
-import { makeConsumerProject } from './package-project.js';
-import { launchChromium, offSiteExceptContentImages, startStaticServer, stopServer, watchContext } from '../browser/harness.js';
+import { EXAMPLES, ROOT, loadBroadsheet, readText, run } from '../helpers/repo.js';
+import { makeConsumerProject } from '../helpers/package-project.js';
+import { launchChromium, offSiteExceptContentImages, startStaticServer, stopServer, watchContext } from '../helpers/browser-harness.js';
 
 const MARKDOWN = readText(join(EXAMPLES, 'minimal.md'));
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');

@@ -6,9 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import { exampleFiles, loadBroadsheet, readText } from './helpers.js';
-import { FAMILIES } from './families.js';
-import { memories } from './wasm-memory.js'; // a fresh instance's memory size after a render is its peak
+import { exampleFiles, loadBroadsheet, readText } from '../helpers/repo.js';
+import { FAMILIES } from '../helpers/families.js';
+import { memories } from '../helpers/wasm-memory.js'; // a fresh instance's memory size after a render is its peak
 
 const { createRenderer, BroadsheetError } = await loadBroadsheet();
 const renderer = await createRenderer();

@@ -8,9 +8,9 @@ import { Worker } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
 import {
   DIST_WASM, FIXTURES, exampleFiles, filesUnder, loadBroadsheet, readText, requireNativeCli, runNative,
-} from './helpers.js';
-import { FORMATS } from './formats.js';
-import { withMemoryMaximum } from './wasm-memory-limit.js';
+} from '../helpers/repo.js';
+import { FORMATS } from '../helpers/formats.js';
+import { withMemoryMaximum } from '../helpers/wasm-memory-limit.js';
 
 const { createRenderer, BroadsheetError } = await loadBroadsheet();
 const renderer = await createRenderer();
@@ -119,7 +119,7 @@ test('renderers in parallel worker threads agree with each other and with this t
     parentPort.postMessage(createHash('sha256').update(JSON.stringify(results)).digest('hex'));
   `;
   const { pathToFileURL } = await import('node:url');
-  const { DIST_INDEX } = await import('./helpers.js');
+  const { DIST_INDEX } = await import('../helpers/repo.js');
   const workers = Array.from({ length: 4 }, () => new Promise((resolve, reject) => {
     const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(workerSource)}`), {
       workerData: { index: pathToFileURL(DIST_INDEX).href, inputs, formats: FORMATS.map((f) => f.options) },

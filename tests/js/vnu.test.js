@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { EXAMPLES, FIXTURES, ROOT, filesUnder, loadBroadsheet, readText } from './helpers.js';
+import { EXAMPLES, FIXTURES, ROOT, filesUnder, loadBroadsheet, readText } from '../helpers/repo.js';
 
 const VNU = join(ROOT, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
 const OUT = join(ROOT, 'build', 'vnu');

@@ -1,11 +1,11 @@
-// The XSS corpus through both cores: for every vector and every format variant (tests/js/formats.js),
+// The XSS corpus through both cores: for every vector and every format variant (tests/helpers/formats.js),
 // the native CLI and the wasm build give byte-identical output, or fail the same way, and the output
 // is well-formed UTF-8.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { FIXTURES, loadBroadsheet, readText, requireNativeCli, runNative } from './helpers.js';
-import { formatVariants } from './formats.js';
+import { FIXTURES, loadBroadsheet, readText, requireNativeCli, runNative } from '../helpers/repo.js';
+import { formatVariants } from '../helpers/formats.js';
 
 const { vectors } = JSON.parse(readText(join(FIXTURES, 'xss', 'vectors.json')));
 const { createRenderer } = await loadBroadsheet();

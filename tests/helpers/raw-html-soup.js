@@ -1,7 +1,7 @@
 // Generated tag soup for the raw-HTML containment tests (not a test file): seeded documents whose
 // every block carries raw HTML, and a checker that every node made from raw HTML stays inside the
-// block it came from. Used with parse5 (tests/js/raw-html-containment.test.js) and with Chromium's
-// own parser (tests/browser/raw-html-containment.test.js). Trees are plain objects:
+// block it came from. Used by tests/browser/raw-html-containment.test.js with parse5 and with Chromium's
+// own parser. Trees are plain objects:
 // { tag, cls, children } for elements, { text } for text.
 
 const ALLOWED = ['a', 'abbr', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'center', 'cite', 'code', 'col',

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ROOT, run } from './helpers.js';
+import { ROOT, run } from './repo.js';
 
 const npm = (args, cwd) => {
   const r = run('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd });

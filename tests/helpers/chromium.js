@@ -1,4 +1,5 @@
-// Launches Debian's Chromium through playwright-core for the hardening suites (not a test file).
+// Launches Debian's Chromium (never a downloaded browser) through playwright-core, for every browser test
+// and bench (not a test file).
 import { existsSync } from 'node:fs';
 
 const CHROMIUM = '/usr/bin/chromium';

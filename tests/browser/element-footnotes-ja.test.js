@@ -1,11 +1,12 @@
-// An issue in Japanese with footnotes inside <broadsheet-issue>: the table of contents is titled in the
-// issue's language, the footnote link scrolls to its note inside the shadow root (the browser's own
-// fragment scrolling cannot see there), and the note's back-link returns to the reference.
+// The element in a browser: an issue in Japanese with footnotes inside <broadsheet-issue>: the table of
+// contents is titled in the issue's language, the footnote link scrolls to its note inside the shadow root
+// (the browser's own fragment scrolling cannot see there), and the note's back-link returns to the
+// reference. (The words and dates of every language in every format: tests/js/i18n.test.js.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT, loadBroadsheet, readText } from '../js/helpers.js';
-import { launchChromium, startStaticServer, stopServer } from './harness.js';
+import { ROOT, loadBroadsheet, readText } from '../helpers/repo.js';
+import { launchChromium, startStaticServer, stopServer } from '../helpers/browser-harness.js';
 
 const { createRenderer } = await loadBroadsheet();
 const labels = (await createRenderer()).render(readText(join(ROOT, 'tests/fixtures/footnotes/footnotes-ja.md'))).labels;

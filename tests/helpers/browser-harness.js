@@ -1,16 +1,12 @@
-// Shared by the browser tests (not a test file): a loopback static server, Debian's Chromium through
-// playwright-core, and a page watcher that records console errors and blocks every off-site request.
+// Shared by the browser tests (not a test file): a loopback static server, Debian's Chromium (launched by
+// chromium.js), a page watcher that records console errors and blocks every off-site request, and axe-core.
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { extname, resolve, sep } from 'node:path';
 
-export const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run',
-];
+export { launchChromium } from './chromium.js';
 
 export const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -52,13 +48,6 @@ export function startStaticServer(root, pages = {}, { headers = {} } = {}) {
 }
 
 export const stopServer = (server) => new Promise((ok) => (server ? server.close(ok) : ok()));
-
-/** Launches Debian's Chromium (never a downloaded browser). */
-export async function launchChromium() {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (tools/setup.sh does this)`);
-  const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
-}
 
 /**
  * Watches a browser context: console errors and page errors, and every request leaving

@@ -3,9 +3,9 @@
 // where a document cannot be written to piece by piece), with its parts, link targets and table of contents.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROOT } from '../js/helpers.js';
+import { ROOT } from '../helpers/repo.js';
 import { bigIssue } from '../../bench/embed/issues.mjs';
-import { launchChromium, startStaticServer, stopServer, watchContext } from './harness.js';
+import { launchChromium, startStaticServer, stopServer, watchContext } from '../helpers/browser-harness.js';
 
 const PAGES = {
   '/big.md': { body: bigIssue(), type: 'text/markdown; charset=utf-8' },

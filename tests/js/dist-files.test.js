@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST_FILES } from '../../tools/dist-files.mjs';
-import { DIST, ROOT, readText, run } from './helpers.js';
+import { DIST, ROOT, readText, run } from '../helpers/repo.js';
 
 const PACKAGE_OWN = ['package.json', 'README.md', 'LICENSE', 'custom-elements.json'];
 const listed = DIST_FILES.map((entry) => entry.file);

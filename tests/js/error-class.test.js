@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { DIST, ROOT, loadBroadsheet, readText } from './helpers.js';
+import { DIST, ROOT, loadBroadsheet, readText } from '../helpers/repo.js';
 
 const esm = await loadBroadsheet();
 const cjs = createRequire(import.meta.url)(join(DIST, 'index.cjs'));

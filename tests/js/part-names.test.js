@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, FIXTURES, exampleFiles, filesUnder, readText } from './helpers.js';
+import { DIST, FIXTURES, exampleFiles, filesUnder, readText } from '../helpers/repo.js';
 import { PARTS } from '../../web/src/part-names.js';
 
 const web = await import(pathToFileURL(join(DIST, 'web.js')).href);

@@ -4,9 +4,9 @@
 // index.js, importing the core's glue, reading and compiling its wasm, starting the instance, a first
 // render of examples/full.md and a second one (wall and CPU time of the process, all its threads), and
 // markdown-wasm's import (which compiles its embedded module) and first render beside them. The same
-// processes run again under `--no-wasm-dynamic-tiering` (Liftoff only: V8 does not optimise the hot
-// functions in the background), which a library cannot ask for but which shows how much of a first render
-// is the engine's optimising tier competing for the machine's cores.
+// processes run again under `--liftoff-only` (V8 optimises no hot function in background jobs): a library
+// cannot ask for that, but it shows how much of a first render is the optimising tier competing for the
+// machine's cores.
 //   node bench/startup-phases.mjs [ROUNDS=9]
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -67,7 +67,7 @@ if (process.argv[2] === '--child') {
   const rounds = Number(process.argv[2] ?? 9);
   const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
   const variants = ['markdown-wasm', 'web', 'full'];
-  const modes = { default: [], 'Liftoff only': ['--no-wasm-dynamic-tiering'] };
+  const modes = { default: [], 'Liftoff only': ['--liftoff-only'] };
   const samples = {};
   for (let round = 0; round < rounds; round++) {
     for (const [mode, flags] of Object.entries(modes)) {

@@ -1,29 +1,15 @@
 #include "core/front_matter.hpp"
 
 #include <algorithm>
-#include <charconv>
 
-#include <yaml.h>
-
-#include <cstring>
-#include <memory>
-#include <unordered_map>
-
-#include "core/json_string.hpp"
+#include "core/json_value.hpp"
 #include "core/sanitize.hpp"
 #include "core/sort.hpp"
-#include "core/utf8.hpp"
-#include "core/json_value.hpp"
+#include "core/yaml_reader.hpp"
 
 namespace broadsheet {
 
 namespace {
-
-// Alias bombs (`l1: &l1 [*l0,*l0,…]` ten times over) are stopped by counting every value an alias
-// repeats, and the text it repeats, against these budgets: the tree, and the meta JSON written from it,
-// stay within a small multiple of the YAML's own size.
-constexpr std::size_t kMaxYamlNodes = 100000;
-constexpr std::size_t kMaxExpandedBytes = 4u * 1024u * 1024u;  // on top of 4 × the YAML's size
 
 struct Block {
   std::string_view yaml;      // the text between the fences
@@ -57,229 +43,6 @@ std::optional<Block> find_block(std::string_view input) {
   }
   return std::nullopt;
 }
-
-// libyaml events -> a JsonValue tree, remembering where each top-level key's value starts.
-class YamlReader {
- public:
-  YamlReader(const Block& block)
-      : block_(block), max_bytes_(kMaxExpandedBytes + 4 * block.yaml.size()) {
-    yaml_parser_initialize(&parser_);
-    yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(block.yaml.data()),
-                                 block.yaml.size());
-  }
-  ~YamlReader() { yaml_parser_delete(&parser_); }
-  YamlReader(const YamlReader&) = delete;
-  YamlReader& operator=(const YamlReader&) = delete;
-
-  // Reads the whole stream; the document's root value (null when empty) or an error.
-  std::optional<Diagnostic> read(JsonValue& root) {
-    root = JsonValue();
-    for (;;) {
-      yaml_event_t event;
-      if (!next(event)) return error_;
-      yaml_event_type_t type = event.type;
-      if (type == YAML_STREAM_END_EVENT) {
-        yaml_event_delete(&event);
-        return std::nullopt;
-      }
-      if (type == YAML_DOCUMENT_START_EVENT && documents_++ > 0) {
-        yaml_event_delete(&event);
-        return at(event.start_mark, "front matter holds more than one YAML document");
-      }
-      bool is_value = type == YAML_SCALAR_EVENT || type == YAML_SEQUENCE_START_EVENT ||
-                      type == YAML_MAPPING_START_EVENT || type == YAML_ALIAS_EVENT;
-      if (is_value) {
-        auto problem = value(event, root, /*depth=*/0);
-        if (problem) return problem;
-      } else {
-        yaml_event_delete(&event);
-      }
-    }
-  }
-
-  struct KeyPosition {
-    std::uint32_t line = 0, column = 0;
-  };
-  // Every top-level key with its position, in file order (a vector: a map node per key cost ~100 bytes).
-  std::vector<FrontMatterKey>& keys() { return keys_; }
-
- private:
-  KeyPosition position(const yaml_mark_t& mark) const {
-    return {static_cast<std::uint32_t>(block_.first_line + mark.line), static_cast<std::uint32_t>(mark.column + 1)};
-  }
-  Diagnostic at(const yaml_mark_t& mark, std::string message) const {
-    KeyPosition where = position(mark);
-    return {where.line, where.column, std::move(message)};
-  }
-
-  bool next(yaml_event_t& event) {
-    if (yaml_parser_parse(&parser_, &event)) return true;
-    std::string message = parser_.problem ? parser_.problem : "invalid YAML";
-    yaml_mark_t where = parser_.problem_mark;
-    if (parser_.context) {
-      Diagnostic start = at(parser_.context_mark, "");
-      message += std::string(" (") + parser_.context + " that starts at line " + std::to_string(start.line) +
-                 ", column " + std::to_string(start.column) + ")";
-      // Running into the end of the block (an unclosed bracket or quote) is reported where it opened.
-      if (parser_.problem_mark.index >= block_.yaml.size()) where = parser_.context_mark;
-    }
-    error_ = at(where, "invalid front matter: " + message);
-    return false;
-  }
-
-  static JsonValue scalar(const yaml_event_t& event) {
-    std::string_view raw(reinterpret_cast<const char*>(event.data.scalar.value), event.data.scalar.length);
-    std::string text(raw);
-    // A quoted "\0" escape decodes to NUL: replaced like a NUL in the Markdown, so no output holds one.
-    if (raw.find('\0') != std::string_view::npos) {
-      text.clear();
-      for (char c : raw) {
-        if (c == '\0') text.append(utf8::kReplacement);
-        else text.push_back(c);
-      }
-    }
-    if (event.data.scalar.style != YAML_PLAIN_SCALAR_STYLE) return JsonValue::string(std::move(text));
-    // YAML 1.2 core schema for plain scalars: null, booleans and integers are short.
-    if (text.size() <= 5) {
-      if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") return JsonValue();
-      if (text == "true" || text == "True" || text == "TRUE" || text == "false" || text == "False" || text == "FALSE")
-        return JsonValue::flag(text[0] == 't' || text[0] == 'T');
-    }
-    std::size_t i = (text[0] == '-' || text[0] == '+') ? 1 : 0;
-    bool digits = i < text.size() && text.size() - i <= 18;
-    for (std::size_t k = i; k < text.size() && digits; ++k) digits = text[k] >= '0' && text[k] <= '9';
-    if (!digits) return JsonValue::string(std::move(text));
-    // from_chars, not stoll: at most 18 digits always fit, and stoll's throwing paths would link printf.
-    long long number = 0;
-    std::from_chars(text.data() + (text[0] == '+' ? 1 : 0), text.data() + text.size(), number);
-    return JsonValue::number(number);
-  }
-
-  // Consumes the value that starts with `event` (and owns it).
-  std::optional<Diagnostic> value(yaml_event_t& event, JsonValue& out, int depth) {
-    std::unique_ptr<yaml_event_t, void (*)(yaml_event_t*)> guard(&event, yaml_event_delete);
-    if (depth > 64) return at(event.start_mark, "front matter is nested more than 64 levels deep");
-    const Budget start = used_;
-    if (auto problem = spend(event.start_mark, 1, 16)) return problem;
-    const char* anchor = nullptr;
-    switch (event.type) {
-      case YAML_ALIAS_EVENT: {
-        const char* name = reinterpret_cast<const char*>(event.data.alias.anchor);
-        auto found = anchor_index_.find(name);
-        if (found == anchor_index_.end()) return at(event.start_mark, "unknown alias");
-        // The alias stands for a copy of everything its anchor holds: it costs what the anchor cost.
-        const Anchor& anchored = anchors_[found->second];
-        if (auto problem = spend(event.start_mark, anchored.cost.nodes, anchored.cost.bytes, name)) return problem;
-        out = anchored.value;
-        return std::nullopt;
-      }
-      case YAML_SCALAR_EVENT:
-        if (auto problem = spend(event.start_mark, 0, event.data.scalar.length)) return problem;
-        out = scalar(event);
-        anchor = reinterpret_cast<const char*>(event.data.scalar.anchor);
-        break;
-      case YAML_SEQUENCE_START_EVENT: {
-        out = JsonValue::array();
-        anchor = reinterpret_cast<const char*>(event.data.sequence_start.anchor);
-        std::string anchor_name = anchor ? anchor : "";
-        for (;;) {
-          yaml_event_t item;
-          if (!next(item)) return error_;
-          if (item.type == YAML_SEQUENCE_END_EVENT) {
-            yaml_event_delete(&item);
-            break;
-          }
-          JsonValue element;
-          if (auto problem = value(item, element, depth + 1)) return problem;
-          out.items.push_back(std::move(element));
-        }
-        if (!anchor_name.empty()) remember(anchor_name, out, start);
-        return std::nullopt;
-      }
-      case YAML_MAPPING_START_EVENT: {
-        out = JsonValue::object();
-        anchor = reinterpret_cast<const char*>(event.data.mapping_start.anchor);
-        std::string anchor_name = anchor ? anchor : "";
-        for (;;) {
-          yaml_event_t key_event;
-          if (!next(key_event)) return error_;
-          if (key_event.type == YAML_MAPPING_END_EVENT) {
-            yaml_event_delete(&key_event);
-            break;
-          }
-          yaml_mark_t key_mark = key_event.start_mark;
-          JsonValue key;
-          if (auto problem = value(key_event, key, depth + 1)) return problem;
-          std::string name;
-          if (key.kind == JsonValue::Kind::String) name = std::move(key.text);
-          else append_json(name, key);  // a key that is not text is named by its JSON (`1`, `true`, `[a]`)
-          yaml_event_t value_event;
-          if (!next(value_event)) return error_;
-          JsonValue element;
-          if (auto problem = value(value_event, element, depth + 1)) return problem;
-          if (depth == 0) {
-            KeyPosition where = position(key_mark);
-            keys_.push_back({name, where.line, where.column});
-          }
-          // Appended in file order and sorted once at the end: inserting each key at its sorted place
-          // is quadratic for keys written in reverse order.
-          out.members.push_back({std::move(name), std::move(element)});
-        }
-        out.sort_members();
-        if (!anchor_name.empty()) remember(anchor_name, out, start);
-        return std::nullopt;
-      }
-      default:
-        return std::nullopt;
-    }
-    if (anchor) remember(anchor, out, start);
-    return std::nullopt;
-  }
-
-  struct Budget {
-    std::size_t nodes = 0, bytes = 0;
-  };
-  struct Anchor {
-    JsonValue value;
-    Budget cost;  // the nodes and bytes of the value with every alias inside it expanded
-  };
-
-  // An anchor defined again replaces the first (YAML: an alias names the nearest anchor before it).
-  void remember(const std::string& name, const JsonValue& value, const Budget& start) {
-    Anchor anchor{value, {used_.nodes - start.nodes, used_.bytes - start.bytes}};
-    auto [at, added] = anchor_index_.emplace(name, static_cast<std::uint32_t>(anchors_.size()));
-    if (added) anchors_.push_back(std::move(anchor));
-    else anchors_[at->second] = std::move(anchor);
-  }
-
-  // Counts `nodes` values and `bytes` of text against the budgets; an error at `mark` when over.
-  std::optional<Diagnostic> spend(const yaml_mark_t& mark, std::size_t nodes, std::size_t bytes,
-                                  const char* alias = nullptr) {
-    used_.nodes += nodes;
-    used_.bytes += bytes;
-    if (used_.nodes <= kMaxYamlNodes && used_.bytes <= max_bytes_) return std::nullopt;
-    std::string what = used_.nodes > kMaxYamlNodes
-                           ? "more than the limit of " + std::to_string(kMaxYamlNodes) + " values"
-                           : "more than the limit of " + std::to_string(max_bytes_) + " bytes of values";
-    if (alias)
-      return at(mark, "front matter is too large: the alias *" + std::string(alias) + " (" +
-                          std::to_string(nodes) + " values) makes it " + what +
-                          " (aliases count every value they repeat)");
-    return at(mark, "front matter is too large: it holds " + what);
-  }
-
-  const Block& block_;
-  yaml_parser_t parser_;
-  std::optional<Diagnostic> error_;
-  std::size_t max_bytes_;
-  // By name, an index into anchors_: the same std::unordered_map<std::string, std::uint32_t> as the id
-  // registry's and the footnotes', so the module holds one instantiation of it.
-  std::unordered_map<std::string, std::uint32_t> anchor_index_;
-  std::vector<Anchor> anchors_;
-  std::vector<FrontMatterKey> keys_;
-  Budget used_;
-  int documents_ = 0;
-};
 
 std::optional<std::string> as_text(const JsonValue& value) {
   switch (value.kind) {
@@ -320,15 +83,15 @@ bool is_language_tag(std::string_view s) {
   return run > 0 && ((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z'));
 }
 
-// Turns the parsed root mapping into typed fields and the normalised meta object.
+// Turns the parsed root mapping into typed fields and the normalised meta object: one line per known key.
 class Normaliser {
  public:
-  Normaliser(YamlReader& reader, FrontMatter& out, std::vector<Diagnostic>& warnings)
-      : reader_(reader), out_(out), warnings_(warnings) {}
+  Normaliser(FrontMatter& out, std::vector<Diagnostic>& warnings) : out_(out), warnings_(warnings) {}
 
-  // Takes the root's values (moved into meta, not copied: 45,000 keys made three copies of everything).
-  void run(JsonValue& root) {
-    out_.keys = std::move(reader_.keys());  // already in file order
+  // Takes the top-level keys, in file order, and the root's values (moved into meta, not copied: 45,000
+  // keys made three copies of everything).
+  void run(std::vector<FrontMatterKey>& keys, JsonValue& root) {
+    out_.keys = std::move(keys);
     out_.index_keys();
     JsonValue meta = JsonValue::object();
     meta.members.reserve(root.members.size());
@@ -346,14 +109,7 @@ class Normaliser {
       else if (key == "hero") hero(value, meta);
       else if (key == "lang") lang(value, meta);
       else if (key == "dir") dir(value, meta);
-      else if (key == "draft") {
-        // Only a YAML boolean says what `draft` means; anything else (yes, on, 1, "true") is reported by
-        // lint and keeps the issue out of a publication (render/summary.cpp).
-        bool boolean = value.kind == JsonValue::Kind::Boolean;
-        using Draft = FrontMatter::Draft;
-        out_.draft = !boolean ? Draft::Unreadable : value.boolean ? Draft::Yes : Draft::No;
-        meta[key] = std::move(value);
-      }
+      else if (key == "draft") draft(value, meta);
       else if (key == "slug") text_field(key, value, out_.slug, meta);
       else {
         out_.unknown_keys.push_back(key);
@@ -511,6 +267,15 @@ class Normaliser {
     out_.hero = std::move(hero);
   }
 
+  // Only a YAML boolean says what `draft` means; anything else (yes, on, 1, "true") is reported by lint
+  // and keeps the issue out of a publication (render/summary.cpp).
+  void draft(JsonValue& value, JsonValue& meta) {
+    bool boolean = value.kind == JsonValue::Kind::Boolean;
+    using Draft = FrontMatter::Draft;
+    out_.draft = !boolean ? Draft::Unreadable : value.boolean ? Draft::Yes : Draft::No;
+    meta["draft"] = std::move(value);
+  }
+
   void lang(const JsonValue& value, JsonValue& meta) {
     auto text = as_text(value);
     if (!text || !is_language_tag(*text))
@@ -527,7 +292,6 @@ class Normaliser {
     meta["dir"] = JsonValue::string(*text);
   }
 
-  YamlReader& reader_;
   FrontMatter& out_;
   std::vector<Diagnostic>& warnings_;
 };
@@ -577,9 +341,9 @@ std::optional<Diagnostic> parse_front_matter(std::string_view input, FrontMatter
                                              std::vector<Diagnostic>& warnings) {
   auto block = find_block(input);
   if (!block) return std::nullopt;
-  YamlReader reader(*block);
   JsonValue root;
-  if (auto error = reader.read(root)) return error;
+  std::vector<FrontMatterKey> keys;
+  if (auto error = read_yaml(block->yaml, block->first_line, root, keys)) return error;
   if (!root.is_null() && !root.is_object()) {
     // A `---` thematic break followed by text and another `---` is Markdown, not front matter.
     warnings.push_back({1, 1, "the block between the opening `---` lines is not YAML keys and values; "
@@ -589,7 +353,7 @@ std::optional<Diagnostic> parse_front_matter(std::string_view input, FrontMatter
   out.present = true;
   out.body_offset = block->body_offset;
   if (root.is_null()) root = JsonValue::object();
-  Normaliser(reader, out, warnings).run(root);
+  Normaliser(out, warnings).run(keys, root);
   return std::nullopt;
 }
 

@@ -77,83 +77,95 @@ inline constexpr std::uint32_t kNoOffset = 0xFFFFFFFFu;
 enum class CellAlignment : std::uint8_t { None, Left, Center, Right };
 
 struct Node {
+  // Structural fields, public: each means the same for every node (NodeFlag bits too, one fact per bit).
   NodeType type = NodeType::Document;
   std::uint8_t flags = 0;
-  // The payload: four fields whose meaning depends on the type, shared so a node stays small (36 bytes in
-  // wasm). Read and write them through the accessors below, named for what they are; json_output.cpp
-  // still reads them directly until it is converted (then they become private).
-  std::uint16_t level = 0;
+
+ private:
+  // The payload, private so only the accessors below, named for what each field is per type, read or
+  // write it: four fields shared by the types so a node stays small (36 bytes in wasm). small_ sits here,
+  // between the structural fields, to fill the two bytes after `flags`.
+  std::uint16_t small_ = 0;
+
+ public:
   std::uint32_t first_child = 0;
   std::uint32_t next = 0;
   std::uint32_t offset = kNoOffset;   // offset in the original input where this node's text starts
-  std::int32_t num = 0;
-  std::string_view text;
-  std::string_view text2;
+
+ private:
+  std::int32_t number_ = 0;
+  std::string_view text_;
+  std::string_view second_text_;
+
+ public:
+  // Sets the defaults above and nothing more: with private fields `Node{}` is no longer an aggregate's
+  // initialisation, and a defaulted constructor would have it zero the whole node first (a memset per node).
+  Node() {}
 
   bool has(NodeFlag flag) const { return (flags & flag) != 0; }
 
   // Text, InlineHtml: the characters (a code block's and an HTML block's are in their Text children).
-  std::string_view literal() const { return text; }
-  void set_literal(std::string_view characters) { text = characters; }
+  std::string_view literal() const { return text_; }
+  void set_literal(std::string_view characters) { text_ = characters; }
   // Section, Story, Heading, Footnote: the id the policy gave it (a heading's may be empty).
-  std::string_view id() const { return text; }
-  void set_id(std::string_view id) { text = id; }
+  std::string_view id() const { return text_; }
+  void set_id(std::string_view id) { text_ = id; }
 
   // Heading: its level (1–6) and its title as plain text (the policy's, for the outline and lint).
-  int heading_level() const { return level; }
-  void set_heading_level(int heading_level) { level = static_cast<std::uint16_t>(heading_level); }
-  std::string_view plain_title() const { return text2; }
-  void set_plain_title(std::string_view title) { text2 = title; }
+  int heading_level() const { return small_; }
+  void set_heading_level(int heading_level) { small_ = static_cast<std::uint16_t>(heading_level); }
+  std::string_view plain_title() const { return second_text_; }
+  void set_plain_title(std::string_view title) { second_text_ = title; }
 
   // List: an ordered list's first number, and the list's mark (`-`, `*`, `+`; `.` or `)` when ordered).
-  std::int32_t list_start() const { return num; }
-  void set_list_start(std::int32_t start) { num = start; }
-  char list_mark() const { return static_cast<char>(level); }
-  void set_list_mark(char mark) { level = static_cast<unsigned char>(mark); }
+  std::int32_t list_start() const { return number_; }
+  void set_list_start(std::int32_t start) { number_ = start; }
+  char list_mark() const { return static_cast<char>(small_); }
+  void set_list_mark(char mark) { small_ = static_cast<unsigned char>(mark); }
 
   // CodeBlock: the info string, its first word (the language), the fence character (0: indented).
-  std::string_view info_string() const { return text; }
-  void set_info_string(std::string_view info) { text = info; }
-  std::string_view language() const { return text2; }
-  void set_language(std::string_view language) { text2 = language; }
-  char fence_char() const { return static_cast<char>(num); }
-  void set_fence_char(char fence) { num = fence; }
+  std::string_view info_string() const { return text_; }
+  void set_info_string(std::string_view info) { text_ = info; }
+  std::string_view language() const { return second_text_; }
+  void set_language(std::string_view language) { second_text_ = language; }
+  char fence_char() const { return static_cast<char>(number_); }
+  void set_fence_char(char fence) { number_ = fence; }
 
   // TableCell.
-  CellAlignment alignment() const { return static_cast<CellAlignment>(level & 3); }
-  void set_alignment(CellAlignment alignment) { level = static_cast<std::uint16_t>(alignment); }
+  CellAlignment alignment() const { return static_cast<CellAlignment>(small_ & 3); }
+  void set_alignment(CellAlignment alignment) { small_ = static_cast<std::uint16_t>(alignment); }
 
   // Link, Image: the URL (href or src, decoded, checked by the policy) and the title.
-  std::string_view url() const { return text; }
-  void set_url(std::string_view url) { text = url; }
-  std::string_view title() const { return text2; }
-  void set_title(std::string_view title) { text2 = title; }
+  std::string_view url() const { return text_; }
+  void set_url(std::string_view url) { text_ = url; }
+  std::string_view title() const { return second_text_; }
+  void set_title(std::string_view title) { second_text_ = title; }
   // Image: its size in pixels from `{width=… height=…}` (0: not given).
-  int image_width() const { return num; }
-  int image_height() const { return level; }
+  int image_width() const { return number_; }
+  int image_height() const { return small_; }
   void set_image_size(int width, int height) {
-    num = width;
-    level = static_cast<std::uint16_t>(height);
+    number_ = width;
+    small_ = static_cast<std::uint16_t>(height);
   }
 
   // Directive: its index in Document::directives.
-  std::uint32_t directive_index() const { return static_cast<std::uint32_t>(num); }
-  void set_directive_index(std::uint32_t index) { num = static_cast<std::int32_t>(index); }
+  std::uint32_t directive_index() const { return static_cast<std::uint32_t>(number_); }
+  void set_directive_index(std::uint32_t index) { number_ = static_cast<std::int32_t>(index); }
 
   // FootnoteRef, Footnote: the note's number (1-based, in order of first reference).
-  std::uint32_t note_number() const { return static_cast<std::uint32_t>(num); }
-  void set_note_number(std::uint32_t number) { num = static_cast<std::int32_t>(number); }
+  std::uint32_t note_number() const { return static_cast<std::uint32_t>(number_); }
+  void set_note_number(std::uint32_t number) { number_ = static_cast<std::int32_t>(number); }
   // FootnoteRef: which reference to its note it is (2: the note's second), the note's id it links to (its
   // label until the policy names the note), and its own id (empty: it cannot be linked back to).
-  std::uint32_t reference_ordinal() const { return level; }
-  void set_reference_ordinal(std::uint32_t ordinal) { level = static_cast<std::uint16_t>(ordinal); }
-  std::string_view note_id() const { return text; }
-  void set_note_id(std::string_view id) { text = id; }
-  std::string_view reference_id() const { return text2; }
-  void set_reference_id(std::string_view id) { text2 = id; }
+  std::uint32_t reference_ordinal() const { return small_; }
+  void set_reference_ordinal(std::uint32_t ordinal) { small_ = static_cast<std::uint16_t>(ordinal); }
+  std::string_view note_id() const { return text_; }
+  void set_note_id(std::string_view id) { text_ = id; }
+  std::string_view reference_id() const { return second_text_; }
+  void set_reference_id(std::string_view id) { second_text_ = id; }
   // Footnote: the id of its first reference, where its back-link goes (empty: none).
-  std::string_view back_link() const { return text2; }
-  void set_back_link(std::string_view id) { text2 = id; }
+  std::string_view back_link() const { return second_text_; }
+  void set_back_link(std::string_view id) { second_text_ = id; }
 };
 // 20 bytes of scalars, padded to a view's alignment, and two views: the accessors add nothing.
 static_assert(sizeof(Node) == (20 + alignof(std::string_view) - 1) / alignof(std::string_view) * alignof(std::string_view) +

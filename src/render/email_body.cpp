@@ -184,7 +184,7 @@ class EmailBody : public HtmlWalk<EmailBody> {
   // indentation holds in every client and long lines still wrap. Code reads left to right in any issue.
   void code_block(std::uint32_t index) {
     std::string code;
-    for (std::uint32_t child = doc_[index].first_child; child; child = doc_[child].next) code += doc_[child].text;
+    for (std::uint32_t child = doc_[index].first_child; child; child = doc_[child].next) code += doc_[child].literal();
     if (!code.empty() && code.back() == '\n') code.pop_back();
     open_with_dir("div", style::kPre, "bs-surface", "ltr");
     std::size_t from = 0;

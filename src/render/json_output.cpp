@@ -64,7 +64,7 @@ class JsonTree {
     if (n.offset != kNoOffset && n.type != NodeType::Text) own["line"] = JsonValue::number(doc_.source.line(n.offset));
     attributes(n, own);
     bool leaf_text = n.type == NodeType::Text || n.type == NodeType::InlineHtml;
-    if (leaf_text) own["text"] = text(n.text);
+    if (leaf_text) own["text"] = text(n.literal());
     bool children_due = !leaf_text && n.first_child;
     bool first = true;
     auto key = [&](std::string_view name) {
@@ -99,39 +99,39 @@ class JsonTree {
   void attributes(const Node& n, JsonValue& out) const {
     switch (n.type) {
       case NodeType::Section:
-      case NodeType::Story: out["id"] = text(n.text); break;
+      case NodeType::Story: out["id"] = text(n.id()); break;
       case NodeType::Heading:
-        out["level"] = JsonValue::number(n.level);
-        if (!n.text.empty()) out["id"] = text(n.text);
+        out["level"] = JsonValue::number(n.heading_level());
+        if (!n.id().empty()) out["id"] = text(n.id());
         break;
       case NodeType::List:
         out["ordered"] = JsonValue::flag(n.has(kOrdered));
         out["tight"] = JsonValue::flag(n.has(kTight));
-        if (n.has(kOrdered)) out["start"] = JsonValue::number(n.num);
+        if (n.has(kOrdered)) out["start"] = JsonValue::number(n.list_start());
         break;
       case NodeType::ListItem:
         if (n.has(kTask)) out["checked"] = JsonValue::flag(n.has(kChecked));
         break;
       case NodeType::CodeBlock:
-        if (!n.text.empty()) out["info"] = text(n.text);
-        if (!n.text2.empty()) out["lang"] = text(n.text2);
+        if (!n.info_string().empty()) out["info"] = text(n.info_string());
+        if (!n.language().empty()) out["lang"] = text(n.language());
         break;
       case NodeType::TableCell: {
         static const char* const aligns[] = {"", "left", "center", "right"};
         out["header"] = JsonValue::flag(n.has(kHeaderCell));
-        if (n.level) out["align"] = text(aligns[n.level & 3]);
+        if (n.alignment() != CellAlignment::None) out["align"] = text(aligns[static_cast<int>(n.alignment())]);
         break;
       }
       case NodeType::Link:
       case NodeType::Image:
         if (n.has(kUnsafeUrl)) out["unsafe"] = JsonValue::flag(true);
-        else out[n.type == NodeType::Link ? "href" : "src"] = text(n.text);
-        if (!n.text2.empty()) out["title"] = text(n.text2);
+        else out[n.type == NodeType::Link ? "href" : "src"] = text(n.url());
+        if (!n.title().empty()) out["title"] = text(n.title());
         if (n.has(kButton)) out["button"] = JsonValue::flag(true);
         if (n.has(kAutolink)) out["autolink"] = JsonValue::flag(true);
         break;
       case NodeType::Directive: {
-        const Directive& d = doc_.directives[static_cast<std::size_t>(n.num)];
+        const Directive& d = doc_.directives[n.directive_index()];
         out["name"] = text(d.name);
         out["kind"] = text(directive_kind_info(d.kind).name);
         if (!d.callout.empty()) out["callout"] = text(d.callout);
@@ -145,12 +145,13 @@ class JsonTree {
       }
       case NodeType::FootnoteRef:
       case NodeType::Footnote: {
-        out["number"] = JsonValue::number(n.num);
-        auto number = static_cast<std::size_t>(n.num);
+        std::uint32_t number = n.note_number();
+        out["number"] = JsonValue::number(number);
         if (number >= 1 && number <= doc_.footnote_labels.size()) out["label"] = text(doc_.footnote_labels[number - 1]);
-        out["id"] = text(n.type == NodeType::Footnote ? n.text : n.text2);
-        if (n.type == NodeType::FootnoteRef) out["href"] = text(std::string("#") + std::string(n.text));
-        else if (!n.text2.empty()) out["back"] = text(std::string("#") + std::string(n.text2));
+        bool note = n.type == NodeType::Footnote;
+        out["id"] = text(note ? n.id() : n.reference_id());
+        if (!note) out["href"] = text(std::string("#") + std::string(n.note_id()));
+        else if (!n.back_link().empty()) out["back"] = text(std::string("#") + std::string(n.back_link()));
         break;
       }
       default:
@@ -166,7 +167,7 @@ class JsonTree {
 void text_for_counting(const Document& doc, std::uint32_t node, std::string& out) {
   for (std::uint32_t child = doc[node].first_child; child; child = doc[child].next) {
     const Node& n = doc[child];
-    if (n.type == NodeType::Text) out += n.text;
+    if (n.type == NodeType::Text) out += n.literal();
     else if (n.type == NodeType::SoftBreak || n.type == NodeType::LineBreak) out += ' ';
     else if (n.type != NodeType::Image && n.type != NodeType::InlineHtml) text_for_counting(doc, child, out);
     if (n.type < NodeType::Text) out += ' ';
@@ -188,8 +189,8 @@ JsonValue statistics(const Document& doc) {
     if (doc[child].type != NodeType::Section) continue;
     std::size_t words = words_in(doc, child);
     JsonValue section = JsonValue::object();
-    section["id"] = JsonValue::string(std::string(doc[child].text));
-    section["title"] = JsonValue::string(std::string(doc[doc[child].first_child].text2));
+    section["id"] = JsonValue::string(std::string(doc[child].id()));
+    section["title"] = JsonValue::string(std::string(doc[doc[child].first_child].plain_title()));
     section["line"] = JsonValue::number(doc.source.line(doc[child].offset));
     section["words"] = count(words);
     section["reading_minutes"] = count(reading_minutes(words));

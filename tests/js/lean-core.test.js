@@ -55,13 +55,14 @@ test('the web core is smaller than the full core', () => {
 // A budget, not the goal (issue 14 asks for 100 KiB; docs/performance.md has the ceiling): the element's
 // whole download was 160.1 KiB, 144.4 KiB after one sort and one hash map per module, a front-coded
 // entity table and emmalloc, and 140.9 KiB with the bindings as plain functions; 142.5 KiB since the
-// WebAssembly path is a file of its own (element-render.js, issue 28). A new instantiation of a standard
+// WebAssembly path is a file of its own (element-render.js, issue 28); 144.8 KiB once the element read the
+// core's HTML as a DOM and its bundles lost index.js's Node-only loader (issue 27). A new instantiation of a standard
 // container or algorithm costs 1 to 4 KB; this catches it. Raise the budget only with the reason measured
 // in docs/performance.md.
-test('the element downloads at most 145 KiB to render (element.js, element-render.js and the web core, gzip -9)', () => {
+test('the element downloads at most 144.9 KiB to render (element.js, element-render.js and the web core, gzip -9)', () => {
   const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
   const bytes = gz(join(DIST, 'element.js')) + gz(join(DIST, 'element-render.js')) + gz(WEB_WASM);
-  assert.ok(bytes <= 145 * 1024, `element.js + element-render.js + broadsheet-web.wasm: ${bytes} B (${(bytes / 1024).toFixed(1)} KiB) gzipped`);
+  assert.ok(bytes <= 144.9 * 1024, `element.js + element-render.js + broadsheet-web.wasm: ${bytes} B (${(bytes / 1024).toFixed(1)} KiB) gzipped`);
 });
 
 // A published issue (a fragment from `broadsheet build`) needs element.js alone: the core's glue must

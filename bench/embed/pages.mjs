@@ -7,7 +7,8 @@
 //               element-prerender.css;
 //   published   the issue as `broadsheet build` publishes it, embedded by its page's URL
 //               (<broadsheet-issue src="/letter/full/">): the element shows the fragment the build wrote
-//               beside the page (fragment.json), with no wasm and no Markdown.
+//               beside the page (fragment.json), with no wasm and no Markdown;
+//   published-preload  the same with the preload line docs/widget.md gives for a published issue.
 // Each page sets window.__shownAt (performance.now()) once the issue is shown by script.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +68,11 @@ export async function benchPages({ fragment, published, issue, wasm }) {
     '/reference.html': { body: shell('<script type="module" src="/reference.js"></script>', '<div id="issue"></div>') },
     '/reference.js': { body: await referenceScript(), type: 'text/javascript; charset=utf-8', immutable: true },
     '/published.html': { body: shell(ELEMENT, '<broadsheet-issue src="/letter/full/"><a href="/letter/full/">Read the issue</a></broadsheet-issue>') },
+    // The same with docs/widget.md's preload line for a published issue: its fragment downloads beside the element.
+    '/published-preload.html': {
+      body: shell(`<link rel="preload" href="/letter/full/fragment.json" as="fetch" crossorigin>\n${ELEMENT}`,
+        '<broadsheet-issue src="/letter/full/"><a href="/letter/full/">Read the issue</a></broadsheet-issue>'),
+    },
     '/letter/full/fragment.json': { body: published, type: 'application/json' },
     '/letter/full/issue.md': { body: issue, type: 'text/markdown; charset=utf-8' },
     '/prerendered.html': {

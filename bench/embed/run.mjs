@@ -23,7 +23,7 @@ const args = process.argv.slice(2);
 const loads = Number(args.find((a) => /^\d+$/.test(a)) ?? 9);
 const withLighthouse = !args.includes('--no-lighthouse');
 const withRepeat = !args.includes('--no-repeat');
-const ALL_PAGES = ['widget', 'preload', 'reference', 'prerendered', 'published'];
+const ALL_PAGES = ['widget', 'preload', 'reference', 'prerendered', 'published', 'published-preload'];
 const only = args.includes('--pages') ? new Set([...args[args.indexOf('--pages') + 1].split(','), 'reference']) : null;
 const PAGES = ALL_PAGES.filter((p) => !only || only.has(p));
 const REPEATED = ['widget', 'reference'].filter((p) => PAGES.includes(p));
@@ -122,7 +122,7 @@ console.log(`Broadsheet embed benchmark: examples/full.md (${kb(Buffer.byteLengt
 for (const [condition, runs] of Object.entries(results)) {
   const ref = median(runs.reference.map((r) => r.shown));
   console.log(`${condition}`);
-  console.log('  page          shown (median)  vs markdown-wasm  first paint  bytes transferred (all / without the issue)');
+  console.log('  page               shown (median)  vs markdown-wasm  first paint  bytes transferred (all / without the issue)');
   // "shown": the issue in place by script (for prerendered: the element took over an issue visible since first paint).
   for (const page of PAGES.filter((p) => runs[p])) {
     const shown = median(runs[page].map((r) => r.shown));
@@ -130,7 +130,7 @@ for (const [condition, runs] of Object.entries(results)) {
     const all = median(runs[page].map((r) => Object.values(r.bytes).reduce((a, b) => a + b, 0)));
     const noIssue = median(runs[page].map((r) => Object.entries(r.bytes).filter(([p]) => !/^\/(issue\.md|letter\/)/.test(p)).reduce((a, [, b]) => a + b, 0)));
     const paint = Number.isFinite(fcp) ? `${fcp.toFixed(0)} ms` : 'n/a'; // no paint before the script's own
-    console.log(`  ${page.padEnd(13)} ${`${shown.toFixed(0)} ms`.padStart(14)}  ${`${(shown / ref).toFixed(2)}x`.padStart(16)}  ${paint.padStart(11)}  ${kb(all)} / ${kb(noIssue)}`);
+    console.log(`  ${page.padEnd(18)} ${`${shown.toFixed(0)} ms`.padStart(14)}  ${`${(shown / ref).toFixed(2)}x`.padStart(16)}  ${paint.padStart(11)}  ${kb(all)} / ${kb(noIssue)}`);
   }
   console.log(`  (loads, ms: ${Object.keys(runs).map((p) => `${p} ${runs[p].map((r) => r.shown.toFixed(0)).join(' ')}`).join('; ')})\n`);
 }

@@ -64,7 +64,7 @@ async function update(markdown = editor.text()) {
     return;
   }
   const patchStart = performance.now();
-  if (state.view === 'web') preview.showHtml(answer.output, markdown.length > MAIN_THREAD_LIMIT);
+  if (state.view === 'web') preview.showHtml(answer.output);
   else if (state.view === 'email') {
     const shown = await emailClients.view(answer.output);  // the picked client's view, or as sent
     if (request !== latestRequest) return;

@@ -314,19 +314,10 @@ async function main(argv) {
   return 0;
 }
 
-/**
- * Exits once stdout and stderr are flushed. Waiting for the event loop to end would also wait for V8's
- * background compiles of the core's hot functions, which a finished command no longer needs.
- */
-function exitWhenFlushed(code) {
-  process.exitCode = code;
-  let pending = 2;
-  const flushed = () => { if (--pending === 0) process.exit(); };
-  process.stdout.write('', flushed);
-  process.stderr.write('', flushed);
-}
-
-main(process.argv.slice(2)).then(exitWhenFlushed, (error) => {
-  process.stderr.write(`broadsheet: ${error?.message ?? error}\n`);
-  exitWhenFlushed(1);
-});
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (error) => {
+    process.stderr.write(`broadsheet: ${error?.message ?? error}\n`);
+    process.exitCode = 1;
+  },
+);

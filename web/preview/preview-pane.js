@@ -59,7 +59,10 @@ export class PreviewPane {
       'background:var(--bs-bg);color:var(--bs-fg);min-height:100%}\n' +
       '.bs-email{display:block;width:100%;min-height:80vh;border:0;background:#fff}';
     this.#mount = document.createElement('div');
-    this.#mount.className = 'frame';
+    // The widget's rule for big issues (element.css), whatever the draft's size: sections laid out and
+    // painted only near the viewport, so a keystroke costs the layout of what is on screen, not of the
+    // whole draft (at 10 KiB the keystroke-to-preview median went from 18.5 to 13.9 ms, docs/performance.md).
+    this.#mount.className = 'frame big';
     this.#root.append(style, this.#mount);
   }
 
@@ -68,14 +71,8 @@ export class PreviewPane {
     if (this.#email !== null) this.showEmail(this.#email);
   }
 
-  /**
-   * Shows web HTML, replacing only the top-level parts that changed. Whatever the draft's size, with the
-   * widget's rule for big issues (element.css, the `big` class): sections laid out and painted only near the
-   * viewport, so a keystroke costs the layout of what is on screen, not of the whole draft (at 10 KiB the
-   * keystroke-to-preview median went from 18.5 to 13.9 ms, docs/performance.md).
-   */
+  /** Shows web HTML, replacing only the top-level parts that changed. */
   showHtml(html) {
-    this.#mount.classList.add('big');
     const parts = splitArticle(html);
     if (!parts) {
       this.#article = null;
